@@ -1,0 +1,123 @@
+// Delivers the outbox: claims due entries (one per event key at a time, so each incident's operations
+// arrive in order), delivers different keys concurrently up to a bound, and records the outcome.
+import type { Logger } from 'pino';
+import type { OutboxEntry, Store } from '../store/store.js';
+import { nextStep, type RetryPolicy } from './backoff.js';
+import type { DeliveryResult } from './operations.js';
+
+export interface OutboxWorkerOptions {
+  store: Store;
+  deliver: (entry: OutboxEntry) => Promise<DeliveryResult>;
+  policy: RetryPolicy;
+  concurrency: number;
+  pollIntervalMs: number;
+  /** How long a claim is held before another worker may take it (crash of this one). */
+  leaseMs?: number;
+  workerId: string;
+  logger: Logger;
+  onSettled?: (entry: OutboxEntry, result: DeliveryResult, dead: boolean) => void;
+  now?: () => Date;
+}
+
+export interface OutboxWorker {
+  /** Look for work now instead of at the next poll. */
+  kick(): void;
+  stop(): Promise<void>;
+  /** Resolves when nothing is due or in flight (for tests and the demo). */
+  idle(): Promise<void>;
+}
+
+export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
+  const now = o.now ?? (() => new Date());
+  const leaseMs = o.leaseMs ?? 120_000;
+  const inflight = new Set<Promise<void>>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let wake: (() => void) | null = null;
+  let loopDone: Promise<void>;
+
+  async function deliverOne(entry: OutboxEntry): Promise<void> {
+    let result: DeliveryResult;
+    try {
+      result = await o.deliver(entry);
+    } catch (err) {
+      // A delivery function should not throw; if it does, treat it as transient rather than lose the entry.
+      result = { ok: false, retryable: true, error: err instanceof Error ? err.message : String(err) };
+    }
+    const at = now();
+    const step = result.ok ? { dead: false, nextAttemptAt: at } : nextStep(result, entry.attempts + 1, o.policy, at);
+    try {
+      await o.store.settleDelivery(entry.id, result, step, at);
+    } catch (err) {
+      o.logger.error({ err, delivery: entry.id }, 'could not record delivery outcome; it will be retried after its lease');
+      return;
+    }
+    if (!result.ok) {
+      const log = step.dead ? o.logger.warn.bind(o.logger) : o.logger.info.bind(o.logger);
+      log(
+        { delivery: entry.id, key: entry.eventKey, op: entry.op.op, status: result.status, error: result.error, attempts: entry.attempts + 1 },
+        step.dead ? 'delivery dead-lettered' : 'delivery failed; will retry',
+      );
+    }
+    o.onSettled?.(entry, result, step.dead);
+  }
+
+  async function tick(): Promise<number> {
+    const room = o.concurrency - inflight.size;
+    if (room <= 0) return 0;
+    const claimed = await o.store.claimDeliveries(room, now(), o.workerId, leaseMs);
+    for (const entry of claimed) {
+      const p: Promise<void> = deliverOne(entry).finally(() => {
+        inflight.delete(p);
+        wake?.();
+      });
+      inflight.add(p);
+    }
+    return claimed.length;
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopped) {
+      let claimed = 0;
+      try {
+        claimed = await tick();
+      } catch (err) {
+        o.logger.error({ err }, 'outbox claim failed; store unavailable?');
+      }
+      if (stopped) break;
+      if (claimed > 0 && inflight.size < o.concurrency) continue;
+      await new Promise<void>((resolve) => {
+        wake = () => {
+          wake = null;
+          if (timer) clearTimeout(timer);
+          resolve();
+        };
+        timer = setTimeout(() => wake?.(), o.pollIntervalMs);
+      });
+    }
+    await Promise.allSettled([...inflight]);
+  }
+
+  loopDone = loop();
+
+  return {
+    kick: () => wake?.(),
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await loopDone;
+    },
+    idle: async () => {
+      for (;;) {
+        if (inflight.size > 0) {
+          await Promise.allSettled([...inflight]);
+          continue;
+        }
+        const c = await o.store.deliveryCounts();
+        const due = (await o.store.listDeliveries('pending', 1000)).filter((e) => Date.parse(e.nextAttemptAt) <= now().getTime());
+        if (c.inflight === 0 && due.length === 0) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}

@@ -1,0 +1,190 @@
+// Row ⇄ record conversion shared by the SQL stores. Rows come back from a database we do not fully
+// control (an operator may edit it, an old version may have written it), so they are parsed with zod.
+import { z } from 'zod';
+import { AlarmSchema, AlarmStateSchema, SeveritySchema } from '../model/alarm.js';
+import { OperationSchema } from '../outbox/operations.js';
+import type { AlarmRecord, EventRecord } from '../lifecycle/types.js';
+import type { OutboxEntry, RejectedRecord } from './store.js';
+
+const num = z.coerce.number();
+const nullableString = z.string().nullable();
+
+export const AlarmRowSchema = z.object({
+  identity: z.string(),
+  source: z.string(),
+  alarm_id: z.string(),
+  state: AlarmStateSchema,
+  severity: SeveritySchema,
+  type: z.string(),
+  event_key: nullableString,
+  rule: nullableString,
+  first_seen_at: z.string(),
+  last_change_at: z.string(),
+  last_received_at: z.string(),
+  change_count: num,
+  alarm_json: z.string(),
+});
+
+export function alarmFromRow(row: unknown): AlarmRecord {
+  const r = AlarmRowSchema.parse(row);
+  return {
+    identity: r.identity,
+    source: r.source,
+    alarmId: r.alarm_id,
+    state: r.state,
+    severity: r.severity,
+    type: r.type,
+    eventKey: r.event_key,
+    rule: r.rule,
+    firstSeenAt: r.first_seen_at,
+    lastChangeAt: r.last_change_at,
+    lastReceivedAt: r.last_received_at,
+    changeCount: r.change_count,
+    alarm: AlarmSchema.parse(JSON.parse(r.alarm_json)),
+  };
+}
+
+export function alarmToRow(a: AlarmRecord): Record<string, string | number | null> {
+  return {
+    identity: a.identity,
+    source: a.source,
+    alarm_id: a.alarmId,
+    state: a.state,
+    severity: a.severity,
+    type: a.type,
+    event_key: a.eventKey,
+    rule: a.rule,
+    first_seen_at: a.firstSeenAt,
+    last_change_at: a.lastChangeAt,
+    last_received_at: a.lastReceivedAt,
+    change_count: a.changeCount,
+    alarm_json: JSON.stringify(a.alarm),
+  };
+}
+
+const BehaviourSchema = z.object({ autoResolve: z.boolean(), reopenWindowMs: z.number(), holdDownMs: z.number() });
+
+export const EventRowSchema = z.object({
+  key: z.string(),
+  correlation_key: z.string(),
+  generation: num,
+  rule: z.string(),
+  state: z.enum(['pending', 'open', 'resolved', 'discarded']),
+  severity: SeveritySchema,
+  site: nullableString,
+  title: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  last_alarm_at: z.string(),
+  raise_at: nullableString,
+  resolved_at: nullableString,
+  incident_sys_id: nullableString,
+  incident_number: nullableString,
+  close_checks_json: z.string(),
+  behaviour_json: z.string(),
+  pending_create_json: nullableString,
+  verdict: z.enum(['pass', 'fail', 'unknown']).nullable(),
+  verdict_at: nullableString,
+  verdict_checks_json: nullableString,
+});
+
+export function eventFromRow(row: unknown): EventRecord {
+  const r = EventRowSchema.parse(row);
+  return {
+    key: r.key,
+    correlationKey: r.correlation_key,
+    generation: r.generation,
+    rule: r.rule,
+    state: r.state,
+    severity: r.severity,
+    site: r.site,
+    title: r.title,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lastAlarmAt: r.last_alarm_at,
+    raiseAt: r.raise_at,
+    resolvedAt: r.resolved_at,
+    incidentSysId: r.incident_sys_id,
+    incidentNumber: r.incident_number,
+    closeChecks: z.array(z.unknown()).parse(JSON.parse(r.close_checks_json)),
+    behaviour: BehaviourSchema.parse(JSON.parse(r.behaviour_json)),
+    pendingCreate: r.pending_create_json ? OperationSchema.parse(JSON.parse(r.pending_create_json)) : null,
+    verdict: r.verdict,
+    verdictAt: r.verdict_at,
+    verdictChecks: r.verdict_checks_json ? z.array(z.unknown()).parse(JSON.parse(r.verdict_checks_json)) : null,
+  };
+}
+
+export function eventToRow(e: EventRecord): Record<string, string | number | null> {
+  return {
+    key: e.key,
+    correlation_key: e.correlationKey,
+    generation: e.generation,
+    rule: e.rule,
+    state: e.state,
+    severity: e.severity,
+    site: e.site,
+    title: e.title,
+    created_at: e.createdAt,
+    updated_at: e.updatedAt,
+    last_alarm_at: e.lastAlarmAt,
+    raise_at: e.raiseAt,
+    resolved_at: e.resolvedAt,
+    incident_sys_id: e.incidentSysId,
+    incident_number: e.incidentNumber,
+    close_checks_json: JSON.stringify(e.closeChecks),
+    behaviour_json: JSON.stringify(e.behaviour),
+    pending_create_json: e.pendingCreate ? JSON.stringify(e.pendingCreate) : null,
+    verdict: e.verdict,
+    verdict_at: e.verdictAt,
+    verdict_checks_json: e.verdictChecks ? JSON.stringify(e.verdictChecks) : null,
+  };
+}
+
+export const EVENT_COLUMNS = Object.keys(EventRowSchema.shape);
+export const ALARM_COLUMNS = Object.keys(AlarmRowSchema.shape);
+
+const OutboxRowSchema = z.object({
+  id: num,
+  event_key: z.string(),
+  op_json: z.string(),
+  state: z.enum(['pending', 'inflight', 'done', 'dead']),
+  attempts: num,
+  next_attempt_at: z.string(),
+  last_error: nullableString,
+  last_status: num.nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  incident_sys_id: nullableString.optional(),
+  incident_number: nullableString.optional(),
+});
+
+export function outboxFromRow(row: unknown): OutboxEntry {
+  const r = OutboxRowSchema.parse(row);
+  return {
+    id: r.id,
+    eventKey: r.event_key,
+    op: OperationSchema.parse(JSON.parse(r.op_json)),
+    state: r.state,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    lastStatus: r.last_status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    link: r.incident_sys_id && r.incident_number ? { sysId: r.incident_sys_id, number: r.incident_number } : null,
+  };
+}
+
+const RejectedRowSchema = z.object({
+  id: num,
+  source: z.string(),
+  reason: z.string(),
+  content_type: nullableString,
+  body: z.string(),
+  received_at: z.string(),
+});
+export function rejectedFromRow(row: unknown): RejectedRecord {
+  const r = RejectedRowSchema.parse(row);
+  return { id: r.id, source: r.source, reason: r.reason, contentType: r.content_type, body: r.body, receivedAt: r.received_at };
+}

@@ -1,0 +1,33 @@
+// SQLite schema, as numbered migrations applied in order at open; `schema_migrations` records them.
+export const SQLITE_MIGRATIONS: string[] = [
+  `CREATE TABLE alarms (
+     identity TEXT PRIMARY KEY, source TEXT NOT NULL, alarm_id TEXT NOT NULL, state TEXT NOT NULL,
+     severity TEXT NOT NULL, type TEXT NOT NULL, event_key TEXT, rule TEXT, first_seen_at TEXT NOT NULL,
+     last_change_at TEXT NOT NULL, last_received_at TEXT NOT NULL, change_count INTEGER NOT NULL,
+     alarm_json TEXT NOT NULL);
+   CREATE INDEX alarms_event ON alarms(event_key, state);
+   CREATE TABLE alarm_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, identity TEXT NOT NULL, event_key TEXT, outcome TEXT NOT NULL,
+     state TEXT NOT NULL, severity TEXT NOT NULL, received_at TEXT NOT NULL, alarm_json TEXT NOT NULL);
+   CREATE INDEX alarm_log_event ON alarm_log(event_key, id);
+   CREATE TABLE events (
+     key TEXT PRIMARY KEY, correlation_key TEXT NOT NULL, generation INTEGER NOT NULL, rule TEXT NOT NULL,
+     state TEXT NOT NULL, severity TEXT NOT NULL, site TEXT, title TEXT NOT NULL, created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL, last_alarm_at TEXT NOT NULL, raise_at TEXT, resolved_at TEXT,
+     incident_sys_id TEXT, incident_number TEXT, close_checks_json TEXT NOT NULL, behaviour_json TEXT NOT NULL,
+     pending_create_json TEXT, verdict TEXT, verdict_at TEXT, verdict_checks_json TEXT);
+   CREATE INDEX events_correlation ON events(correlation_key, generation);
+   CREATE INDEX events_state ON events(state, updated_at);
+   CREATE INDEX events_incident ON events(incident_sys_id);
+   CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, event_key TEXT NOT NULL, op_json TEXT NOT NULL, state TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL, last_error TEXT, last_status INTEGER,
+     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, claimed_by TEXT, claimed_until TEXT);
+   CREATE INDEX outbox_key ON outbox(event_key, id);
+   CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+   CREATE TABLE rejected (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, reason TEXT NOT NULL, content_type TEXT,
+     body TEXT NOT NULL, received_at TEXT NOT NULL);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   INSERT INTO meta(key, value) VALUES ('heartbeat', '');`,
+];

@@ -1,0 +1,283 @@
+// The embedded default store: one SQLite file. Writes are serialised on one connection; concurrent
+// ingest calls are group-committed (one transaction, one fsync, a savepoint each) so single-alarm
+// requests are not bound by disk latency. Reads use a second connection (WAL lets them run alongside).
+import type { Operation } from '../../outbox/operations.js';
+import { applyIngest, type IngestTx } from '../../lifecycle/apply.js';
+import type { AlarmRecord, EventRecord } from '../../lifecycle/types.js';
+import type { IngestItem, IngestResult, OutboxEntry, Store } from '../store.js';
+import { ALARM_COLUMNS, EVENT_COLUMNS, alarmFromRow, alarmToRow, eventFromRow, eventToRow, outboxFromRow, rejectedFromRow } from '../rows.js';
+import { openSqlite, type Db } from './open.js';
+
+interface PendingIngest {
+  items: IngestItem[];
+  now: Date;
+  display: string;
+  resolve: (r: IngestResult[]) => void;
+  reject: (e: unknown) => void;
+}
+
+const OUTBOX_SELECT = `SELECT o.*, e.incident_sys_id, e.incident_number FROM outbox o LEFT JOIN events e ON e.key = o.event_key`;
+
+function upsertSql(table: string, columns: string[], pk: string): string {
+  const cols = columns.join(', ');
+  const vals = columns.map((c) => `@${c}`).join(', ');
+  const set = columns.filter((c) => c !== pk).map((c) => `${c} = excluded.${c}`).join(', ');
+  return `INSERT INTO ${table} (${cols}) VALUES (${vals}) ON CONFLICT(${pk}) DO UPDATE SET ${set}`;
+}
+
+export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): Store {
+  const db: Db = openSqlite(file, opts);
+  const reader: Db = file === ':memory:' ? db : openSqlite(file, opts);
+  // Crash recovery: claims held by a process that died are simply due again.
+  db.prepare(`UPDATE outbox SET state = 'pending', claimed_by = NULL, claimed_until = NULL WHERE state = 'inflight'`).run();
+
+  const q = {
+    getAlarm: db.prepare('SELECT * FROM alarms WHERE identity = ?'),
+    getEvent: db.prepare('SELECT * FROM events WHERE key = ?'),
+    latestEvent: db.prepare('SELECT * FROM events WHERE correlation_key = ? ORDER BY generation DESC LIMIT 1'),
+    countActive: db.prepare(`SELECT count(*) AS n FROM alarms WHERE event_key = ? AND state = 'active' AND identity != ?`),
+    putAlarm: db.prepare(upsertSql('alarms', ALARM_COLUMNS, 'identity')),
+    logAlarm: db.prepare(
+      'INSERT INTO alarm_log (identity, event_key, outcome, state, severity, received_at, alarm_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    putEvent: db.prepare(upsertSql('events', EVENT_COLUMNS, 'key')),
+    enqueue: db.prepare(
+      `INSERT INTO outbox (event_key, op_json, state, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, 'pending', 0, ?, ?, ?)`,
+    ),
+    heartbeat: db.prepare(`UPDATE meta SET value = ? WHERE key = 'heartbeat'`),
+  };
+
+  const tx: IngestTx = {
+    getAlarm: (id) => {
+      const row = q.getAlarm.get(id);
+      return row ? alarmFromRow(row) : null;
+    },
+    getEvent: (key) => {
+      const row = q.getEvent.get(key);
+      return row ? eventFromRow(row) : null;
+    },
+    latestEventFor: (ck) => {
+      const row = q.latestEvent.get(ck);
+      return row ? eventFromRow(row) : null;
+    },
+    countActive: (key, except) => Number((q.countActive.get(key, except) as { n: number }).n),
+    putAlarm: (a: AlarmRecord, d) => {
+      q.putAlarm.run(alarmToRow(a));
+      if (d.outcome !== 'repeat') {
+        q.logAlarm.run(a.identity, a.eventKey, d.outcome, a.state, a.severity, a.lastReceivedAt, JSON.stringify(a.alarm));
+      }
+    },
+    putEvent: (e: EventRecord) => void q.putEvent.run(eventToRow(e)),
+    enqueue: (key, ops: Operation[], now) => {
+      const at = now.toISOString();
+      for (const op of ops) q.enqueue.run(key, JSON.stringify(op), at, at, at);
+    },
+  };
+
+  // One writer at a time, in arrival order.
+  let writeChain: Promise<unknown> = Promise.resolve();
+  function serialWrite<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = writeChain.then(fn, fn);
+    writeChain = run.catch(() => undefined);
+    return run;
+  }
+
+  let pending: PendingIngest[] = [];
+  let flushScheduled = false;
+
+  async function flushIngest(): Promise<void> {
+    const groups = pending;
+    pending = [];
+    flushScheduled = false;
+    const settled: Array<() => void> = [];
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      for (const g of groups) {
+        db.exec('SAVEPOINT g');
+        try {
+          const results = await applyIngest(tx, g.items, g.now, g.display);
+          db.exec('RELEASE g');
+          settled.push(() => g.resolve(results));
+        } catch (err) {
+          db.exec('ROLLBACK TO g');
+          db.exec('RELEASE g');
+          settled.push(() => g.reject(err));
+        }
+      }
+      db.exec('COMMIT');
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const g of groups) g.reject(err);
+      return;
+    }
+    for (const s of settled) s();
+  }
+
+  return {
+    kind: 'sqlite',
+    ping: () => serialWrite(() => void q.heartbeat.run(new Date().toISOString())),
+
+    ingest: (items, now, display) =>
+      new Promise<IngestResult[]>((resolve, reject) => {
+        pending.push({ items, now, display, resolve, reject });
+        if (!flushScheduled) {
+          flushScheduled = true;
+          void serialWrite(flushIngest);
+        }
+      }),
+
+    recordRejected: (r) =>
+      serialWrite(() =>
+        Number(
+          db
+            .prepare('INSERT INTO rejected (source, reason, content_type, body, received_at) VALUES (?, ?, ?, ?, ?)')
+            .run(r.source, r.reason, r.contentType, r.body, r.receivedAt).lastInsertRowid,
+        ),
+      ),
+    listRejected: async (limit) =>
+      reader.prepare('SELECT * FROM rejected ORDER BY id DESC LIMIT ?').all(limit).map(rejectedFromRow),
+
+    listEvents: async (f) => {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (f.state === 'active') where.push(`state IN ('open', 'pending')`);
+      else if (f.state) (where.push('state = ?'), args.push(f.state));
+      if (f.site) (where.push('site = ?'), args.push(f.site));
+      if (f.source) (where.push('key IN (SELECT event_key FROM alarms WHERE source = ?)'), args.push(f.source));
+      const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC LIMIT ?`;
+      return reader.prepare(sql).all(...args, f.limit ?? 200).map(eventFromRow);
+    },
+    getEvent: async (key) => {
+      const row = reader.prepare('SELECT * FROM events WHERE key = ?').get(key);
+      if (!row) return null;
+      return {
+        event: eventFromRow(row),
+        alarms: reader.prepare('SELECT * FROM alarms WHERE event_key = ? ORDER BY first_seen_at').all(key).map(alarmFromRow),
+        deliveries: reader.prepare(`${OUTBOX_SELECT} WHERE o.event_key = ? ORDER BY o.id`).all(key).map(outboxFromRow),
+      };
+    },
+    findEventByIncident: async ({ sysId, correlationId }) => {
+      const row = correlationId
+        ? reader.prepare('SELECT * FROM events WHERE key = ?').get(correlationId)
+        : sysId
+          ? reader.prepare('SELECT * FROM events WHERE incident_sys_id = ?').get(sysId)
+          : undefined;
+      return row ? eventFromRow(row) : null;
+    },
+    raiseDueEvents: (now) =>
+      serialWrite(() => {
+        const at = now.toISOString();
+        const due = db.prepare(`SELECT * FROM events WHERE state = 'pending' AND raise_at <= ?`).all(at).map(eventFromRow);
+        const raise = db.transaction(() => {
+          let raised = 0;
+          for (const e of due) {
+            const active = Number((q.countActive.get(e.key, '') as { n: number }).n);
+            if (active > 0 && e.pendingCreate) {
+              q.putEvent.run(eventToRow({ ...e, state: 'open', pendingCreate: null, raiseAt: null, updatedAt: at }));
+              tx.enqueue(e.key, [e.pendingCreate], now);
+              raised++;
+            } else {
+              q.putEvent.run(eventToRow({ ...e, state: 'discarded', pendingCreate: null, updatedAt: at }));
+            }
+          }
+          return raised;
+        });
+        return raise.immediate();
+      }),
+    recordVerdict: (key, v, ops, now) =>
+      serialWrite(() => {
+        const at = now.toISOString();
+        db.transaction(() => {
+          const row = q.getEvent.get(key);
+          if (!row) return;
+          const e = eventFromRow(row);
+          const resolves = ops.some((o) => o.op === 'resolve');
+          q.putEvent.run(
+            eventToRow({
+              ...e,
+              verdict: v.verdict,
+              verdictAt: v.evaluatedAt,
+              verdictChecks: v.checks,
+              updatedAt: at,
+              ...(resolves ? { state: 'resolved' as const, resolvedAt: at } : {}),
+            }),
+          );
+          tx.enqueue(key, ops, now);
+        }).immediate();
+      }),
+
+    claimDeliveries: (limit, now, worker, leaseMs) =>
+      serialWrite(() => {
+        const at = now.toISOString();
+        const until = new Date(now.getTime() + leaseMs).toISOString();
+        const claim = db.transaction(() => {
+          const rows = db
+            .prepare(
+              `${OUTBOX_SELECT}
+               WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+                 AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.event_key = o.event_key AND o2.state != 'done')
+               ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+            )
+            .all(at, limit);
+          const mark = db.prepare(
+            `UPDATE outbox SET state = 'inflight', claimed_by = ?, claimed_until = ?, updated_at = ? WHERE id = ?`,
+          );
+          return rows.map((r) => {
+            const entry = outboxFromRow(r);
+            mark.run(worker, until, at, entry.id);
+            return { ...entry, state: 'inflight' as const };
+          });
+        });
+        return claim.immediate();
+      }),
+    settleDelivery: (id, result, next, now) =>
+      serialWrite(() => {
+        const at = now.toISOString();
+        db.transaction(() => {
+          if (result.ok) {
+            db.prepare(
+              `UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = NULL, last_status = NULL, updated_at = ?, claimed_by = NULL WHERE id = ?`,
+            ).run(at, id);
+            if (result.link) {
+              db.prepare(
+                `UPDATE events SET incident_sys_id = ?, incident_number = ?, updated_at = ? WHERE key = (SELECT event_key FROM outbox WHERE id = ?)`,
+              ).run(result.link.sysId, result.link.number, at, id);
+            }
+            return;
+          }
+          db.prepare(
+            `UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_status = ?, updated_at = ?, claimed_by = NULL WHERE id = ?`,
+          ).run(next.dead ? 'dead' : 'pending', next.nextAttemptAt.toISOString(), result.error, result.status ?? null, at, id);
+        }).immediate();
+      }),
+    listDeliveries: async (state, limit) => {
+      const rows =
+        state === 'all'
+          ? reader.prepare(`${OUTBOX_SELECT} ORDER BY o.id DESC LIMIT ?`).all(limit)
+          : reader.prepare(`${OUTBOX_SELECT} WHERE o.state = ? ORDER BY o.id LIMIT ?`).all(state, limit);
+      return rows.map(outboxFromRow);
+    },
+    retryDelivery: (id, now) =>
+      serialWrite(() => {
+        const at = now.toISOString();
+        const r = db
+          .prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'dead'`)
+          .run(at, at, id);
+        return r.changes === 1;
+      }),
+    deliveryCounts: async () => {
+      const counts = { pending: 0, inflight: 0, dead: 0, done: 0 };
+      for (const r of reader.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]) {
+        if (r.state in counts) counts[r.state as keyof typeof counts] = Number(r.n);
+      }
+      return counts;
+    },
+    close: async () => {
+      await writeChain;
+      if (reader !== db) reader.close();
+      db.close();
+    },
+  };
+}
+
+export type { OutboxEntry };

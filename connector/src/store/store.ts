@@ -1,0 +1,95 @@
+// The persistence boundary. SQLite (default) and PostgreSQL implement it; everything above talks only
+// to this interface. Writes that belong together (alarm + event + outbox) happen in one `ingest` call.
+import type { Alarm } from '../model/alarm.js';
+import type { DeliveryResult, IncidentLink, Operation } from '../outbox/operations.js';
+import type { AlarmRecord, Decision, EventRecord, EventState, IngestPlan } from '../lifecycle/types.js';
+
+export interface IngestItem {
+  alarm: Alarm;
+  /** Null when no rule matched. */
+  plan: IngestPlan | null;
+}
+
+export interface IngestResult {
+  identity: string;
+  outcome: Decision['outcome'];
+  eventKey: string | null;
+}
+
+export interface RejectedPayload {
+  source: string;
+  reason: string;
+  contentType: string | null;
+  /** The raw body as received (or the part of a batch that was refused). */
+  body: string;
+  receivedAt: string;
+}
+export interface RejectedRecord extends RejectedPayload {
+  id: number;
+}
+
+export type DeliveryState = 'pending' | 'inflight' | 'done' | 'dead';
+export interface OutboxEntry {
+  id: number;
+  eventKey: string;
+  op: Operation;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  lastStatus: number | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The event's incident link at claim time (null before the create is delivered). */
+  link: IncidentLink | null;
+}
+
+export interface EventFilter {
+  state?: EventState | 'active';
+  site?: string;
+  source?: string;
+  limit?: number;
+}
+
+export interface EventDetail {
+  event: EventRecord;
+  alarms: AlarmRecord[];
+  deliveries: OutboxEntry[];
+}
+
+export interface DeliveryCounts {
+  pending: number;
+  inflight: number;
+  dead: number;
+  done: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Cheap check that the store answers and accepts writes. */
+  ping(): Promise<void>;
+  ingest(items: IngestItem[], now: Date, correlationDisplay: string): Promise<IngestResult[]>;
+  recordRejected(r: RejectedPayload): Promise<number>;
+  listRejected(limit: number): Promise<RejectedRecord[]>;
+
+  listEvents(filter: EventFilter): Promise<EventRecord[]>;
+  getEvent(key: string): Promise<EventDetail | null>;
+  findEventByIncident(ref: { sysId?: string; correlationId?: string }): Promise<EventRecord | null>;
+  /** Raise held (hold-down) events whose time has come; returns how many were raised. */
+  raiseDueEvents(now: Date): Promise<number>;
+  /** Record a verdict; `ops` (note/verdict/resolve) are enqueued with it, `resolve` closes the event. */
+  recordVerdict(
+    key: string,
+    verdict: { verdict: 'pass' | 'fail' | 'unknown'; checks: unknown[]; evaluatedAt: string },
+    ops: Operation[],
+    now: Date,
+  ): Promise<void>;
+
+  /** Claim due deliveries: the oldest undelivered entry of each key only, so a key is delivered in order. */
+  claimDeliveries(limit: number, now: Date, worker: string, leaseMs: number): Promise<OutboxEntry[]>;
+  settleDelivery(id: number, result: DeliveryResult, next: { dead: boolean; nextAttemptAt: Date }, now: Date): Promise<void>;
+  listDeliveries(state: DeliveryState | 'all', limit: number): Promise<OutboxEntry[]>;
+  retryDelivery(id: number, now: Date): Promise<boolean>;
+  deliveryCounts(): Promise<DeliveryCounts>;
+  close(): Promise<void>;
+}
