@@ -122,18 +122,32 @@ function severityOps(event: EventRecord, input: DecideInput, plan: IngestPlan): 
 function decideClear(input: DecideInput): Decision {
   const { prev, prevEvent, now, alarm } = input;
   if (!prev || !prevEvent) {
-    return { outcome: 'clear_unknown', alarm: alarmRecord(input, prev?.eventKey ?? null), event: null, eventIsNew: false, ops: [] };
+    return {
+      outcome: 'clear_unknown',
+      alarm: alarmRecord(input, prev?.eventKey ?? null),
+      event: null,
+      eventIsNew: false,
+      ops: [],
+    };
   }
   const record = alarmRecord(input, prevEvent.key);
   const allClear = input.otherActive === 0;
   const at = now.toISOString();
   if (prevEvent.state === 'pending') {
     // Hold-down: the condition went away before the event was raised, so nothing ever opens.
-    const event = allClear ? touch(prevEvent, now, { state: 'discarded', pendingCreate: null, lastAlarmAt: at }) : touch(prevEvent, now, { lastAlarmAt: at });
+    const event = allClear
+      ? touch(prevEvent, now, { state: 'discarded', pendingCreate: null, lastAlarmAt: at })
+      : touch(prevEvent, now, { lastAlarmAt: at });
     return { outcome: allClear ? 'discarded' : 'cleared', alarm: record, event, eventIsNew: false, ops: [] };
   }
   if (prevEvent.state !== 'open') {
-    return { outcome: 'cleared', alarm: record, event: touch(prevEvent, now, { lastAlarmAt: at }), eventIsNew: false, ops: [] };
+    return {
+      outcome: 'cleared',
+      alarm: record,
+      event: touch(prevEvent, now, { lastAlarmAt: at }),
+      eventIsNew: false,
+      ops: [],
+    };
   }
   const ops: Operation[] = [{ op: 'note', text: `Cleared: ${describeAlarm(alarm)}.` }];
   if (allClear && prevEvent.behaviour.autoResolve) {
@@ -143,9 +157,21 @@ function decideClear(input: DecideInput): Decision {
       return { outcome: 'resolved', alarm: record, event, eventIsNew: false, ops };
     }
     // With close checks the watcher resolves once the verdict is pass; an alarm clear is not enough.
-    return { outcome: 'awaiting_verdict', alarm: record, event: touch(prevEvent, now, { lastAlarmAt: at }), eventIsNew: false, ops };
+    return {
+      outcome: 'awaiting_verdict',
+      alarm: record,
+      event: touch(prevEvent, now, { lastAlarmAt: at }),
+      eventIsNew: false,
+      ops,
+    };
   }
-  return { outcome: 'cleared', alarm: record, event: touch(prevEvent, now, { lastAlarmAt: at }), eventIsNew: false, ops };
+  return {
+    outcome: 'cleared',
+    alarm: record,
+    event: touch(prevEvent, now, { lastAlarmAt: at }),
+    eventIsNew: false,
+    ops,
+  };
 }
 
 function isLive(e: EventRecord | null): e is EventRecord {
@@ -163,9 +189,16 @@ function decideActive(input: DecideInput, plan: IngestPlan): Decision {
     const severity = sev.length ? alarm.severity : current.severity;
     const event = touch(current, now, { lastAlarmAt: at, severity });
     const record = alarmRecord(input, current.key);
-    if (current.state === 'pending') return { outcome: 'attached', alarm: record, event, eventIsNew: false, ops: [] };
+    if (current.state === 'pending')
+      return { outcome: 'attached', alarm: record, event, eventIsNew: false, ops: [] };
     if (sameEvent && prev?.state === 'active') {
-      return { outcome: sev.length ? 'severity_raised' : 'repeat', alarm: record, event, eventIsNew: false, ops: sev };
+      return {
+        outcome: sev.length ? 'severity_raised' : 'repeat',
+        alarm: record,
+        event,
+        eventIsNew: false,
+        ops: sev,
+      };
     }
     const text = sameEvent ? `Active again: ${describeAlarm(alarm)}.` : `Joined: ${describeAlarm(alarm)}.`;
     return {
@@ -179,7 +212,14 @@ function decideActive(input: DecideInput, plan: IngestPlan): Decision {
   if (keyEvent && keyEvent.state === 'resolved' && keyEvent.resolvedAt) {
     const age = now.getTime() - Date.parse(keyEvent.resolvedAt);
     if (age <= keyEvent.behaviour.reopenWindowMs && keyEvent.incidentSysId !== null) {
-      const event = touch(keyEvent, now, { state: 'open', resolvedAt: null, lastAlarmAt: at, verdict: null, verdictAt: null, verdictChecks: null });
+      const event = touch(keyEvent, now, {
+        state: 'open',
+        resolvedAt: null,
+        lastAlarmAt: at,
+        verdict: null,
+        verdictAt: null,
+        verdictChecks: null,
+      });
       return {
         outcome: 'reopened',
         alarm: alarmRecord(input, keyEvent.key),
@@ -197,9 +237,16 @@ export function decide(input: DecideInput): Decision {
   const unchanged = prev && prev.state === alarm.state && prev.severity === alarm.severity;
   if (unchanged && (alarm.state === 'cleared' || isLive(input.prevEvent))) {
     // A repeat of what we already know: refresh, never call ServiceNow.
-    return { outcome: 'repeat', alarm: alarmRecord(input, prev.eventKey), event: null, eventIsNew: false, ops: [] };
+    return {
+      outcome: 'repeat',
+      alarm: alarmRecord(input, prev.eventKey),
+      event: null,
+      eventIsNew: false,
+      ops: [],
+    };
   }
   if (alarm.state === 'cleared') return decideClear(input);
-  if (!plan) return { outcome: 'unmatched', alarm: alarmRecord(input, null), event: null, eventIsNew: false, ops: [] };
+  if (!plan)
+    return { outcome: 'unmatched', alarm: alarmRecord(input, null), event: null, eventIsNew: false, ops: [] };
   return decideActive(input, plan);
 }

@@ -34,7 +34,6 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let wake: (() => void) | null = null;
-  let loopDone: Promise<void>;
 
   async function deliverOne(entry: OutboxEntry): Promise<void> {
     let result: DeliveryResult;
@@ -45,17 +44,29 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       result = { ok: false, retryable: true, error: err instanceof Error ? err.message : String(err) };
     }
     const at = now();
-    const step = result.ok ? { dead: false, nextAttemptAt: at } : nextStep(result, entry.attempts + 1, o.policy, at);
+    const step = result.ok
+      ? { dead: false, nextAttemptAt: at }
+      : nextStep(result, entry.attempts + 1, o.policy, at);
     try {
       await o.store.settleDelivery(entry.id, result, step, at);
     } catch (err) {
-      o.logger.error({ err, delivery: entry.id }, 'could not record delivery outcome; it will be retried after its lease');
+      o.logger.error(
+        { err, delivery: entry.id },
+        'could not record delivery outcome; it will be retried after its lease',
+      );
       return;
     }
     if (!result.ok) {
       const log = step.dead ? o.logger.warn.bind(o.logger) : o.logger.info.bind(o.logger);
       log(
-        { delivery: entry.id, key: entry.eventKey, op: entry.op.op, status: result.status, error: result.error, attempts: entry.attempts + 1 },
+        {
+          delivery: entry.id,
+          key: entry.eventKey,
+          op: entry.op.op,
+          status: result.status,
+          error: result.error,
+          attempts: entry.attempts + 1,
+        },
         step.dead ? 'delivery dead-lettered' : 'delivery failed; will retry',
       );
     }
@@ -98,7 +109,7 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     await Promise.allSettled([...inflight]);
   }
 
-  loopDone = loop();
+  const loopDone = loop();
 
   return {
     kick: () => wake?.(),
@@ -114,7 +125,9 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
           continue;
         }
         const c = await o.store.deliveryCounts();
-        const due = (await o.store.listDeliveries('pending', 1000)).filter((e) => Date.parse(e.nextAttemptAt) <= now().getTime());
+        const due = (await o.store.listDeliveries('pending', 1000)).filter(
+          (e) => Date.parse(e.nextAttemptAt) <= now().getTime(),
+        );
         if (c.inflight === 0 && due.length === 0) return;
         await new Promise((r) => setTimeout(r, 20));
       }

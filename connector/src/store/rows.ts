@@ -62,7 +62,11 @@ export function alarmToRow(a: AlarmRecord): Record<string, string | number | nul
   };
 }
 
-const BehaviourSchema = z.object({ autoResolve: z.boolean(), reopenWindowMs: z.number(), holdDownMs: z.number() });
+const BehaviourSchema = z.object({
+  autoResolve: z.boolean(),
+  reopenWindowMs: z.number(),
+  holdDownMs: z.number(),
+});
 
 export const EventRowSchema = z.object({
   key: z.string(),
@@ -111,7 +115,9 @@ export function eventFromRow(row: unknown): EventRecord {
     pendingCreate: r.pending_create_json ? OperationSchema.parse(JSON.parse(r.pending_create_json)) : null,
     verdict: r.verdict,
     verdictAt: r.verdict_at,
-    verdictChecks: r.verdict_checks_json ? z.array(z.unknown()).parse(JSON.parse(r.verdict_checks_json)) : null,
+    verdictChecks: r.verdict_checks_json
+      ? z.array(z.unknown()).parse(JSON.parse(r.verdict_checks_json))
+      : null,
   };
 }
 
@@ -172,7 +178,8 @@ export function outboxFromRow(row: unknown): OutboxEntry {
     lastStatus: r.last_status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    link: r.incident_sys_id && r.incident_number ? { sysId: r.incident_sys_id, number: r.incident_number } : null,
+    link:
+      r.incident_sys_id && r.incident_number ? { sysId: r.incident_sys_id, number: r.incident_number } : null,
   };
 }
 
@@ -186,5 +193,12 @@ const RejectedRowSchema = z.object({
 });
 export function rejectedFromRow(row: unknown): RejectedRecord {
   const r = RejectedRowSchema.parse(row);
-  return { id: r.id, source: r.source, reason: r.reason, contentType: r.content_type, body: r.body, receivedAt: r.received_at };
+  return {
+    id: r.id,
+    source: r.source,
+    reason: r.reason,
+    contentType: r.content_type,
+    body: r.body,
+    receivedAt: r.received_at,
+  };
 }

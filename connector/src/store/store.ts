@@ -87,7 +87,12 @@ export interface Store {
 
   /** Claim due deliveries: the oldest undelivered entry of each key only, so a key is delivered in order. */
   claimDeliveries(limit: number, now: Date, worker: string, leaseMs: number): Promise<OutboxEntry[]>;
-  settleDelivery(id: number, result: DeliveryResult, next: { dead: boolean; nextAttemptAt: Date }, now: Date): Promise<void>;
+  settleDelivery(
+    id: number,
+    result: DeliveryResult,
+    next: { dead: boolean; nextAttemptAt: Date },
+    now: Date,
+  ): Promise<void>;
   listDeliveries(state: DeliveryState | 'all', limit: number): Promise<OutboxEntry[]>;
   retryDelivery(id: number, now: Date): Promise<boolean>;
   deliveryCounts(): Promise<DeliveryCounts>;

@@ -41,7 +41,8 @@ describe('outbox worker', () => {
     const seen: string[] = [];
     let failures = 3;
     const w = run(async (e) => {
-      if (e.op.op === 'create' && failures-- > 0) return { ok: false, retryable: true, status: 503, error: 'Service Unavailable' };
+      if (e.op.op === 'create' && failures-- > 0)
+        return { ok: false, retryable: true, status: 503, error: 'Service Unavailable' };
       seen.push(e.op.op);
       if (e.op.op !== 'create' && !e.link) return { ok: false, retryable: true, error: 'no link yet' };
       return { ok: true, ...(e.op.op === 'create' ? { link: { sysId: 's1', number: 'INC0010001' } } : {}) };
@@ -76,7 +77,11 @@ describe('outbox worker', () => {
   it('dead-letters a non-retryable failure and delivers it after a retry', async () => {
     await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
     let fixed = false;
-    const w = run(async () => (fixed ? { ok: true, link: { sysId: 's', number: 'INC2' } } : { ok: false, retryable: false, status: 400, error: 'Invalid field u_x' }));
+    const w = run(async () =>
+      fixed
+        ? { ok: true, link: { sysId: 's', number: 'INC2' } }
+        : { ok: false, retryable: false, status: 400, error: 'Invalid field u_x' },
+    );
     await w.idle();
     const dead = await store.listDeliveries('dead', 10);
     expect(dead).to.have.length(1);
@@ -91,7 +96,12 @@ describe('outbox worker', () => {
 
   it('delivers different keys concurrently up to the bound', async () => {
     const now = new Date();
-    for (let i = 0; i < 6; i++) await store.ingest([{ alarm: alarm({ id: `X${i}` }), plan: plan({ correlationKey: `K${i}` }) }], now, 'C');
+    for (let i = 0; i < 6; i++)
+      await store.ingest(
+        [{ alarm: alarm({ id: `X${i}` }), plan: plan({ correlationKey: `K${i}` }) }],
+        now,
+        'C',
+      );
     let active = 0;
     let peak = 0;
     const w = run(async () => {

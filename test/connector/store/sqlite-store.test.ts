@@ -31,7 +31,13 @@ describe('SQLite store: lifecycle through ingest', () => {
     expect(r2[0]!.outcome).to.equal('repeat');
     expect(await ops('DC1/cooling/ZONE-A1')).to.deep.equal(['create']);
 
-    const gpu = alarm({ source: 'alertmanager', sourceKind: 'alertmanager', id: 'fp1', type: 'GpuThermalSlowdown', severity: 'warning' });
+    const gpu = alarm({
+      source: 'alertmanager',
+      sourceKind: 'alertmanager',
+      id: 'fp1',
+      type: 'GpuThermalSlowdown',
+      severity: 'warning',
+    });
     const r3 = await store.ingest([{ alarm: gpu, plan: p }], at(10), D);
     expect(r3[0]!.outcome).to.equal('attached');
     expect(await ops('DC1/cooling/ZONE-A1')).to.deep.equal(['create', 'note']);
@@ -52,13 +58,30 @@ describe('SQLite store: lifecycle through ingest', () => {
     const create = d!.deliveries[0]!.op;
     expect(create.op).to.equal('create');
     if (create.op !== 'create') return;
-    expect(create.fields).to.include({ correlation_id: 'DC1/cooling/ZONE-A1', correlation_display: 'Closeloop', impact: 1, urgency: 2 });
+    expect(create.fields).to.include({
+      correlation_id: 'DC1/cooling/ZONE-A1',
+      correlation_display: 'Closeloop',
+      impact: 1,
+      urgency: 2,
+    });
   });
 
   it('severity rising raises impact/urgency; falling never lowers it', async () => {
-    await store.ingest([{ alarm: alarm({ severity: 'minor' }), plan: plan({ impact: 2, urgency: 2 }) }], at(0), D);
-    await store.ingest([{ alarm: alarm({ severity: 'critical' }), plan: plan({ impact: 1, urgency: 1 }) }], at(5), D);
-    await store.ingest([{ alarm: alarm({ severity: 'warning' }), plan: plan({ impact: 2, urgency: 3 }) }], at(9), D);
+    await store.ingest(
+      [{ alarm: alarm({ severity: 'minor' }), plan: plan({ impact: 2, urgency: 2 }) }],
+      at(0),
+      D,
+    );
+    await store.ingest(
+      [{ alarm: alarm({ severity: 'critical' }), plan: plan({ impact: 1, urgency: 1 }) }],
+      at(5),
+      D,
+    );
+    await store.ingest(
+      [{ alarm: alarm({ severity: 'warning' }), plan: plan({ impact: 2, urgency: 3 }) }],
+      at(9),
+      D,
+    );
     const d = await store.getEvent('DC1/cooling/ZONE-A1');
     const update = d!.deliveries.filter((x) => x.op.op === 'update');
     expect(update).to.have.length(1);
@@ -71,7 +94,12 @@ describe('SQLite store: lifecycle through ingest', () => {
     await store.ingest([{ alarm: alarm(), plan: p }], at(0), D);
     // The incident must exist in ServiceNow to be reopened: settle the create with a link.
     const [c] = await store.claimDeliveries(10, at(1), 'w', 1000);
-    await store.settleDelivery(c!.id, { ok: true, link: { sysId: 'abc', number: 'INC0010001' } }, { dead: false, nextAttemptAt: at(1) }, at(1));
+    await store.settleDelivery(
+      c!.id,
+      { ok: true, link: { sysId: 'abc', number: 'INC0010001' } },
+      { dead: false, nextAttemptAt: at(1) },
+      at(1),
+    );
     await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: p }], at(2), D);
     const r = await store.ingest([{ alarm: alarm(), plan: p }], at(30), D);
     expect(r[0]).to.include({ outcome: 'reopened', eventKey: 'DC1/cooling/ZONE-A1' });
@@ -111,7 +139,12 @@ describe('SQLite store: lifecycle through ingest', () => {
     const r = await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: p }], at(10), D);
     expect(r[0]!.outcome).to.equal('awaiting_verdict');
     expect(await ops('DC1/cooling/ZONE-A1')).to.deep.equal(['create', 'note']);
-    await store.recordVerdict('DC1/cooling/ZONE-A1', { verdict: 'pass', checks: [], evaluatedAt: at(700).toISOString() }, [{ op: 'resolve' }], at(700));
+    await store.recordVerdict(
+      'DC1/cooling/ZONE-A1',
+      { verdict: 'pass', checks: [], evaluatedAt: at(700).toISOString() },
+      [{ op: 'resolve' }],
+      at(700),
+    );
     const d = await store.getEvent('DC1/cooling/ZONE-A1');
     expect(d!.event).to.include({ state: 'resolved', verdict: 'pass' });
   });
@@ -126,7 +159,12 @@ describe('SQLite store: lifecycle through ingest', () => {
       ['K2', 'create'],
     ]);
     expect(await store.claimDeliveries(10, at(2), 'w', 60_000)).to.have.length(0);
-    await store.settleDelivery(first[0]!.id, { ok: false, retryable: false, status: 400, error: 'bad field' }, { dead: true, nextAttemptAt: at(2) }, at(2));
+    await store.settleDelivery(
+      first[0]!.id,
+      { ok: false, retryable: false, status: 400, error: 'bad field' },
+      { dead: true, nextAttemptAt: at(2) },
+      at(2),
+    );
     expect(await store.claimDeliveries(10, at(3), 'w', 60_000)).to.have.length(0);
     const dead = await store.listDeliveries('dead', 10);
     expect(dead).to.have.length(1);
@@ -146,14 +184,24 @@ describe('SQLite store: lifecycle through ingest', () => {
   });
 
   it('group-commits concurrent ingest calls, each getting its own results', async () => {
-    const calls = Array.from({ length: 50 }, (_, i) => store.ingest([{ alarm: alarm({ id: `X${i}` }), plan: plan({ correlationKey: `K${i}` }) }], at(0), D));
+    const calls = Array.from({ length: 50 }, (_, i) =>
+      store.ingest([{ alarm: alarm({ id: `X${i}` }), plan: plan({ correlationKey: `K${i}` }) }], at(0), D),
+    );
     const results = await Promise.all(calls);
-    results.forEach((r, i) => expect(r[0]).to.include({ identity: `bms:X${i}`, outcome: 'created', eventKey: `K${i}` }));
+    results.forEach((r, i) =>
+      expect(r[0]).to.include({ identity: `bms:X${i}`, outcome: 'created', eventKey: `K${i}` }),
+    );
     expect((await store.deliveryCounts()).pending).to.equal(50);
   });
 
   it('keeps rejected payloads', async () => {
-    const id = await store.recordRejected({ source: 'bms', reason: 'malformed JSON', contentType: 'application/json', body: '{nope', receivedAt: at(0).toISOString() });
+    const id = await store.recordRejected({
+      source: 'bms',
+      reason: 'malformed JSON',
+      contentType: 'application/json',
+      body: '{nope',
+      receivedAt: at(0).toISOString(),
+    });
     const rows = await store.listRejected(10);
     expect(rows[0]).to.include({ id, body: '{nope', reason: 'malformed JSON' });
   });

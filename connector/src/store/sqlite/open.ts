@@ -14,7 +14,9 @@ export function openSqlite(file: string, opts: { synchronous?: 'FULL' | 'NORMAL'
   db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
   const applied = new Set(
     db
       .prepare('SELECT version FROM schema_migrations')
@@ -26,7 +28,10 @@ export function openSqlite(file: string, opts: { synchronous?: 'FULL' | 'NORMAL'
       const version = i + 1;
       if (applied.has(version)) return;
       db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)').run(
+        version,
+        new Date().toISOString(),
+      );
     });
   });
   migrate.immediate();

@@ -5,7 +5,16 @@ import type { Operation } from '../../outbox/operations.js';
 import { applyIngest, type IngestTx } from '../../lifecycle/apply.js';
 import type { AlarmRecord, EventRecord } from '../../lifecycle/types.js';
 import type { IngestItem, IngestResult, OutboxEntry, Store } from '../store.js';
-import { ALARM_COLUMNS, EVENT_COLUMNS, alarmFromRow, alarmToRow, eventFromRow, eventToRow, outboxFromRow, rejectedFromRow } from '../rows.js';
+import {
+  ALARM_COLUMNS,
+  EVENT_COLUMNS,
+  alarmFromRow,
+  alarmToRow,
+  eventFromRow,
+  eventToRow,
+  outboxFromRow,
+  rejectedFromRow,
+} from '../rows.js';
 import { openSqlite, type Db } from './open.js';
 
 interface PendingIngest {
@@ -21,7 +30,10 @@ const OUTBOX_SELECT = `SELECT o.*, e.incident_sys_id, e.incident_number FROM out
 function upsertSql(table: string, columns: string[], pk: string): string {
   const cols = columns.join(', ');
   const vals = columns.map((c) => `@${c}`).join(', ');
-  const set = columns.filter((c) => c !== pk).map((c) => `${c} = excluded.${c}`).join(', ');
+  const set = columns
+    .filter((c) => c !== pk)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
   return `INSERT INTO ${table} (${cols}) VALUES (${vals}) ON CONFLICT(${pk}) DO UPDATE SET ${set}`;
 }
 
@@ -29,13 +41,19 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
   const db: Db = openSqlite(file, opts);
   const reader: Db = file === ':memory:' ? db : openSqlite(file, opts);
   // Crash recovery: claims held by a process that died are simply due again.
-  db.prepare(`UPDATE outbox SET state = 'pending', claimed_by = NULL, claimed_until = NULL WHERE state = 'inflight'`).run();
+  db.prepare(
+    `UPDATE outbox SET state = 'pending', claimed_by = NULL, claimed_until = NULL WHERE state = 'inflight'`,
+  ).run();
 
   const q = {
     getAlarm: db.prepare('SELECT * FROM alarms WHERE identity = ?'),
     getEvent: db.prepare('SELECT * FROM events WHERE key = ?'),
-    latestEvent: db.prepare('SELECT * FROM events WHERE correlation_key = ? ORDER BY generation DESC LIMIT 1'),
-    countActive: db.prepare(`SELECT count(*) AS n FROM alarms WHERE event_key = ? AND state = 'active' AND identity != ?`),
+    latestEvent: db.prepare(
+      'SELECT * FROM events WHERE correlation_key = ? ORDER BY generation DESC LIMIT 1',
+    ),
+    countActive: db.prepare(
+      `SELECT count(*) AS n FROM alarms WHERE event_key = ? AND state = 'active' AND identity != ?`,
+    ),
     putAlarm: db.prepare(upsertSql('alarms', ALARM_COLUMNS, 'identity')),
     logAlarm: db.prepare(
       'INSERT INTO alarm_log (identity, event_key, outcome, state, severity, received_at, alarm_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -64,7 +82,15 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     putAlarm: (a: AlarmRecord, d) => {
       q.putAlarm.run(alarmToRow(a));
       if (d.outcome !== 'repeat') {
-        q.logAlarm.run(a.identity, a.eventKey, d.outcome, a.state, a.severity, a.lastReceivedAt, JSON.stringify(a.alarm));
+        q.logAlarm.run(
+          a.identity,
+          a.eventKey,
+          d.outcome,
+          a.state,
+          a.severity,
+          a.lastReceivedAt,
+          JSON.stringify(a.alarm),
+        );
       }
     },
     putEvent: (e: EventRecord) => void q.putEvent.run(eventToRow(e)),
@@ -130,7 +156,9 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       serialWrite(() =>
         Number(
           db
-            .prepare('INSERT INTO rejected (source, reason, content_type, body, received_at) VALUES (?, ?, ?, ?, ?)')
+            .prepare(
+              'INSERT INTO rejected (source, reason, content_type, body, received_at) VALUES (?, ?, ?, ?, ?)',
+            )
             .run(r.source, r.reason, r.contentType, r.body, r.receivedAt).lastInsertRowid,
         ),
       ),
@@ -140,20 +168,33 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     listEvents: async (f) => {
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (f.state === 'active') where.push(`state IN ('open', 'pending')`);
-      else if (f.state) (where.push('state = ?'), args.push(f.state));
-      if (f.site) (where.push('site = ?'), args.push(f.site));
-      if (f.source) (where.push('key IN (SELECT event_key FROM alarms WHERE source = ?)'), args.push(f.source));
+      const add = (clause: string, arg?: string) => {
+        where.push(clause);
+        if (arg !== undefined) args.push(arg);
+      };
+      if (f.state === 'active') add(`state IN ('open', 'pending')`);
+      else if (f.state) add('state = ?', f.state);
+      if (f.site) add('site = ?', f.site);
+      if (f.source) add('key IN (SELECT event_key FROM alarms WHERE source = ?)', f.source);
       const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC LIMIT ?`;
-      return reader.prepare(sql).all(...args, f.limit ?? 200).map(eventFromRow);
+      return reader
+        .prepare(sql)
+        .all(...args, f.limit ?? 200)
+        .map(eventFromRow);
     },
     getEvent: async (key) => {
       const row = reader.prepare('SELECT * FROM events WHERE key = ?').get(key);
       if (!row) return null;
       return {
         event: eventFromRow(row),
-        alarms: reader.prepare('SELECT * FROM alarms WHERE event_key = ? ORDER BY first_seen_at').all(key).map(alarmFromRow),
-        deliveries: reader.prepare(`${OUTBOX_SELECT} WHERE o.event_key = ? ORDER BY o.id`).all(key).map(outboxFromRow),
+        alarms: reader
+          .prepare('SELECT * FROM alarms WHERE event_key = ? ORDER BY first_seen_at')
+          .all(key)
+          .map(alarmFromRow),
+        deliveries: reader
+          .prepare(`${OUTBOX_SELECT} WHERE o.event_key = ? ORDER BY o.id`)
+          .all(key)
+          .map(outboxFromRow),
       };
     },
     findEventByIncident: async ({ sysId, correlationId }) => {
@@ -167,13 +208,18 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     raiseDueEvents: (now) =>
       serialWrite(() => {
         const at = now.toISOString();
-        const due = db.prepare(`SELECT * FROM events WHERE state = 'pending' AND raise_at <= ?`).all(at).map(eventFromRow);
+        const due = db
+          .prepare(`SELECT * FROM events WHERE state = 'pending' AND raise_at <= ?`)
+          .all(at)
+          .map(eventFromRow);
         const raise = db.transaction(() => {
           let raised = 0;
           for (const e of due) {
             const active = Number((q.countActive.get(e.key, '') as { n: number }).n);
             if (active > 0 && e.pendingCreate) {
-              q.putEvent.run(eventToRow({ ...e, state: 'open', pendingCreate: null, raiseAt: null, updatedAt: at }));
+              q.putEvent.run(
+                eventToRow({ ...e, state: 'open', pendingCreate: null, raiseAt: null, updatedAt: at }),
+              );
               tx.enqueue(e.key, [e.pendingCreate], now);
               raised++;
             } else {
@@ -247,7 +293,14 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
           }
           db.prepare(
             `UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_status = ?, updated_at = ?, claimed_by = NULL WHERE id = ?`,
-          ).run(next.dead ? 'dead' : 'pending', next.nextAttemptAt.toISOString(), result.error, result.status ?? null, at, id);
+          ).run(
+            next.dead ? 'dead' : 'pending',
+            next.nextAttemptAt.toISOString(),
+            result.error,
+            result.status ?? null,
+            at,
+            id,
+          );
         }).immediate();
       }),
     listDeliveries: async (state, limit) => {
@@ -261,13 +314,18 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       serialWrite(() => {
         const at = now.toISOString();
         const r = db
-          .prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'dead'`)
+          .prepare(
+            `UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'dead'`,
+          )
           .run(at, at, id);
         return r.changes === 1;
       }),
     deliveryCounts: async () => {
       const counts = { pending: 0, inflight: 0, dead: 0, done: 0 };
-      for (const r of reader.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]) {
+      for (const r of reader.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as {
+        state: string;
+        n: number;
+      }[]) {
         if (r.state in counts) counts[r.state as keyof typeof counts] = Number(r.n);
       }
       return counts;

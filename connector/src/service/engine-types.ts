@@ -1,0 +1,24 @@
+// What the HTTP layer and listeners need from the mapping engine, as one small interface. The
+// implementation (engine.ts) binds it to the loaded mappings; reloading swaps the whole object.
+import type { Alarm } from '../model/alarm.js';
+import type { SourceConfig } from '../mapping/schema.js';
+import type { IngestPlan } from '../lifecycle/types.js';
+
+export interface DecodedBatch {
+  alarms: Alarm[];
+  errors: { index: number | null; message: string; raw: unknown }[];
+  notes?: string[];
+}
+
+export type PlanOutcome =
+  | { kind: 'planned'; plan: IngestPlan }
+  | { kind: 'unmatched'; reason: string }
+  | { kind: 'error'; message: string };
+
+export interface Engine {
+  sources: Record<string, SourceConfig>;
+  decode(sourceName: string, body: unknown, receivedAt: Date): DecodedBatch;
+  plan(alarm: Alarm): PlanOutcome;
+  /** JSON-able preview of what a payload would produce (the same as `closeloop mappings preview`). */
+  preview(sourceName: string, body: unknown, now: Date): unknown;
+}

@@ -1,0 +1,67 @@
+// The one path every alarm takes after decoding, whichever transport brought it: plan with the
+// mappings, persist (alarm, event, outbox) atomically, count, and wake the outbox.
+import type { Logger } from 'pino';
+import type { Alarm } from '../model/alarm.js';
+import type { IngestItem, IngestResult, Store } from '../store/store.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Engine } from './engine-types.js';
+
+export interface IngestDeps {
+  store: Store;
+  engine: () => Engine;
+  metrics: Metrics;
+  logger: Logger;
+  correlationDisplay: string;
+  kick: () => void;
+  now?: () => Date;
+}
+
+export interface AcceptedAlarm extends IngestResult {
+  index: number;
+  id: string;
+}
+export interface RefusedAlarm {
+  index: number | null;
+  message: string;
+  raw: unknown;
+}
+
+/** Persist decoded alarms. Throws only when the store fails (nothing is then acknowledged). */
+export async function ingestAlarms(
+  deps: IngestDeps,
+  sourceName: string,
+  alarms: Alarm[],
+  indexes: number[],
+): Promise<{ accepted: AcceptedAlarm[]; refused: RefusedAlarm[] }> {
+  const engine = deps.engine();
+  const items: IngestItem[] = [];
+  const itemIndex: number[] = [];
+  const refused: RefusedAlarm[] = [];
+  alarms.forEach((alarm, i) => {
+    const p = engine.plan(alarm);
+    if (p.kind === 'error') {
+      refused.push({ index: indexes[i] ?? i, message: p.message, raw: alarm.raw });
+      return;
+    }
+    if (p.kind === 'unmatched') {
+      deps.metrics.alarmsDropped.inc({ source: sourceName, reason: 'unmatched' });
+      deps.logger.info(
+        { source: sourceName, alarm: alarm.id, reason: p.reason },
+        'alarm matched no rule; recorded, nothing opened',
+      );
+    }
+    items.push({ alarm, plan: p.kind === 'planned' ? p.plan : null });
+    itemIndex.push(indexes[i] ?? i);
+  });
+  const results = items.length
+    ? await deps.store.ingest(items, (deps.now ?? (() => new Date()))(), deps.correlationDisplay)
+    : [];
+  if (results.length) {
+    deps.metrics.alarmsReceived.inc({ source: sourceName }, results.length);
+    deps.kick();
+  }
+  return {
+    accepted: results.map((r, i) => ({ ...r, index: itemIndex[i]!, id: items[i]!.alarm.id })),
+    refused,
+  };
+}
