@@ -9,8 +9,8 @@ export const PrometheusProviderSchema = z
   .object({
     kind: z.literal('prometheus'),
     url: url.describe('Base URL of the Prometheus HTTP API, e.g. http://prometheus:9090'),
-    step: DurationSchema.default(15).describe('Default query_range step.'),
-    timeout: DurationSchema.default(2),
+    step: DurationSchema.prefault(15).describe('Default query_range step.'),
+    timeout: DurationSchema.prefault(2),
     headers: z.record(z.string(), z.string()).default({}),
   })
   .strict();
@@ -23,7 +23,7 @@ export const RedfishProviderSchema = z
     password: z.string().optional(),
     ca_file: z.string().optional().describe('PEM file of the CA that signs the BMC certificate.'),
     insecure_skip_verify: z.boolean().default(false),
-    timeout: DurationSchema.default(2),
+    timeout: DurationSchema.prefault(2),
     history: z.number().int().min(1).default(240).describe('Samples kept per query by the watcher.'),
   })
   .strict();
@@ -118,8 +118,8 @@ export const ConfigSchema = z
       .default({ providers: {} }),
     guard: z
       .object({
-        watch_interval: DurationSchema.default(30),
-        budget: DurationSchema.default(3).describe('Total time a closure check may take.'),
+        watch_interval: DurationSchema.prefault(30),
+        budget: DurationSchema.prefault(3).describe('Total time a closure check may take.'),
         concurrency: z.number().int().min(1).default(4),
       })
       .strict()

@@ -259,8 +259,8 @@ export const CloseCheckSchema = z
     label: z.string().optional().describe('Human label template, e.g. "{{asset.equipment_name}} supply air".'),
     unit: z.string().optional(),
     expect: ConditionSchema,
-    stabilize: DurationSchema.default(600).describe('How long values must stay in range.'),
-    max_age: DurationSchema.default(120).describe('Newest sample must be at most this old.'),
+    stabilize: DurationSchema.prefault(600).describe('How long values must stay in range.'),
+    max_age: DurationSchema.prefault(120).describe('Newest sample must be at most this old.'),
     min_samples: z.number().int().min(1).default(3),
     step: DurationSchema.optional().describe('Sampling step for range queries (default: provider’s).'),
   })
