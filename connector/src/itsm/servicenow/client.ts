@@ -1,0 +1,397 @@
+// Thin typed layer over the Table API. Every operation goes through `call`: rate limit, auth header,
+// one HTTP exchange, one re-authentication after a 401 (OAuth), then either a zod-parsed body or a
+// typed ServiceNowError. There is no retry loop here: the outbox worker owns retries and backoff.
+import axios from 'axios';
+import type { AxiosInstance } from 'axios';
+import { z } from 'zod';
+import type { ServiceNowConfig } from '../../config/schema.js';
+import { createAuthenticator } from './auth.js';
+import { ServiceNowError, httpError } from './errors.js';
+import type { OnResponse, ServiceNowLogger } from './hooks.js';
+import { silentLogger } from './hooks.js';
+import {
+  and,
+  checkField,
+  correlationIdTerm,
+  eq,
+  isIn,
+  normaliseBaseUrl,
+  tableParams,
+  tablePath,
+  withQuery,
+} from './query.js';
+import { createRateLimiter } from './rate-limit.js';
+import { createRedactor } from './redact.js';
+import type { ExchangeContext } from './transport.js';
+import { exchange } from './transport.js';
+import type { FieldValues, IncidentRecord, TableRecord } from './types.js';
+import {
+  ChoiceRowSchema,
+  DictionaryRowSchema,
+  IncidentRecordSchema,
+  TableRecordSchema,
+  list,
+  single,
+} from './types.js';
+
+export interface ServiceNowClientOptions {
+  /** Secrets already resolved from the environment by the caller. */
+  config: ServiceNowConfig;
+  logger?: ServiceNowLogger;
+  /** Clock for token expiry, lookup cache TTL, rate limiting and Retry-After dates (epoch ms). */
+  now?: () => number;
+  /** How the rate limiter waits; tests pass a fake that advances their clock. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Called once per HTTP answer (or network failure, status 0): latency and status for metrics. */
+  onResponse?: OnResponse;
+  /** Transport seam; a plain axios instance by default. */
+  http?: AxiosInstance;
+}
+
+export interface VerdictUpsert {
+  sysId: string;
+  created: boolean;
+}
+
+export interface ServiceNowClient {
+  readonly config: ServiceNowConfig;
+  /** A cheap authenticated read (one incident sys_id): proves reachability and credentials. */
+  ping(): Promise<void>;
+  /** Exact match on correlation_id; null when none; a non-retryable error when more than one. */
+  findIncidentByCorrelationId(key: string): Promise<IncidentRecord | null>;
+  createIncident(fields: FieldValues): Promise<IncidentRecord>;
+  updateIncident(sysId: string, fields: FieldValues): Promise<IncidentRecord>;
+  getIncident(sysId: string): Promise<IncidentRecord>;
+  /** sys_id of the one row of `table` whose `field` equals `value`; null if none or several. Cached. */
+  lookupSysId(table: string, field: string, value: string): Promise<string | null>;
+  insertRecord(table: string, record: FieldValues): Promise<TableRecord>;
+  /** Insert or update the row of `config.verdict_table` whose correlation_id is `correlationId`. */
+  upsertVerdict(correlationId: string, record: FieldValues): Promise<VerdictUpsert>;
+  /** Column names (sys_dictionary elements) of the given tables, e.g. ['incident', 'task']. */
+  getDictionary(tables: string | readonly string[]): Promise<string[]>;
+  /** Active choice values (sys_choice) of `element` on the given tables. */
+  getChoices(tables: string | readonly string[], element: string): Promise<string[]>;
+}
+
+const INCIDENT_FIELDS = ['sys_id', 'number', 'state', 'correlation_id'] as const;
+const VERDICT_FIELDS = ['sys_id', 'correlation_id'] as const;
+const VerdictRowSchema = TableRecordSchema.extend({ correlation_id: z.string().optional() });
+const DICTIONARY_LIMIT = 10_000;
+
+interface CallRequest<S extends z.ZodType> {
+  operation: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  params?: [string, string][];
+  data?: FieldValues;
+  schema: S;
+}
+
+interface CacheEntry {
+  sysId: string | null;
+  expiresAt: number;
+}
+
+export function createServiceNowClient(options: ServiceNowClientOptions): ServiceNowClient {
+  const { config } = options;
+  if (!config.instance_url) {
+    throw new ServiceNowError({
+      operation: 'configure',
+      kind: 'config',
+      retryable: false,
+      message: 'ServiceNow instance_url is not set (servicenow.instance_url or SERVICENOW_INSTANCE_URL)',
+    });
+  }
+  const baseUrl = normaliseBaseUrl(config.instance_url);
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? silentLogger;
+  const redactor = createRedactor([config.auth.password, config.auth.client_secret]);
+  const transport: ExchangeContext = {
+    http: options.http ?? axios.create(),
+    timeoutMs: config.timeout,
+    redactor,
+    logger,
+    onResponse: options.onResponse,
+  };
+  const auth = createAuthenticator({ auth: config.auth, baseUrl, now, transport });
+  const limiter = createRateLimiter({
+    perHour: config.rate_limit_per_hour,
+    now,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  });
+  const lookupCache = new Map<string, CacheEntry>();
+
+  async function call<S extends z.ZodType>(req: CallRequest<S>): Promise<z.infer<S>> {
+    const url = `${baseUrl}${withQuery(req.path, req.params ?? [])}`;
+    for (let attempt = 1; ; attempt++) {
+      await limiter.take();
+      const authorization = await auth.authorization();
+      const res = await exchange(transport, {
+        operation: req.operation,
+        method: req.method,
+        url,
+        headers: {
+          Accept: 'application/json',
+          ...(req.data !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          Authorization: authorization,
+        },
+        data: req.data,
+      });
+      // A 401 with OAuth usually means the instance revoked or expired our token early: fetch a new
+      // one, once. A second 401 is a real refusal.
+      if (res.status === 401 && attempt === 1 && auth.invalidate()) {
+        logger.debug({ operation: req.operation }, 'servicenow: 401, fetching a new token');
+        continue;
+      }
+      if (res.status < 200 || res.status > 299) {
+        const error = httpError({ ...res, operation: req.operation, nowMs: now(), redactor });
+        if (res.status === 429 && error.retryAfterMs !== undefined)
+          limiter.pauseUntil(now() + error.retryAfterMs);
+        logger.warn(
+          { operation: req.operation, status: res.status, err: error.message },
+          'servicenow request failed',
+        );
+        throw error;
+      }
+      return parseBody(req, res.status, res.body);
+    }
+  }
+
+  function parseBody<S extends z.ZodType>(req: CallRequest<S>, status: number, body: unknown): z.infer<S> {
+    // A 2xx that is not JSON is an HTML page: a hibernating instance or an SSO login in the way.
+    // Both pass, so it is worth another try; a JSON body of the wrong shape will not change.
+    const parsed = req.schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    const html = typeof body === 'string';
+    throw new ServiceNowError({
+      operation: req.operation,
+      kind: 'bad_response',
+      status,
+      retryable: html,
+      message: redactor.redact(
+        html
+          ? `ServiceNow ${req.operation}: HTTP ${status} with a non-JSON body (instance hibernating, or a login page?)`
+          : `ServiceNow ${req.operation}: HTTP ${status} with an unexpected body: ${parsed.error.issues
+              .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+              .join('; ')}`,
+      ),
+    });
+  }
+
+  const incidentPath = (operation: string, sysId?: string) =>
+    tablePath(operation, config.incident_table, sysId);
+  const tableList = (tables: string | readonly string[]): readonly string[] =>
+    typeof tables === 'string' ? [tables] : tables;
+
+  async function findOneByCorrelationId<
+    S extends z.ZodType<{ sys_id: string; correlation_id?: string; number?: string }>,
+  >(
+    operation: string,
+    table: string,
+    key: string,
+    noun: string,
+    fields: readonly string[],
+    schema: S,
+  ): Promise<z.infer<S> | null> {
+    const query = correlationIdTerm(operation, key);
+    const rows = await call({
+      operation,
+      method: 'GET',
+      path: tablePath(operation, table),
+      params: tableParams({ query, fields, limit: 2 }),
+      schema: list(schema),
+    });
+    const stray = rows.result.find((r) => r.correlation_id !== key);
+    if (stray) {
+      throw new ServiceNowError({
+        operation,
+        kind: 'ambiguous',
+        retryable: false,
+        message: `ServiceNow ${operation}: the ${noun} returned for correlation_id "${key}" has correlation_id "${stray.correlation_id ?? ''}" (${stray.sys_id}); refusing to use it`,
+      });
+    }
+    if (rows.result.length > 1) {
+      const names = rows.result.map((r) => r.number ?? r.sys_id).join(', ');
+      throw new ServiceNowError({
+        operation,
+        kind: 'ambiguous',
+        retryable: false,
+        message: `ServiceNow ${operation}: ${rows.result.length} ${noun}s share correlation_id "${key}" (${names}); resolve the duplicate in ServiceNow`,
+      });
+    }
+    return rows.result[0] ?? null;
+  }
+
+  return {
+    config,
+
+    async ping() {
+      await call({
+        operation: 'ping',
+        method: 'GET',
+        path: incidentPath('ping'),
+        params: tableParams({ fields: ['sys_id'], limit: 1 }),
+        schema: list(TableRecordSchema),
+      });
+    },
+
+    async findIncidentByCorrelationId(key) {
+      return findOneByCorrelationId(
+        'find incident',
+        config.incident_table,
+        key,
+        'incident',
+        INCIDENT_FIELDS,
+        IncidentRecordSchema,
+      );
+    },
+
+    async createIncident(fields) {
+      const res = await call({
+        operation: 'create incident',
+        method: 'POST',
+        path: incidentPath('create incident'),
+        params: tableParams({ fields: INCIDENT_FIELDS }),
+        data: fields,
+        schema: single(IncidentRecordSchema),
+      });
+      return res.result;
+    },
+
+    async updateIncident(sysId, fields) {
+      const res = await call({
+        operation: 'update incident',
+        method: 'PATCH',
+        path: incidentPath('update incident', sysId),
+        params: tableParams({ fields: INCIDENT_FIELDS }),
+        data: fields,
+        schema: single(IncidentRecordSchema),
+      });
+      return res.result;
+    },
+
+    async getIncident(sysId) {
+      const res = await call({
+        operation: 'get incident',
+        method: 'GET',
+        path: incidentPath('get incident', sysId),
+        params: tableParams({}),
+        schema: single(IncidentRecordSchema),
+      });
+      return res.result;
+    },
+
+    async lookupSysId(table, field, value) {
+      const operation = `lookup ${table}`;
+      const query = eq(operation, field, value);
+      const cacheKey = JSON.stringify([table, field, value]);
+      const cached = lookupCache.get(cacheKey);
+      if (cached !== undefined && now() < cached.expiresAt) return cached.sysId;
+      const rows = await call({
+        operation,
+        method: 'GET',
+        path: tablePath(operation, table),
+        params: tableParams({ query, fields: ['sys_id', field], limit: 2 }),
+        schema: list(TableRecordSchema),
+      });
+      // Only a row that really carries the value counts (see findOneByCorrelationId); ServiceNow
+      // compares strings case-insensitively, so we do too.
+      const matching = rows.result.filter(
+        (r) => String(r[field] ?? '').toLowerCase() === value.toLowerCase(),
+      );
+      let sysId: string | null = null;
+      if (matching.length === 1 && matching[0]) sysId = matching[0].sys_id;
+      else if (rows.result.length > 1) {
+        logger.warn(
+          { operation, table, field, value },
+          'servicenow lookup: several rows match; not choosing one',
+        );
+      }
+      lookupCache.set(cacheKey, { sysId, expiresAt: now() + config.lookup_cache_ttl });
+      return sysId;
+    },
+
+    async insertRecord(table, record) {
+      const operation = `insert ${table}`;
+      const res = await call({
+        operation,
+        method: 'POST',
+        path: tablePath(operation, table),
+        params: tableParams({ fields: ['sys_id'] }),
+        data: record,
+        schema: single(TableRecordSchema),
+      });
+      return res.result;
+    },
+
+    async upsertVerdict(correlationId, record) {
+      const table = config.verdict_table;
+      const existing = await findOneByCorrelationId(
+        'find verdict',
+        table,
+        correlationId,
+        'verdict',
+        VERDICT_FIELDS,
+        VerdictRowSchema,
+      );
+      const data = { ...record, correlation_id: correlationId };
+      if (existing === null) {
+        const res = await call({
+          operation: 'insert verdict',
+          method: 'POST',
+          path: tablePath('insert verdict', table),
+          params: tableParams({ fields: ['sys_id'] }),
+          data,
+          schema: single(TableRecordSchema),
+        });
+        return { sysId: res.result.sys_id, created: true };
+      }
+      const res = await call({
+        operation: 'update verdict',
+        method: 'PATCH',
+        path: tablePath('update verdict', table, existing.sys_id),
+        params: tableParams({ fields: ['sys_id'] }),
+        data,
+        schema: single(TableRecordSchema),
+      });
+      return { sysId: res.result.sys_id, created: false };
+    },
+
+    async getDictionary(tables) {
+      const operation = 'read sys_dictionary';
+      const rows = await call({
+        operation,
+        method: 'GET',
+        path: tablePath(operation, 'sys_dictionary'),
+        params: tableParams({
+          query: and(isIn(operation, 'name', tableList(tables)), 'elementISNOTEMPTY'),
+          fields: ['name', 'element'],
+          limit: DICTIONARY_LIMIT,
+        }),
+        schema: list(DictionaryRowSchema),
+      });
+      return [...new Set(rows.result.map((r) => r.element).filter((e) => e !== ''))].sort();
+    },
+
+    async getChoices(tables, element) {
+      const operation = 'read sys_choice';
+      checkField(operation, element);
+      const rows = await call({
+        operation,
+        method: 'GET',
+        path: tablePath(operation, 'sys_choice'),
+        params: tableParams({
+          query: and(
+            isIn(operation, 'name', tableList(tables)),
+            eq(operation, 'element', element),
+            'inactive=false',
+          ),
+          fields: ['value', 'label'],
+          limit: DICTIONARY_LIMIT,
+        }),
+        schema: list(ChoiceRowSchema),
+      });
+      return [...new Set(rows.result.map((r) => r.value))];
+    },
+  };
+}
