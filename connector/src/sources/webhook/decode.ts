@@ -1,0 +1,15 @@
+// Generic vendor webhook: JSON mapped to alarms by the source's field map.
+import type { SourceConfig } from '../../mapping/schema.js';
+import { decodeMapped } from '../mapped-record.js';
+import type { DecodeOptions, DecodeResult } from '../types.js';
+
+export type WebhookSourceConfig = Extract<SourceConfig, { kind: 'webhook' }>;
+
+export function decode(
+  sourceName: string,
+  config: WebhookSourceConfig,
+  body: unknown,
+  opts: DecodeOptions,
+): DecodeResult {
+  return decodeMapped(sourceName, 'webhook', config, body, opts);
+}
