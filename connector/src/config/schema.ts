@@ -61,9 +61,9 @@ export const ServiceNowConfigSchema = z
       })
       .strict()
       .default({ type: 'basic', grant: 'password' }),
-    timeout: DurationSchema.default(15),
+    timeout: DurationSchema.prefault(15),
     rate_limit_per_hour: z.number().int().min(1).default(30_000).describe('Client-side cap on requests per hour.'),
-    lookup_cache_ttl: DurationSchema.default(600),
+    lookup_cache_ttl: DurationSchema.prefault(600),
     incident_table: z.string().default('incident'),
     verdict_table: z.string().default('x_closeloop_verdict'),
     correlation_display: z.string().default('Closeloop'),
@@ -106,9 +106,9 @@ export const ConfigSchema = z
       .object({
         concurrency: z.number().int().min(1).default(8),
         max_attempts: z.number().int().min(1).default(12),
-        base_delay: DurationSchema.default(1),
-        max_delay: DurationSchema.default(300),
-        poll_interval: DurationSchema.default(0.25),
+        base_delay: DurationSchema.prefault(1),
+        max_delay: DurationSchema.prefault(300),
+        poll_interval: DurationSchema.prefault(0.25),
       })
       .strict()
       .default({ concurrency: 8, max_attempts: 12, base_delay: 1000, max_delay: 300_000, poll_interval: 250 }),

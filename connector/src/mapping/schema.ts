@@ -270,7 +270,7 @@ export type CloseCheckSpec = z.infer<typeof CloseCheckSchema>;
 export const CorrelationSchema = z
   .object({
     key: z.string().min(1).describe('Template of the event key; alarms rendering the same key are one event.'),
-    window: DurationSchema.default(900).describe('An alarm joins an open event whose last alarm is younger than this.'),
+    window: DurationSchema.prefault(900).describe('An alarm joins an open event whose last alarm is younger than this.'),
     role: z.enum(['cause', 'effect', 'standalone']).default('standalone'),
     scope: z
       .enum(['cooling_zone', 'power_path', 'row', 'rack', 'room', 'site'])
@@ -282,8 +282,8 @@ export const CorrelationSchema = z
 export const RuleOptionsSchema = z
   .object({
     auto_resolve: z.boolean().default(false),
-    reopen_window: DurationSchema.default(86_400),
-    hold_down: DurationSchema.default(0).describe('An alarm that clears within this never opens an incident.'),
+    reopen_window: DurationSchema.prefault(86_400),
+    hold_down: DurationSchema.prefault(0).describe('An alarm that clears within this never opens an incident.'),
   })
   .strict();
 
