@@ -1,0 +1,237 @@
+// What a fresh stand-in holds: the users it authenticates, the assignment groups and CIs of the
+// shipped demo topology, the dictionary and choice rows that `closeloop doctor` reads, and the
+// Closeloop plugin's properties. Seed rows bypass business rules; they are set-up, not traffic.
+import { TABLES } from './dictionary.js';
+import { blankRow, putRow, type Row, type Store } from './store.js';
+
+export interface SeedUser {
+  username: string;
+  password: string;
+  /** Display name (sys_user.name); defaults to the username. */
+  name?: string;
+  roles?: string[];
+}
+
+export const DEFAULT_USERS: SeedUser[] = [
+  { username: 'admin', password: 'admin', name: 'System Administrator', roles: ['admin'] },
+];
+
+export const GROUPS = ['Facilities - Cooling', 'Facilities - Power', 'IT - GPU Operations', 'Service Desk'];
+
+/** CIs of the demo site: name, class, description, location. */
+export const CIS: { name: string; cls: string; description: string; location: string }[] = [
+  ...[1, 2, 3, 4].map((n) => ({
+    name: `CRAH-${n}`,
+    cls: 'cmdb_ci_crac',
+    description: `Computer room air handler ${n}`,
+    location: 'DC1 / Hall A',
+  })),
+  {
+    name: 'CDU-1',
+    cls: 'cmdb_ci_facility_hardware',
+    description: 'Coolant distribution unit 1',
+    location: 'DC1 / Hall A',
+  },
+  {
+    name: 'UPS-1',
+    cls: 'cmdb_ci_ups',
+    description: 'Uninterruptible power supply 1',
+    location: 'DC1 / Power room',
+  },
+  {
+    name: 'UPS-2',
+    cls: 'cmdb_ci_ups',
+    description: 'Uninterruptible power supply 2',
+    location: 'DC1 / Power room',
+  },
+  ...['r01', 'r02', 'r03', 'r04'].flatMap((rack) =>
+    [1, 2].map((n) => ({
+      name: `gpu-${rack}-0${n}`,
+      cls: 'cmdb_ci_linux_server',
+      description: `GPU server ${n} in rack ${rack.toUpperCase()}`,
+      location: `DC1 / Hall A / ${rack.toUpperCase()}`,
+    })),
+  ),
+];
+
+type Choice = [value: string, label: string];
+const INCIDENT_CHOICES: Record<string, Choice[]> = {
+  state: [
+    ['1', 'New'],
+    ['2', 'In Progress'],
+    ['3', 'On Hold'],
+    ['6', 'Resolved'],
+    ['7', 'Closed'],
+    ['8', 'Canceled'],
+  ],
+  incident_state: [
+    ['1', 'New'],
+    ['2', 'In Progress'],
+    ['3', 'On Hold'],
+    ['6', 'Resolved'],
+    ['7', 'Closed'],
+    ['8', 'Canceled'],
+  ],
+  close_code: [
+    ['Solved (Work Around)', 'Solved (Work Around)'],
+    ['Solved (Permanently)', 'Solved (Permanently)'],
+    ['Solved Remotely (Work Around)', 'Solved Remotely (Work Around)'],
+    ['Solved Remotely (Permanently)', 'Solved Remotely (Permanently)'],
+    ['Not Solved (Not Reproducible)', 'Not Solved (Not Reproducible)'],
+    ['Not Solved (Too Costly)', 'Not Solved (Too Costly)'],
+    ['Closed/Resolved by Caller', 'Closed/Resolved by Caller'],
+  ],
+  category: [
+    ['inquiry', 'Inquiry / Help'],
+    ['software', 'Software'],
+    ['hardware', 'Hardware'],
+    ['network', 'Network'],
+    ['database', 'Database'],
+  ],
+};
+const TASK_CHOICES: Record<string, Choice[]> = {
+  impact: [
+    ['1', '1 - High'],
+    ['2', '2 - Medium'],
+    ['3', '3 - Low'],
+  ],
+  urgency: [
+    ['1', '1 - High'],
+    ['2', '2 - Medium'],
+    ['3', '3 - Low'],
+  ],
+  priority: [
+    ['1', '1 - Critical'],
+    ['2', '2 - High'],
+    ['3', '3 - Moderate'],
+    ['4', '4 - Low'],
+    ['5', '5 - Planning'],
+  ],
+};
+/** Subcategories depend on the category (dependent_value), as on the platform. */
+const SUBCATEGORIES: [category: string, value: string, label: string][] = [
+  ['hardware', 'cpu', 'CPU'],
+  ['hardware', 'disk', 'Disk'],
+  ['hardware', 'memory', 'Memory'],
+  ['hardware', 'monitor', 'Monitor'],
+  ['network', 'dns', 'DNS'],
+  ['network', 'wireless', 'Wireless'],
+  ['software', 'os', 'Operating System'],
+  ['database', 'db2', 'DB2'],
+];
+
+/**
+ * The Closeloop plugin's properties (names as in plugin/src/server/closure/names.ts) with the
+ * plugin's defaults; tests and the demo point x_closeloop.connector.url at a connector.
+ */
+export const PLUGIN_PROPERTIES: { name: string; value: string; type: string; description: string }[] = [
+  {
+    name: 'x_closeloop.connector.url',
+    value: '',
+    type: 'string',
+    description: 'Base URL of the Closeloop connector.',
+  },
+  { name: 'x_closeloop.connector.api_key', value: '', type: 'password2', description: 'Sent as X-API-Key.' },
+  {
+    name: 'x_closeloop.connector.mid_server',
+    value: '',
+    type: 'string',
+    description: 'MID Server name; empty = direct.',
+  },
+  {
+    name: 'x_closeloop.connector.timeout_seconds',
+    value: '8',
+    type: 'integer',
+    description: 'Closure check timeout.',
+  },
+  { name: 'x_closeloop.connector.stub_response', value: '', type: 'string', description: 'ATF only.' },
+  { name: 'x_closeloop.guard.fail_mode', value: 'block', type: 'choicelist', description: 'block or allow.' },
+  {
+    name: 'x_closeloop.guard.pushed_verdict_max_age_minutes',
+    value: '15',
+    type: 'integer',
+    description: 'Freshness of a pushed verdict.',
+  },
+  {
+    name: 'x_closeloop.guard.correlation_display',
+    value: 'Closeloop',
+    type: 'string',
+    description: 'Incidents with this correlation_display are guarded.',
+  },
+  {
+    name: 'x_closeloop.guard.ci_classes',
+    value: '',
+    type: 'string',
+    description: 'CI classes that are guarded.',
+  },
+];
+
+function add(store: Store, table: string, values: Row): Row {
+  return putRow(store, table, {
+    ...blankRow(store, table, 'system', Date.parse('2025-01-01T00:00:00Z')),
+    ...values,
+  });
+}
+
+export function seedUsers(store: Store, users: readonly SeedUser[]): void {
+  add(store, 'sys_user', { user_name: 'system', name: 'System' });
+  for (const user of users)
+    add(store, 'sys_user', { user_name: user.username, name: user.name ?? user.username });
+}
+
+/** Dictionary and choice rows; always present, even without the demo data. */
+export function seedMetadata(store: Store): void {
+  for (const table of TABLES) {
+    add(store, 'sys_dictionary', {
+      name: table.name,
+      element: '',
+      column_label: table.label,
+      internal_type: 'collection',
+    });
+    for (const field of table.fields) {
+      add(store, 'sys_dictionary', {
+        name: table.name,
+        element: field.element,
+        column_label: field.label,
+        internal_type: field.type,
+        max_length: String(field.maxLength),
+        reference: field.reference ?? '',
+        default_value: field.defaultValue ?? '',
+      });
+    }
+  }
+  const choices = (table: string, byElement: Record<string, Choice[]>) => {
+    for (const [element, list] of Object.entries(byElement)) {
+      list.forEach(([value, label], index) =>
+        add(store, 'sys_choice', { name: table, element, value, label, sequence: String((index + 1) * 10) }),
+      );
+    }
+  };
+  choices('incident', INCIDENT_CHOICES);
+  choices('task', TASK_CHOICES);
+  SUBCATEGORIES.forEach(([category, value, label], index) =>
+    add(store, 'sys_choice', {
+      name: 'incident',
+      element: 'subcategory',
+      value,
+      label,
+      dependent_value: category,
+      sequence: String((index + 1) * 10),
+    }),
+  );
+  for (const property of PLUGIN_PROPERTIES) add(store, 'sys_properties', { ...property });
+}
+
+/** Groups and CIs of the demo site. */
+export function seedDemoData(store: Store): void {
+  for (const name of GROUPS) add(store, 'sys_user_group', { name, description: `${name} (stand-in seed)` });
+  for (const ci of CIS) {
+    add(store, 'cmdb_ci', {
+      name: ci.name,
+      sys_class_name: ci.cls,
+      short_description: ci.description,
+      location_name: ci.location,
+      asset_tag: `A-${ci.name.toUpperCase()}`,
+    });
+  }
+}

@@ -1,0 +1,303 @@
+// startStandin: a local ServiceNow instance stand-in for `closeloop demo` and end-to-end tests. A
+// subset of the Table API (see docs/standin.md for exactly what is and is not emulated), OAuth,
+// fault injection and a before-business-rule hook, over an in-memory store.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { adminRouter } from './admin.js';
+import type { BusinessRule } from './business-rules.js';
+import { createFaultState, faultControls, faultMiddleware, type FaultControls } from './faults.js';
+import {
+  expireAccessTokens,
+  requireAuth,
+  tokenHandler,
+  type AuthState,
+  type OAuthClient,
+  type Principal,
+} from './oauth.js';
+import { DEFAULT_USERS, seedDemoData, seedMetadata, seedUsers, type SeedUser } from './seed.js';
+import { loadSnapshot, saveSnapshot } from './snapshot.js';
+import {
+  allRows,
+  blankRow,
+  createStore,
+  getRow,
+  journalOf,
+  putRow,
+  type JournalEntry,
+  type Row,
+  type Store,
+} from './store.js';
+import { errorBody, listRows, tableApiRouter } from './table-api.js';
+import {
+  insertRecord,
+  updateRecord,
+  type InputValue,
+  type WriteContext,
+  type WriteOutcome,
+} from './writes.js';
+
+type LogFn = (obj: object, msg?: string) => void;
+/** The subset of a pino logger the stand-in uses. */
+export interface StandinLogger {
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+}
+
+export interface StandinOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Basic-auth users (also the OAuth password grant's users). Default admin/admin with role admin. */
+  users?: SeedUser[];
+  oauthClients?: OAuthClient[];
+  /** Seed the demo groups and CIs (default true). Dictionary, choices, users and properties are always there. */
+  seed?: boolean;
+  logger?: StandinLogger;
+  /** Keep the data in this JSON file: loaded on start if present, rewritten after changes. */
+  snapshotFile?: string;
+  /** Access token lifetime (default 1800 s; expires_in says one second less, as the platform does). */
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+  /** Before business rules installed from the start (more via `businessRules.add`). */
+  businessRules?: BusinessRule[];
+  /** Property values set after seeding (e.g. x_closeloop.connector.url). */
+  properties?: Record<string, string>;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+export interface WriteOptions {
+  /** user_name the write runs as (default: the first configured user). */
+  user?: string;
+  /** Run before business rules (default false for insert, true for update). */
+  runRules?: boolean;
+}
+
+/** Direct access to the records, for assertions and set-up in tests. */
+export interface StandinTables {
+  /** Rows of a table matching an encoded query (same semantics as sysparm_query). */
+  list(table: string, encodedQuery?: string): Row[];
+  get(table: string, sysId: string): Row | undefined;
+  /** Inserts with the platform's own logic (number, defaults, priority); no business rules unless asked. */
+  insert(table: string, values: Record<string, InputValue>, options?: WriteOptions): Promise<Row>;
+  /** Updates exactly as a Table API PATCH does (business rules run unless runRules is false). */
+  update(
+    table: string,
+    sysId: string,
+    values: Record<string, InputValue>,
+    options?: WriteOptions,
+  ): Promise<WriteOutcome>;
+  /** Journal entries (work_notes, comments) of a record, oldest first. */
+  journal(table: string, sysId: string, element?: string): JournalEntry[];
+}
+
+export interface StandinProperties {
+  get(name: string): string | undefined;
+  set(name: string, value: string): void;
+  list(): Record<string, string>;
+}
+
+export interface Standin {
+  /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  url: string;
+  port: number;
+  faults: FaultControls;
+  tables: StandinTables;
+  properties: StandinProperties;
+  businessRules: {
+    /** Installs a before rule; returns a function that removes it. */
+    add(rule: BusinessRule): () => void;
+    list(): BusinessRule[];
+  };
+  oauth: { expireAccessTokens(): number };
+  /** Back to the freshly seeded state (requests log and faults are kept). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const silent: StandinLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+export async function startStandin(options: StandinOptions = {}): Promise<Standin> {
+  const logger = options.logger ?? silent;
+  const now = options.now ?? Date.now;
+  const users = options.users && options.users.length > 0 ? options.users : DEFAULT_USERS;
+  const defaultUser = users[0]?.username ?? 'admin';
+
+  const seedInto = (store: Store) => {
+    seedUsers(store, users);
+    seedMetadata(store);
+    if (options.seed ?? true) seedDemoData(store);
+    for (const [name, value] of Object.entries(options.properties ?? {}))
+      setProperty(store, name, value, now());
+  };
+  const store = (options.snapshotFile ? loadSnapshot(options.snapshotFile) : null) ?? createStore();
+  if (store.tables.size === 0) seedInto(store);
+
+  const rules: BusinessRule[] = [...(options.businessRules ?? [])];
+  const locks = new Map<string, Promise<unknown>>();
+  const auth: AuthState = {
+    users,
+    clients: options.oauthClients ?? [],
+    tokens: new Map(),
+    accessTtlSeconds: options.accessTokenTtlSeconds ?? 1800,
+    refreshTtlSeconds: options.refreshTokenTtlSeconds ?? 100 * 24 * 3600,
+    now,
+  };
+  const faultState = createFaultState();
+  const faults = faultControls(faultState);
+
+  let saveTimer: NodeJS.Timeout | null = null;
+  const save = () => {
+    if (!options.snapshotFile) return;
+    try {
+      saveSnapshot(options.snapshotFile, store);
+    } catch (error) {
+      logger.error({ err: error, file: options.snapshotFile }, 'stand-in snapshot could not be written');
+    }
+  };
+  const onChange = () => {
+    if (!options.snapshotFile || saveTimer) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = null;
+      save();
+    }, 50);
+    saveTimer.unref();
+  };
+
+  const writeContext = (principal: Principal, runRules = true): WriteContext => ({
+    user: principal.user,
+    roles: principal.roles,
+    nowMs: now(),
+    rules,
+    runRules,
+    locks,
+  });
+  const principalFor = (user?: string): Principal => {
+    const name = user ?? defaultUser;
+    return { user: name, roles: users.find((u) => u.username === name)?.roles ?? [] };
+  };
+
+  const properties: StandinProperties = {
+    get: (name) => allRows(store, 'sys_properties').find((row) => row.name === name)?.value,
+    set: (name, value) => {
+      setProperty(store, name, value, now());
+      onChange();
+    },
+    list: () =>
+      Object.fromEntries(allRows(store, 'sys_properties').map((row) => [row.name ?? '', row.value ?? ''])),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false); // the Table API has no ETag / If-Match
+  app.use(faultMiddleware(faultState));
+  app.use(
+    '/__standin',
+    adminRouter({
+      faults,
+      properties,
+      expireAccessTokens: () => expireAccessTokens(auth),
+      reset: () => resetStore(),
+    }),
+  );
+  app.post('/oauth_token.do', express.urlencoded({ extended: false }), tokenHandler(auth));
+  app.use('/api', requireAuth(auth));
+  app.use('/api/now/table', tableApiRouter({ store, writeContext: (p) => writeContext(p), onChange }));
+  app.use(
+    '/api',
+    (_req, res) =>
+      void res.status(400).json(errorBody('Requested URI does not represent any resource', null)),
+  );
+  app.use((_req, res) => void res.status(404).type('html').send('<html><body>Not Found</body></html>'));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error, method: req.method, path: req.path }, 'stand-in request failed');
+    if (!res.headersSent)
+      res.status(500).json(errorBody('Internal Server Error', error instanceof Error ? error.message : null));
+  });
+
+  const resetStore = () => {
+    store.tables.clear();
+    store.counters.clear();
+    seedInto(store);
+    onChange();
+  };
+
+  const server: Server = app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  const url = `http://${host}:${port}`;
+  logger.info({ url }, 'ServiceNow stand-in listening');
+
+  const tables: StandinTables = {
+    list: (table, encodedQuery = '') => listRows(store, table, encodedQuery),
+    get: (table, sysId) => getRow(store, table, sysId),
+    insert: async (table, values, opts = {}) => {
+      const outcome = await insertRecord(
+        store,
+        table,
+        values,
+        writeContext(principalFor(opts.user), opts.runRules ?? false),
+      );
+      if (!outcome.ok)
+        throw new Error(`insert into ${table} refused: ${outcome.message} (${outcome.detail ?? ''})`);
+      onChange();
+      return outcome.row;
+    },
+    update: async (table, sysId, values, opts = {}) => {
+      const outcome = await updateRecord(
+        store,
+        table,
+        sysId,
+        values,
+        writeContext(principalFor(opts.user), opts.runRules ?? true),
+      );
+      if (outcome.ok) onChange();
+      return outcome;
+    },
+    journal: (table, sysId, element) => journalOf(store, table, sysId, element),
+  };
+
+  return {
+    url,
+    port,
+    faults,
+    tables,
+    properties,
+    businessRules: {
+      add: (rule) => {
+        rules.push(rule);
+        return () => {
+          const index = rules.indexOf(rule);
+          if (index >= 0) rules.splice(index, 1);
+        };
+      },
+      list: () => [...rules],
+    },
+    oauth: { expireAccessTokens: () => expireAccessTokens(auth) },
+    reset: resetStore,
+    close: async () => {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      save();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}
+
+function setProperty(store: Store, name: string, value: string, nowMs: number): void {
+  const existing = allRows(store, 'sys_properties').find((row) => row.name === name);
+  if (existing) {
+    existing.value = value;
+    return;
+  }
+  putRow(store, 'sys_properties', { ...blankRow(store, 'sys_properties', 'system', nowMs), name, value });
+}

@@ -1,0 +1,196 @@
+// A write as the platform performs it: unknown columns ignored, values coerced to the column's
+// type and truncated to its length, the platform's own logic (incident-logic.ts), the data policy,
+// then the before business rules, and only then the record and its journal entries are stored.
+// Writes to one record are serialised, as the platform locks the row for the transaction.
+import { abortError, runBeforeRules, type BusinessRule, type RuleRunResult } from './business-rules.js';
+import { columnsOf, tableDef } from './dictionary.js';
+import { formatGlideDateTime, isSysId } from './ids.js';
+import { applyIncidentLogic, closeInfoMissing } from './incident-logic.js';
+import { allRows, blankRow, deleteRow, getRow, putRow, type Row, type Store } from './store.js';
+
+export type InputValue = string | number | boolean | null;
+
+export interface WriteContext {
+  /** user_name the write runs as. */
+  user: string;
+  roles: readonly string[];
+  nowMs: number;
+  rules: readonly BusinessRule[];
+  /** Whether before business rules run (false for set-up writes from tests and seeds). */
+  runRules: boolean;
+  /** Per-record queue; share one map per store. */
+  locks: Map<string, Promise<unknown>>;
+}
+
+export type WriteOutcome =
+  | { ok: true; row: Row; rules: RuleRunResult | null }
+  | { ok: false; status: 403 | 404; message: string; detail: string | null; rules: RuleRunResult | null };
+
+/** Journal columns whose writes become sys_journal_field entries. */
+function journalColumns(table: string): string[] {
+  return [...columnsOf(table).values()].filter((f) => f.type === 'journal_input').map((f) => f.element);
+}
+
+/** Input values → stored strings for known, writable columns; everything else is dropped. */
+export function normaliseValues(table: string, input: Record<string, InputValue>, insert: boolean): Row {
+  const columns = columnsOf(table);
+  const out: Row = {};
+  for (const [name, raw] of Object.entries(input)) {
+    const field = columns.get(name);
+    if (!field) continue;
+    if (name.startsWith('sys_') && name !== 'sys_class_name' && !(insert && name === 'sys_id')) continue;
+    let value = raw === null ? '' : String(raw);
+    if (name === 'sys_id' && !isSysId(value)) continue;
+    if (field.type === 'boolean') value = value === 'true' || value === '1' ? 'true' : 'false';
+    else if (field.type === 'integer') value = value.trim();
+    if (value.length > field.maxLength && field.type !== 'journal_input')
+      value = value.slice(0, field.maxLength);
+    out[name] = value;
+  }
+  return out;
+}
+
+export function userSysIdOf(store: Store, user: string): string {
+  return allRows(store, 'sys_user').find((u) => u.user_name === user)?.sys_id ?? '';
+}
+
+export function insertRecord(
+  store: Store,
+  table: string,
+  input: Record<string, InputValue>,
+  ctx: WriteContext,
+): Promise<WriteOutcome> {
+  const values = normaliseValues(table, input, true);
+  const key = `${table}:${values.sys_id ?? ''}`;
+  return serialised(ctx.locks, key, async () => {
+    const current: Row = { ...blankRow(store, table, ctx.user, ctx.nowMs), ...values };
+    if (getRow(store, table, current.sys_id ?? '')) {
+      return {
+        ok: false,
+        status: 403,
+        message: 'Operation Failed',
+        detail: 'Error during insert of ' + table + ' (duplicate sys_id)',
+        rules: null,
+      };
+    }
+    return commit(store, table, current, null, ctx);
+  });
+}
+
+export function updateRecord(
+  store: Store,
+  table: string,
+  sysId: string,
+  input: Record<string, InputValue>,
+  ctx: WriteContext,
+): Promise<WriteOutcome> {
+  return serialised(ctx.locks, `${table}:${sysId}`, async () => {
+    const previous = getRow(store, table, sysId);
+    if (!previous) return notFound();
+    const values = normaliseValues(table, input, false);
+    const journal = journalColumns(table);
+    const changed = Object.entries(values).some(([name, value]) =>
+      journal.includes(name) ? value.trim() !== '' : previous[name] !== value,
+    );
+    // Nothing to change: the platform skips the update (no rules, no sys_mod_count bump).
+    if (!changed) return { ok: true, row: previous, rules: null };
+    return commit(store, table, { ...previous, ...values }, previous, ctx);
+  });
+}
+
+export function deleteRecord(store: Store, table: string, sysId: string): WriteOutcome {
+  const row = getRow(store, table, sysId);
+  if (!row || !deleteRow(store, table, sysId)) return notFound();
+  return { ok: true, row, rules: null };
+}
+
+async function commit(
+  store: Store,
+  table: string,
+  current: Row,
+  previous: Row | null,
+  ctx: WriteContext,
+): Promise<WriteOutcome> {
+  const userSysId = userSysIdOf(store, ctx.user);
+  if (table === 'incident') {
+    applyIncidentLogic(current, previous, userSysId, ctx.nowMs);
+    const missing = closeInfoMissing(current);
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        status: 403,
+        message: 'Operation Failed',
+        detail: `Data Policy Exception: \n\tThe following fields are mandatory: ${missing.join(', ')}\n`,
+        rules: null,
+      };
+    }
+  }
+
+  let rules: RuleRunResult | null = null;
+  if (ctx.runRules) {
+    rules = await runBeforeRules(ctx.rules, {
+      table,
+      operation: previous ? 'update' : 'insert',
+      current,
+      previous: previous ? { ...previous } : null,
+      user: ctx.user,
+      roles: ctx.roles,
+    });
+    if (rules.abortedBy) return { ok: false, status: 403, ...abortError(table, rules), rules };
+  }
+
+  const entries: { element: string; value: string }[] = [];
+  for (const element of journalColumns(table)) {
+    const value = current[element] ?? '';
+    if (value.trim() !== '') entries.push({ element, value });
+    current[element] = '';
+  }
+  const now = formatGlideDateTime(ctx.nowMs);
+  if (previous) {
+    current.sys_updated_on = now;
+    current.sys_updated_by = ctx.user;
+    current.sys_mod_count = String(Number(previous.sys_mod_count ?? '0') + 1);
+  }
+  const stored = putRow(store, table, current);
+  for (const entry of entries) {
+    const row = blankRow(store, 'sys_journal_field', ctx.user, ctx.nowMs);
+    putRow(store, 'sys_journal_field', {
+      ...row,
+      name: table,
+      element: entry.element,
+      element_id: stored.sys_id ?? '',
+      value: entry.value,
+    });
+  }
+  return { ok: true, row: stored, rules };
+}
+
+function notFound(): WriteOutcome {
+  return {
+    ok: false,
+    status: 404,
+    message: 'No Record found',
+    detail: "Record doesn't exist or ACL restricts the record retrieval",
+    rules: null,
+  };
+}
+
+async function serialised<T>(
+  locks: Map<string, Promise<unknown>>,
+  key: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const before = locks.get(key) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const tail = run.catch(() => undefined);
+  locks.set(key, tail);
+  try {
+    return await run;
+  } finally {
+    if (locks.get(key) === tail) locks.delete(key);
+  }
+}
+
+export function isQueryable(table: string): boolean {
+  return tableDef(table)?.queryable ?? false;
+}
