@@ -81,7 +81,10 @@ export const SourceSchema = z.discriminatedUnion('kind', [
       severity_label: z.string().default('severity'),
       severity_values: valueMap(SeveritySchema).default({}),
       asset_labels: z
-        .partialRecord(z.enum(['site', 'room', 'row', 'rack', 'equipment_id', 'equipment_name', 'equipment_class']), z.string())
+        .partialRecord(
+          z.enum(['site', 'room', 'row', 'rack', 'equipment_id', 'equipment_name', 'equipment_class']),
+          z.string(),
+        )
         .default({})
         .describe('Asset field → Alertmanager label name (e.g. rack: rack, equipment_id: Hostname).'),
     })
@@ -144,12 +147,19 @@ export const SourceSchema = z.discriminatedUnion('kind', [
 export type SourceConfig = z.infer<typeof SourceSchema>;
 
 // ---------- topology ----------
-export const RowSchema = z.object({ id: z.string().min(1), racks: z.array(z.string().min(1)).default([]) }).strict();
-export const RoomSchema = z.object({ id: z.string().min(1), name: z.string().optional(), rows: z.array(RowSchema).default([]) }).strict();
+export const RowSchema = z
+  .object({ id: z.string().min(1), racks: z.array(z.string().min(1)).default([]) })
+  .strict();
+export const RoomSchema = z
+  .object({ id: z.string().min(1), name: z.string().optional(), rows: z.array(RowSchema).default([]) })
+  .strict();
 export const CoolingZoneSchema = z
   .object({
     id: z.string().min(1),
-    units: z.array(z.string().min(1)).min(1).describe('Equipment ids of the CRAH/CRAC/CDU units serving the zone.'),
+    units: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('Equipment ids of the CRAH/CRAC/CDU units serving the zone.'),
     rows: z.array(z.string()).default([]),
     racks: z.array(z.string()).default([]),
   })
@@ -186,22 +196,37 @@ export const TopologySchema = z.object({ sites: z.array(SiteSchema).default([]) 
 export type Topology = z.infer<typeof TopologySchema>;
 
 // ---------- rules ----------
-export const MatcherSchema = z.union([
-  z.string().describe('Exact value.'),
-  z.number(),
-  z.boolean(),
-  z.array(z.union([z.string(), z.number()])).describe('Any of these exact values.'),
-  z.object({ glob: z.string() }).strict(),
-  z.object({ regex: z.string() }).strict(),
-  z.object({ exists: z.boolean() }).strict(),
-]);
+export const MatcherSchema = z
+  .union(
+    [
+      z.string().describe('Exact value.'),
+      z.number(),
+      z.boolean(),
+      z.array(z.union([z.string(), z.number()])).describe('Any of these exact values.'),
+      z.object({ glob: z.string() }).strict(),
+      z.object({ regex: z.string() }).strict(),
+      z.object({ exists: z.boolean() }).strict(),
+    ],
+    {
+      error:
+        'a matcher is a value, a list of values, {glob: "pattern"}, {regex: "pattern"} or {exists: true|false}',
+    },
+  )
+  .describe('Exact value, list of values, {glob}, {regex} (anchored) or {exists}.');
 export type Matcher = z.infer<typeof MatcherSchema>;
 
 export const MatchSchema = z
   .object({
-    source: z.union([z.string(), z.array(z.string())]).optional(),
+    source: z
+      .union([z.string(), z.array(z.string())], { error: 'a source name or a list of source names' })
+      .optional()
+      .describe('Source name(s) from `sources`.'),
     type: MatcherSchema.optional(),
-    severity: z.union([SeveritySchema, z.array(SeveritySchema)]).optional(),
+    severity: z
+      .union([SeveritySchema, z.array(SeveritySchema)], {
+        error: `a severity or a list of severities (${SEVERITIES.join(', ')})`,
+      })
+      .optional(),
     state: z.enum(['active', 'cleared']).optional(),
     fields: z
       .record(z.string(), MatcherSchema)
@@ -214,10 +239,12 @@ export const ImpactUrgencySchema = z
   .object({ impact: z.number().int().min(1).max(3), urgency: z.number().int().min(1).max(3) })
   .strict();
 export const SeverityMatrixSchema = z
-  .object(Object.fromEntries(SEVERITIES.map((s) => [s, ImpactUrgencySchema.optional()])) as Record<
-    (typeof SEVERITIES)[number],
-    z.ZodOptional<typeof ImpactUrgencySchema>
-  >)
+  .object(
+    Object.fromEntries(SEVERITIES.map((s) => [s, ImpactUrgencySchema.optional()])) as Record<
+      (typeof SEVERITIES)[number],
+      z.ZodOptional<typeof ImpactUrgencySchema>
+    >,
+  )
   .strict();
 
 export const ReferenceLookupSchema = z
@@ -236,19 +263,30 @@ export const IncidentTemplateSchema = z
     subcategory: z.string().optional(),
     assignment_group: z.string().optional().describe('Group name (template); looked up to a sys_id.'),
     cmdb_ci: ReferenceLookupSchema.optional(),
-    severity_matrix: SeverityMatrixSchema.optional().describe('Overrides the default severity → impact/urgency.'),
+    severity_matrix: SeverityMatrixSchema.optional().describe(
+      'Overrides the default severity → impact/urgency.',
+    ),
     fields: z.record(z.string(), z.string()).default({}).describe('Further incident fields → template.'),
   })
   .strict();
 
-export const ConditionSchema = z.union([
-  z.object({ range: z.tuple([z.number(), z.number()]) }).strict(),
-  z.object({ max: z.number() }).strict(),
-  z.object({ min: z.number() }).strict(),
-  z.object({ equals: z.number() }).strict(),
-  z.object({ bits_clear: z.array(z.number().int().min(0).max(63)).min(1) }).strict().describe('Bit positions that must be 0.'),
-  z.object({ no_increase: z.literal(true) }).strict(),
-]);
+export const ConditionSchema = z.union(
+  [
+    z.object({ range: z.tuple([z.number(), z.number()]) }).strict(),
+    z.object({ max: z.number() }).strict(),
+    z.object({ min: z.number() }).strict(),
+    z.object({ equals: z.number() }).strict(),
+    z
+      .object({ bits_clear: z.array(z.number().int().min(0).max(63)).min(1) })
+      .strict()
+      .describe('Bit positions that must be 0.'),
+    z.object({ no_increase: z.literal(true) }).strict(),
+  ],
+  {
+    error:
+      'one of {range: [min, max]}, {max: n}, {min: n}, {equals: n}, {bits_clear: [bit, …]}, {no_increase: true}',
+  },
+);
 export type Condition = z.infer<typeof ConditionSchema>;
 
 export const CloseCheckSchema = z
@@ -256,7 +294,10 @@ export const CloseCheckSchema = z
     name: name,
     provider: z.string().min(1).describe('Telemetry provider name from closeloop.yaml.'),
     query: z.string().min(1).describe('Provider query template (PromQL, Redfish URI#property, MQTT topic).'),
-    label: z.string().optional().describe('Human label template, e.g. "{{asset.equipment_name}} supply air".'),
+    label: z
+      .string()
+      .optional()
+      .describe('Human label template, e.g. "{{asset.equipment_name}} supply air".'),
     unit: z.string().optional(),
     expect: ConditionSchema,
     stabilize: DurationSchema.prefault(600).describe('How long values must stay in range.'),
@@ -269,8 +310,13 @@ export type CloseCheckSpec = z.infer<typeof CloseCheckSchema>;
 
 export const CorrelationSchema = z
   .object({
-    key: z.string().min(1).describe('Template of the event key; alarms rendering the same key are one event.'),
-    window: DurationSchema.prefault(900).describe('An alarm joins an open event whose last alarm is younger than this.'),
+    key: z
+      .string()
+      .min(1)
+      .describe('Template of the event key; alarms rendering the same key are one event.'),
+    window: DurationSchema.prefault(900).describe(
+      'An alarm joins an open event whose last alarm is younger than this.',
+    ),
     role: z.enum(['cause', 'effect', 'standalone']).default('standalone'),
     scope: z
       .enum(['cooling_zone', 'power_path', 'row', 'rack', 'room', 'site'])
@@ -283,7 +329,9 @@ export const RuleOptionsSchema = z
   .object({
     auto_resolve: z.boolean().default(false),
     reopen_window: DurationSchema.prefault(86_400),
-    hold_down: DurationSchema.prefault(0).describe('An alarm that clears within this never opens an incident.'),
+    hold_down: DurationSchema.prefault(0).describe(
+      'An alarm that clears within this never opens an incident.',
+    ),
   })
   .strict();
 
@@ -307,7 +355,11 @@ export const MappingFileSchema = z
     sources: z.record(name, SourceSchema).optional(),
     topology: TopologySchema.optional(),
     severity_matrix: SeverityMatrixSchema.optional(),
-    default_rule: z.string().nullable().optional().describe('Rule applied to unmatched alarms; null drops them (counted, logged).'),
+    default_rule: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('Rule applied to unmatched alarms; null drops them (counted, logged).'),
     rules: z.array(RuleSchema).optional(),
   })
   .strict();

@@ -1,0 +1,40 @@
+// The loaded, validated and merged mappings in the form the matcher and planner use. Built once by
+// loadMappings; everything here has already been checked, so using it cannot fail on a bad mapping.
+import type { Severity } from '../model/alarm.js';
+import type { RuleSpec, SourceConfig, Topology } from './schema.js';
+import type { SeverityMatrix } from './severity.js';
+
+export type CompiledMatcher =
+  | { kind: 'exact'; values: string[] }
+  | { kind: 'glob'; pattern: string; regex: RegExp }
+  | { kind: 'regex'; pattern: string; regex: RegExp }
+  | { kind: 'exists'; exists: boolean };
+
+export interface CompiledCondition {
+  /** Variable the condition reads (`alarm.type`, `asset.rack`, `labels.gpu`, `topology.cooling_zone`). */
+  variable: string;
+  matcher: CompiledMatcher;
+}
+
+export interface CompiledRule {
+  name: string;
+  spec: RuleSpec;
+  /** File the rule was defined in (as passed to loadMappings, joined with the directory). */
+  file: string;
+  /** Position in the merged rule list (file-name order, then document order). */
+  index: number;
+  conditions: CompiledCondition[];
+  /** Rule matrix over file matrix over the default. */
+  severityMatrix: SeverityMatrix;
+}
+
+export interface Mappings {
+  files: string[];
+  sources: Record<string, SourceConfig>;
+  topology: Topology;
+  rules: CompiledRule[];
+  /** Applied to alarms no rule matched; null = drop them (with a reason). */
+  defaultRule: CompiledRule | null;
+}
+
+export type { Severity };

@@ -1,0 +1,148 @@
+// Loads mappings/*.yaml: parse each file with positions, validate it item by item, merge the files
+// (sources by name, topology sites by id, rules in file-name order) and check every cross-reference.
+// Every problem found is returned with file:line:col and a path; nothing is thrown.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Mappings } from './compiled.js';
+import { compileRules } from './compile-rules.js';
+import { sortErrors, type MappingError } from './errors.js';
+import { readFileParts, type FileParts } from './file-parts.js';
+import { hint, mergeTopology } from './merge-topology.js';
+import type { SourceConfig } from './schema.js';
+import { errorAt, parseYaml } from './yaml-source.js';
+
+export interface LoadMappingsOptions {
+  /** Telemetry provider names from closeloop.yaml; undefined skips the provider check. */
+  providerNames?: readonly string[];
+}
+
+export type LoadMappingsResult = { ok: true; mappings: Mappings } | { ok: false; errors: MappingError[] };
+
+export interface MappingText {
+  /** Shown in errors; usually the path the text was read from. */
+  file: string;
+  text: string;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Reads every *.yaml / *.yml file directly in `dir` (sorted by name) and loads them together. */
+export function loadMappings(dir: string, options: LoadMappingsOptions = {}): LoadMappingsResult {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) return dirError(dir, 'is not a directory');
+    names = readdirSync(dir)
+      .filter((n) => YAML_FILE.test(n))
+      .sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return dirError(
+      dir,
+      code === 'ENOENT' ? 'directory not found' : `cannot read directory (${code ?? 'error'})`,
+    );
+  }
+  if (names.length === 0) return dirError(dir, 'no mapping files (*.yaml) in this directory');
+  const texts: MappingText[] = [];
+  const errors: MappingError[] = [];
+  for (const n of names) {
+    const file = join(dir, n);
+    try {
+      texts.push({ file, text: readFileSync(file, 'utf8') });
+    } catch (e) {
+      errors.push({
+        file,
+        line: 0,
+        col: 0,
+        path: '',
+        message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      });
+    }
+  }
+  const result = loadMappingTexts(texts, options);
+  if (errors.length)
+    return { ok: false, errors: sortErrors([...errors, ...(result.ok ? [] : result.errors)]) };
+  return result;
+}
+
+function dirError(dir: string, message: string): LoadMappingsResult {
+  return { ok: false, errors: [{ file: dir, line: 0, col: 0, path: '', message }] };
+}
+
+/** The same as loadMappings over texts already in memory (API preview of unsaved mappings, tests). */
+export function loadMappingTexts(
+  texts: readonly MappingText[],
+  options: LoadMappingsOptions = {},
+): LoadMappingsResult {
+  const errors: MappingError[] = [];
+  const files: FileParts[] = [];
+  for (const { file, text } of texts) {
+    const parsed = parseYaml(file, text);
+    errors.push(...parsed.errors);
+    if (parsed.errors.length) continue;
+    const parts = readFileParts(parsed.source);
+    errors.push(...parts.errors);
+    files.push(parts);
+  }
+
+  // Sources: merged by name; a name defined twice is an error wherever the second one is.
+  const sources: Record<string, SourceConfig> = {};
+  const sourceNames = new Set<string>();
+  const firstSource = new Map<string, string>();
+  for (const f of files) {
+    for (const s of f.sources) {
+      const e = errorAt(f.source, ['sources', s.name], '', 'key');
+      const prev = firstSource.get(s.name);
+      if (prev) {
+        errors.push({ ...e, message: `duplicate source "${s.name}" (first defined at ${prev})` });
+        continue;
+      }
+      firstSource.set(s.name, `${e.file}:${e.line}:${e.col}`);
+      sourceNames.add(s.name);
+      if (s.config) sources[s.name] = s.config;
+    }
+  }
+
+  const topology = mergeTopology(files);
+  errors.push(...topology.errors);
+
+  // Sources that translate device addresses into topology equipment ids must name real equipment.
+  if (topology.complete) {
+    const equipment = topology.index.equipment;
+    for (const f of files) {
+      for (const s of f.sources) {
+        const c = s.config;
+        const map = c?.kind === 'redfish' ? c.equipment : c?.kind === 'snmp' ? c.agents : undefined;
+        const key = c?.kind === 'redfish' ? 'equipment' : 'agents';
+        for (const [k, id] of Object.entries(map ?? {})) {
+          if (!equipment.has(id))
+            errors.push(
+              errorAt(
+                f.source,
+                ['sources', s.name, key, k],
+                `unknown equipment "${id}" in topology${hint(equipment)}`,
+              ),
+            );
+        }
+      }
+    }
+  }
+
+  const compiled = compileRules(files, {
+    sourceNames,
+    providerNames: options.providerNames ? new Set(options.providerNames) : undefined,
+    topology,
+  });
+  errors.push(...compiled.errors);
+
+  if (errors.length) return { ok: false, errors: sortErrors(errors) };
+  return {
+    ok: true,
+    mappings: {
+      files: texts.map((t) => t.file),
+      sources,
+      topology: topology.topology,
+      rules: compiled.rules,
+      defaultRule: compiled.defaultRule,
+    },
+  };
+}
