@@ -102,7 +102,8 @@ describe('stand-in authentication', () => {
         client_secret: 'client-secret',
         refresh_token: 'unknown',
       },
-    ]) {
+    ];
+    for (const form of forms) {
       const res = await token(form);
       expect(res.status, form.grant_type).to.equal(401);
       expect(res.data).to.deep.equal({ error_description: 'access_denied', error: 'server_error' });
