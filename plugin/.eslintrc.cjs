@@ -17,19 +17,28 @@ module.exports = {
     // What Rhino's ES2021 mode disallows and the build does not catch.
     'no-restricted-syntax': [
       'error',
-      { selector: 'PrivateIdentifier', message: '#private fields and methods are not supported on the instance.' },
+      {
+        selector: 'PrivateIdentifier',
+        message: '#private fields and methods are not supported on the instance.',
+      },
       { selector: 'Identifier[name="Reflect"]', message: 'Reflect is disallowed on the instance.' },
       { selector: 'Identifier[name="WeakRef"]', message: 'WeakRef is disallowed on the instance.' },
       {
         selector: 'Identifier[name="FinalizationRegistry"]',
         message: 'FinalizationRegistry is disallowed on the instance.',
       },
-      { selector: 'Identifier[name="SharedArrayBuffer"]', message: 'SharedArrayBuffer is disallowed on the instance.' },
+      {
+        selector: 'Identifier[name="SharedArrayBuffer"]',
+        message: 'SharedArrayBuffer is disallowed on the instance.',
+      },
       { selector: 'Identifier[name="Atomics"]', message: 'Atomics is disallowed on the instance.' },
       { selector: 'ForOfStatement[await=true]', message: 'for await is disallowed on the instance.' },
       { selector: 'AwaitExpression', message: 'await is not supported in server modules.' },
       { selector: 'YieldExpression[delegate=true]', message: 'yield* is not supported on the instance.' },
-      { selector: 'ClassDeclaration[superClass.name=/^(Array|RegExp|Function|Promise|Error|Map|Set)$/]', message: 'Built-ins cannot be subclassed on the instance.' },
+      {
+        selector: 'ClassDeclaration[superClass.name=/^(Array|RegExp|Function|Promise|Error|Map|Set)$/]',
+        message: 'Built-ins cannot be subclassed on the instance.',
+      },
     ],
   },
 };

@@ -14,7 +14,10 @@ if (args.some((arg) => arg === '--fix' || arg.startsWith('--fix-'))) {
 }
 
 // The package exports only its entry (lib/index.js); its root is two levels up.
-const pluginDir = path.resolve(path.dirname(require.resolve('@servicenow/eslint-plugin-sdk-app-plugin')), '..');
+const pluginDir = path.resolve(
+  path.dirname(require.resolve('@servicenow/eslint-plugin-sdk-app-plugin')),
+  '..',
+);
 const eslintPackage = require.resolve('eslint/package.json', { paths: [pluginDir] });
 const eslintVersion = require(eslintPackage).version;
 if (!eslintVersion.startsWith('8.')) {

@@ -24,7 +24,16 @@ Record({
 List({
   table: 'x_closeloop_closure_audit',
   view: default_view,
-  columns: ['checked_at', 'outcome', 'resolution_blocked', 'verdict', 'source', 'user', 'justification', 'detail'],
+  columns: [
+    'checked_at',
+    'outcome',
+    'resolution_blocked',
+    'verdict',
+    'source',
+    'user',
+    'justification',
+    'detail',
+  ],
 });
 
 List({

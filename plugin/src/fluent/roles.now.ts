@@ -11,5 +11,6 @@ export const closureOverrideRole = Role({
 // Grant to the connector's integration user: it writes pushed verdicts through the Table API.
 export const connectorRole = Role({
   name: 'x_closeloop.connector',
-  description: 'Closeloop connector integration user: reads and writes x_closeloop_verdict through the Table API.',
+  description:
+    'Closeloop connector integration user: reads and writes x_closeloop_verdict through the Table API.',
 });

@@ -68,7 +68,12 @@ export const x_closeloop_verdict = Table({
   allowWebServiceAccess: true,
   schema: {
     correlation_id: StringColumn({ label: 'Correlation ID', maxLength: 100, mandatory: true }),
-    verdict: ChoiceColumn({ label: 'Verdict', mandatory: true, dropdown: 'dropdown_without_none', choices: verdictChoices }),
+    verdict: ChoiceColumn({
+      label: 'Verdict',
+      mandatory: true,
+      dropdown: 'dropdown_without_none',
+      choices: verdictChoices,
+    }),
     checks: StringColumn({ label: 'Checks (JSON)', maxLength: 8000 }),
     evaluated_at: StringColumn({ label: 'Evaluated at (ISO 8601)', maxLength: 40, mandatory: true }),
   },

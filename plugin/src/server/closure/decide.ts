@@ -10,7 +10,14 @@ import type {
 } from './types.ts';
 import type { ParseResult } from './response.ts';
 import type { PushedResult } from './pushed-verdict.ts';
-import { OVERRIDE_HINT, checkItems, eventLink, failingChecks, sourceNote, unconfirmedChecks } from './messages.ts';
+import {
+  OVERRIDE_HINT,
+  checkItems,
+  eventLink,
+  failingChecks,
+  sourceNote,
+  unconfirmedChecks,
+} from './messages.ts';
 import { ROLE } from './names.ts';
 
 /** Live answer first; the pushed verdict only when there is no usable live answer. */
@@ -32,7 +39,12 @@ export interface DecisionInput {
   override: OverrideRequest;
 }
 
-export function decideResolution({ settings, incident, choice, override }: DecisionInput): ResolutionDecision {
+export function decideResolution({
+  settings,
+  incident,
+  choice,
+  override,
+}: DecisionInput): ResolutionDecision {
   const verdict = choice.verdict;
   const base = {
     source: choice.source,
@@ -62,7 +74,10 @@ export function decideResolution({ settings, incident, choice, override }: Decis
   }
 
   const refused = overrideProblem ? [`Override not applied: ${overrideProblem}.`] : [];
-  const blocked = (message: Omit<GuardMessage, 'level'>, outcome: 'blocked' | 'unavailable'): ResolutionDecision => ({
+  const blocked = (
+    message: Omit<GuardMessage, 'level'>,
+    outcome: 'blocked' | 'unavailable',
+  ): ResolutionDecision => ({
     ...base,
     outcome,
     abort: true,
@@ -156,7 +171,11 @@ export function decideResolution({ settings, incident, choice, override }: Decis
 }
 
 /** What "Check telemetry" shows: the verdict and every check, without touching the incident. */
-export function describeVerdict(settings: GuardSettings, incident: IncidentFacts, choice: VerdictChoice): GuardMessage {
+export function describeVerdict(
+  settings: GuardSettings,
+  incident: IncidentFacts,
+  choice: VerdictChoice,
+): GuardMessage {
   const link = linkFor(settings, incident);
   const verdict = choice.verdict;
   if (!verdict) {

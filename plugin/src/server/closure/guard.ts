@@ -33,7 +33,8 @@ export type ResolutionPlan =
 
 /** Decides what to do with an update of an incident. Never throws for environment failures. */
 export function planResolution(env: GuardEnvironment, incident: IncidentFacts): ResolutionPlan {
-  if (!isResolutionTransition(incident.stateBefore, incident.stateAfter)) return { kind: 'ignore', warnings: [] };
+  if (!isResolutionTransition(incident.stateBefore, incident.stateAfter))
+    return { kind: 'ignore', warnings: [] };
   const { settings, problems } = readGuardSettings((name) => env.readProperty(name));
   const warnings = [...problems];
 
@@ -70,7 +71,11 @@ export function planTelemetryCheck(
 }
 
 /** When the guard itself fails unexpectedly, the fail mode decides, and the user is told why. */
-export function planFailure(failMode: GuardSettings['failMode'], incident: IncidentFacts, error: string): ResolutionDecision {
+export function planFailure(
+  failMode: GuardSettings['failMode'],
+  incident: IncidentFacts,
+  error: string,
+): ResolutionDecision {
   const block = failMode !== 'allow';
   return {
     outcome: 'unavailable',
@@ -88,13 +93,19 @@ export function planFailure(failMode: GuardSettings['failMode'], incident: Incid
         : `Closeloop: the telemetry check failed unexpectedly; resolution allowed by fail mode "allow".`,
       items: [error],
       link: null,
-      footer: block ? ['Ask your ServiceNow administrator to look at the system log (source x_closeloop).'] : [],
+      footer: block
+        ? ['Ask your ServiceNow administrator to look at the system log (source x_closeloop).']
+        : [],
     },
   };
 }
 
 /** Live verdict (or the ATF stub), else the pushed one if fresh. */
-export function obtainVerdict(env: GuardEnvironment, settings: GuardSettings, incident: IncidentFacts): VerdictChoice {
+export function obtainVerdict(
+  env: GuardEnvironment,
+  settings: GuardSettings,
+  incident: IncidentFacts,
+): VerdictChoice {
   const built = buildClosureCheckRequest(settings, incident);
   let live: ParseResult;
   let liveSource: 'live' | 'stub' = 'live';
@@ -108,12 +119,20 @@ export function obtainVerdict(env: GuardEnvironment, settings: GuardSettings, in
   }
   return chooseVerdict(live, liveSource, () =>
     incident.correlationId
-      ? interpretPushedVerdict(findPushed(env, incident.correlationId), env.nowMs(), settings.maxPushedAgeMinutes)
+      ? interpretPushedVerdict(
+          findPushed(env, incident.correlationId),
+          env.nowMs(),
+          settings.maxPushedAgeMinutes,
+        )
       : { ok: false, problem: 'incident has no correlation_id to look up a pushed verdict' },
   );
 }
 
-export function auditEntry(env: GuardEnvironment, incident: IncidentFacts, decision: ResolutionDecision): AuditEntry {
+export function auditEntry(
+  env: GuardEnvironment,
+  incident: IncidentFacts,
+  decision: ResolutionDecision,
+): AuditEntry {
   const { json, omitted } = checksJson(decision.checks);
   const detail = [decision.detail, omitted ? `${omitted} checks omitted from the checks column` : '']
     .filter(Boolean)

@@ -11,7 +11,11 @@ export function isResolutionTransition(stateBefore: string, stateAfter: string):
  * Why the incident is guarded, or null when it is not. `ciClass` is the sys_class_name of the
  * incident's CI ('' when none); callers look it up only when CI classes are configured.
  */
-export function guardReason(settings: GuardSettings, incident: IncidentFacts, ciClass: string): string | null {
+export function guardReason(
+  settings: GuardSettings,
+  incident: IncidentFacts,
+  ciClass: string,
+): string | null {
   const display = settings.guardedCorrelationDisplay;
   if (display && incident.correlationDisplay.trim().toLowerCase() === display.toLowerCase()) {
     return `correlation_display is ${display}`;

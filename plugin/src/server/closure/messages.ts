@@ -7,8 +7,7 @@ import { ROLE } from './names.ts';
 /** Cap on listed checks so a runaway response cannot flood the form. */
 const MAX_ITEMS = 20;
 
-export const OVERRIDE_HINT =
-  `Users with the ${ROLE.closureOverride} role can use "Resolve despite telemetry" with a written justification.`;
+export const OVERRIDE_HINT = `Users with the ${ROLE.closureOverride} role can use "Resolve despite telemetry" with a written justification.`;
 
 /** <connector>/console/events/<correlation_id>, or null when either part is missing. */
 export function eventLink(settings: GuardSettings, correlationId: string): string | null {

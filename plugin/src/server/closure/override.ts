@@ -22,7 +22,11 @@ export function planOverrideRequest(ask: OverrideAsk): { ok: true } | { ok: fals
       'Closeloop: enter an Override justification explaining why this incident may be resolved despite telemetry.',
     );
   }
-  if (([INCIDENT_STATE.resolved, INCIDENT_STATE.closed, INCIDENT_STATE.canceled] as string[]).includes(ask.state)) {
+  if (
+    ([INCIDENT_STATE.resolved, INCIDENT_STATE.closed, INCIDENT_STATE.canceled] as string[]).includes(
+      ask.state,
+    )
+  ) {
     return refuse('Closeloop: this incident is already resolved, closed or canceled.');
   }
   return { ok: true };

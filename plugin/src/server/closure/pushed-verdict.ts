@@ -7,12 +7,18 @@ import { describeAge, parseTimestamp } from './timestamps.ts';
 /** A connector clock slightly ahead of the instance is normal; far ahead is a broken clock. */
 export const ALLOWED_CLOCK_SKEW_MS = 5 * 60_000;
 
-export type PushedResult = { ok: true; verdict: ClosureVerdict; ageMs: number } | { ok: false; problem: string };
+export type PushedResult =
+  { ok: true; verdict: ClosureVerdict; ageMs: number } | { ok: false; problem: string };
 
-export function interpretPushedVerdict(lookup: PushedLookup, nowMs: number, maxAgeMinutes: number): PushedResult {
+export function interpretPushedVerdict(
+  lookup: PushedLookup,
+  nowMs: number,
+  maxAgeMinutes: number,
+): PushedResult {
   if (maxAgeMinutes <= 0) return { ok: false, problem: 'pushed-verdict fallback is disabled' };
   if (lookup.kind === 'none') return { ok: false, problem: 'no pushed verdict for this incident' };
-  if (lookup.kind === 'error') return { ok: false, problem: `pushed verdict lookup failed: ${lookup.problem}` };
+  if (lookup.kind === 'error')
+    return { ok: false, problem: `pushed verdict lookup failed: ${lookup.problem}` };
 
   const row = lookup.row;
   let checks: unknown = [];

@@ -20,7 +20,16 @@ export function buildClosureCheckRequest(settings: GuardSettings, incident: Inci
 
   // The ATF stub replaces the call entirely, so tests on an instance need no connector.
   if (settings.stubResponse) {
-    return { ok: true, request: { method: 'POST', url, headers, body, transport: { kind: 'stub', body: settings.stubResponse } } };
+    return {
+      ok: true,
+      request: {
+        method: 'POST',
+        url,
+        headers,
+        body,
+        transport: { kind: 'stub', body: settings.stubResponse },
+      },
+    };
   }
   if (!settings.connectorUrl) return { ok: false, problem: 'connector URL is not configured' };
   if (!settings.apiKey) return { ok: false, problem: 'connector API key is not configured' };
@@ -28,7 +37,11 @@ export function buildClosureCheckRequest(settings: GuardSettings, incident: Inci
   headers['X-API-Key'] = settings.apiKey;
   const transport = settings.midServer
     ? // MID calls are asynchronous only and capped by glide.http.outbound.max_timeout (30 s).
-      ({ kind: 'mid', midServer: settings.midServer, waitSeconds: Math.min(settings.timeoutSeconds, 30) } as const)
+      ({
+        kind: 'mid',
+        midServer: settings.midServer,
+        waitSeconds: Math.min(settings.timeoutSeconds, 30),
+      } as const)
     : ({ kind: 'direct', timeoutMs: settings.timeoutSeconds * 1000 } as const);
   return { ok: true, request: { method: 'POST', url, headers, body, transport } };
 }

@@ -85,9 +85,7 @@ export interface PushedVerdictRow {
 }
 
 export type PushedLookup =
-  | { kind: 'found'; row: PushedVerdictRow }
-  | { kind: 'none' }
-  | { kind: 'error'; problem: string };
+  { kind: 'found'; row: PushedVerdictRow } | { kind: 'none' } | { kind: 'error'; problem: string };
 
 /** Where the verdict that decided came from. 'stub' only when the ATF stub property is set. */
 export type VerdictSource = 'live' | 'pushed' | 'stub' | 'none';

@@ -2,7 +2,7 @@
 // to Resolved). Everything goes through the Glide adapters; nothing escapes as an exception,
 // because an unhandled error would leave the user with a generic failure.
 import type { GlideRecord } from '@servicenow/glide';
-import type { IncidentFacts, ResolutionDecision } from '../closure/types.ts';
+import type { AuditEntry, IncidentFacts, ResolutionDecision } from '../closure/types.ts';
 import { auditEntry, errorText, planFailure, planResolution } from '../closure/guard.ts';
 import { readGuardSettings } from '../closure/settings.ts';
 import { glideEnvironment } from '../glide/environment.ts';
@@ -13,10 +13,10 @@ import { logError, logWarning, showMessage } from '../glide/session.ts';
 
 export function guardIncidentResolution(current: GlideRecord, previous: GlideRecord): void {
   let incident: IncidentFacts | null = null;
+  let audit: AuditEntry;
   try {
     incident = readIncidentFacts(current, previous);
-    const env = glideEnvironment();
-    const plan = planResolution(env, incident);
+    const plan = planResolution(glideEnvironment(), incident);
     for (const warning of plan.warnings) logWarning(warning);
     if (plan.kind === 'ignore') return;
     if (plan.kind === 'unguarded') {
@@ -24,10 +24,23 @@ export function guardIncidentResolution(current: GlideRecord, previous: GlideRec
       return;
     }
     apply(current, plan.decision);
-    const auditId = insertAuditEntry(plan.audit);
-    if (!auditId) logError(`could not record the closure audit row for ${incident.number}`);
+    audit = plan.audit;
   } catch (error) {
     failSafe(current, incident, errorText(error));
+    return;
+  }
+  // A lost audit row is logged; it must not turn a decision already shown into another one.
+  recordAudit(audit);
+}
+
+function recordAudit(entry: AuditEntry): void {
+  try {
+    if (!insertAuditEntry(entry))
+      logError(`could not record the closure audit row for incident ${entry.incidentSysId}`);
+  } catch (error) {
+    logError(
+      `could not record the closure audit row for incident ${entry.incidentSysId}: ${errorText(error)}`,
+    );
   }
 }
 
@@ -50,11 +63,7 @@ function failSafe(current: GlideRecord, known: IncidentFacts | null, error: stri
     const incident = known ?? unknownIncident(current);
     const decision = planFailure(failMode, incident, error);
     apply(current, decision);
-    try {
-      insertAuditEntry(auditEntry(glideEnvironment(), incident, decision));
-    } catch (auditError) {
-      logError(`could not record the closure audit row: ${errorText(auditError)}`);
-    }
+    recordAudit(auditEntry(glideEnvironment(), incident, decision));
   } catch {
     // Last resort: refuse the resolution rather than let it through unchecked.
     current.setAbortAction(true);

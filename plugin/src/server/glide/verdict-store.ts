@@ -25,7 +25,8 @@ export function findPushedVerdict(correlationId: string): PushedLookup {
   if (row.correlationId !== correlationId) {
     return { kind: 'error', problem: `lookup by correlation_id returned a row for "${row.correlationId}"` };
   }
-  if (record.next()) return { kind: 'error', problem: `more than one pushed verdict for correlation_id ${correlationId}` };
+  if (record.next())
+    return { kind: 'error', problem: `more than one pushed verdict for correlation_id ${correlationId}` };
   return { kind: 'found', row };
 }
 
