@@ -1,0 +1,53 @@
+// Redfish queries: `<resource URI>#<property path>`, or a Sensor URI alone (its `Reading`).
+//   /redfish/v1/ThermalEquipment/CDUs/1/SecondaryCoolantConnectors/1#SupplyTemperatureCelsius
+//   /redfish/v1/ThermalEquipment/CDUs/1/SecondaryCoolantConnectors/1#FlowLitersPerMinute.Reading
+//   /redfish/v1/Chassis/CDU/Sensors/SecondaryFlow
+//   /redfish/v1/ThermalEquipment/CDUs/1/LeakDetection/LeakDetectors/Moisture#DetectorState
+// Excerpt objects with a `Reading` (SensorExcerpt) resolve to that reading. Health-like enums become
+// numbers so ordinary conditions apply: OK = 0, Warning = 1, Critical = 2 (e.g. `expect: {equals: 0}`).
+
+export interface RedfishQuery {
+  uri: string;
+  /** Property names / array indexes below the resource; empty = the resource itself. */
+  path: string[];
+}
+
+export type Reading = { ok: true; value: number | null } | { ok: false; message: string };
+
+const ENUM_VALUES: Record<string, number> = { OK: 0, Warning: 1, Critical: 2 };
+
+export function parseRedfishQuery(query: string): RedfishQuery | { error: string } {
+  const text = query.trim();
+  const hash = text.indexOf('#');
+  const uri = (hash < 0 ? text : text.slice(0, hash)).replace(/\/+$/, '');
+  const fragment = hash < 0 ? '' : text.slice(hash + 1);
+  if (!uri.startsWith('/redfish/v1')) return { error: `Redfish query "${query}" must start with /redfish/v1` };
+  if (uri.split('/').includes('..')) return { error: `Redfish query "${query}" must not contain ".."` };
+  // Both `#Prop.Sub` and the JSON-pointer style `#/Prop/Sub` that Redfish itself uses.
+  const path = fragment.split(/[./]/).filter((p) => p !== '');
+  if (hash >= 0 && path.length === 0) return { error: `Redfish query "${query}" has an empty property after "#"` };
+  return { uri, path };
+}
+
+/** The numeric reading at `path` in a Redfish resource. */
+export function extractReading(doc: unknown, q: RedfishQuery): Reading {
+  let cur: unknown = doc;
+  for (const step of q.path) {
+    if (Array.isArray(cur) && /^\d+$/.test(step)) cur = cur[Number(step)];
+    else if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && Object.hasOwn(cur, step)) {
+      cur = (cur as Record<string, unknown>)[step];
+    } else {
+      return { ok: false, message: `${q.uri} has no ${q.path.join('.')}` };
+    }
+  }
+  if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && Object.hasOwn(cur, 'Reading')) {
+    cur = (cur as Record<string, unknown>).Reading;
+  }
+  const where = `${q.uri}${q.path.length ? `#${q.path.join('.')}` : ''}`;
+  if (cur === null) return { ok: true, value: null };
+  if (typeof cur === 'number') return { ok: true, value: Number.isFinite(cur) ? cur : null };
+  if (typeof cur === 'boolean') return { ok: true, value: cur ? 1 : 0 };
+  if (typeof cur === 'string' && Object.hasOwn(ENUM_VALUES, cur)) return { ok: true, value: ENUM_VALUES[cur]! };
+  if (cur === undefined) return { ok: false, message: `${where} has no Reading` };
+  return { ok: false, message: `${where} is ${JSON.stringify(cur).slice(0, 80)}, not a number` };
+}

@@ -1,0 +1,53 @@
+// What every telemetry provider answers with: time-stamped samples per series. Values are already
+// parsed numbers; anything that is not a real reading (NaN, DCGM blank sentinels) is `null`.
+
+export interface Sample {
+  /** Epoch milliseconds. */
+  t: number;
+  /** The reading, or null when the source said "no value" (NaN, DCGM blank sentinel, JSON null). */
+  v: number | null;
+}
+
+export interface Series {
+  /** Identifies the series within the answer (Prometheus labels, `{topic}`, `{uri, property}`). */
+  labels: Record<string, string>;
+  /** Oldest first. */
+  samples: Sample[];
+}
+
+export interface RangeWindow {
+  startMs: number;
+  endMs: number;
+  /** Resolution wanted; absent = the provider's configured default. Providers with raw samples may ignore it. */
+  stepMs?: number;
+}
+
+export type ProviderKind = 'prometheus' | 'redfish' | 'mqtt';
+
+export interface TelemetryProvider {
+  readonly name: string;
+  readonly kind: ProviderKind;
+  /** Samples of every series the query selects within [startMs, endMs]; [] when there is no data. Rejects with TelemetryError. */
+  queryRange(query: string, window: RangeWindow, signal: AbortSignal): Promise<Series[]>;
+  /**
+   * Only for providers without history of their own (Redfish): read the current value now and keep it.
+   * The watcher calls it periodically so that a stabilisation window can be judged later.
+   */
+  sample?(query: string, signal: AbortSignal): Promise<void>;
+  /** Stop background work, log out, disconnect. Idempotent. */
+  close(): Promise<void>;
+}
+
+export type TelemetryErrorKind = 'unreachable' | 'timeout' | 'aborted' | 'rejected' | 'bad_query' | 'bad_response';
+
+/** A provider failure: the kind says what went wrong, the message says it in the provider's words. */
+export class TelemetryError extends Error {
+  override readonly name = 'TelemetryError';
+  constructor(
+    readonly provider: string,
+    readonly kind: TelemetryErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
