@@ -14,6 +14,8 @@ export interface AdminDeps {
   };
   expireAccessTokens(): number;
   reset(): void;
+  /** Raw rows of any table (web-service access or not), for assertions from another process. */
+  listRows(table: string, encodedQuery: string): Record<string, string>[] | null;
 }
 
 const PropertyBodySchema = z
@@ -97,6 +99,14 @@ export function adminRouter(deps: AdminDeps): Router {
     if (!parsed.success) return void bad(res, parsed.error);
     deps.properties.set(req.params.name, parsed.data.value);
     res.json({ name: req.params.name, value: parsed.data.value });
+  });
+
+  router.get('/tables/:table', (req, res) => {
+    const query = z.object({ query: z.string().default('') }).safeParse(req.query);
+    if (!query.success) return void bad(res, query.error);
+    const rows = deps.listRows(req.params.table, query.data.query);
+    if (!rows) return void res.status(404).json({ error: `no table ${req.params.table}` });
+    res.json({ count: rows.length, rows });
   });
 
   router.post('/oauth/expire', (_req, res) => void res.json({ expired: deps.expireAccessTokens() }));

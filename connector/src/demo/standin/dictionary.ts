@@ -40,6 +40,10 @@ export interface TableDef {
   numberPrefix?: string;
   /** First value of the number counter (the platform starts incident at 10001). */
   numberStart?: number;
+  /** "Allow access to this table via web services"; false = the Table API refuses it (default true). */
+  webServiceAccess?: boolean;
+  /** Unique database indexes: each entry is one column whose values may not repeat (case-insensitive). */
+  unique?: { name: string; column: string }[];
 }
 
 const s = (element: string, label: string, maxLength = 40, defaultValue?: string): FieldDef => ({
@@ -95,8 +99,8 @@ export const SYSTEM_FIELDS: FieldDef[] = [
 
 /** Columns the Closeloop plugin adds to incident (scope-prefixed because incident is not its table). */
 export const PLUGIN_INCIDENT_FIELDS: FieldDef[] = [
-  bool('x_closeloop_override_requested', 'Closure override requested'),
-  s('x_closeloop_override_justification', 'Closure override justification', 4000),
+  bool('x_closeloop_override_requested', 'Closeloop override requested'),
+  s('x_closeloop_override_justification', 'Override justification', 4000),
 ];
 
 export const TABLES: TableDef[] = [
@@ -253,9 +257,11 @@ export const TABLES: TableDef[] = [
   },
   {
     name: 'x_closeloop_closure_audit',
-    label: 'Closure Audit',
+    label: 'Closure check audit',
     displayField: 'outcome',
     queryable: true,
+    // As the plugin defines it: no allowWebServiceAccess, so only scripts on the instance see it.
+    webServiceAccess: false,
     fields: [
       ref('incident', 'Incident', 'incident'),
       s('correlation_id', 'Correlation ID', 100),
@@ -263,25 +269,26 @@ export const TABLES: TableDef[] = [
       bool('resolution_blocked', 'Resolution blocked'),
       s('verdict', 'Verdict', 40),
       s('source', 'Verdict source', 40),
-      s('checks', 'Checks', 8000),
-      s('evaluated_at', 'Evaluated at', 40),
+      s('checks', 'Checks (JSON)', 8000),
+      s('evaluated_at', 'Verdict evaluated at', 40),
       ref('user', 'User', 'sys_user'),
       s('justification', 'Justification', 4000),
       dt('checked_at', 'Checked at'),
       s('detail', 'Detail', 4000),
-      s('message', 'Message', 4000),
+      s('message', 'Message shown', 4000),
     ],
   },
   {
     name: 'x_closeloop_verdict',
-    label: 'Telemetry Verdict',
+    label: 'Pushed telemetry verdict',
     displayField: 'correlation_id',
     queryable: true,
+    unique: [{ name: 'x_closeloop_verdict_correlation', column: 'correlation_id' }],
     fields: [
       s('correlation_id', 'Correlation ID', 100),
       s('verdict', 'Verdict', 40),
-      s('checks', 'Checks', 8000),
-      s('evaluated_at', 'Evaluated at', 40),
+      s('checks', 'Checks (JSON)', 8000),
+      s('evaluated_at', 'Evaluated at (ISO 8601)', 40),
     ],
   },
 ];

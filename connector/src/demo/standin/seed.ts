@@ -108,6 +108,31 @@ const TASK_CHOICES: Record<string, Choice[]> = {
     ['5', '5 - Planning'],
   ],
 };
+const VERDICT_CHOICES: Choice[] = [
+  ['pass', 'Pass'],
+  ['fail', 'Fail'],
+  ['unknown', 'Unknown'],
+  ['not_applicable', 'Not applicable'],
+];
+/** Choice columns of the plugin's tables (as in plugin/src/fluent/tables.now.ts). */
+const PLUGIN_CHOICES: Record<string, Record<string, Choice[]>> = {
+  x_closeloop_closure_audit: {
+    outcome: [
+      ['allowed', 'Allowed'],
+      ['blocked', 'Blocked'],
+      ['overridden', 'Overridden'],
+      ['unavailable', 'Unavailable'],
+    ],
+    verdict: VERDICT_CHOICES,
+    source: [
+      ['live', 'Live'],
+      ['pushed', 'Pushed'],
+      ['none', 'None'],
+      ['stub', 'ATF stub'],
+    ],
+  },
+  x_closeloop_verdict: { verdict: VERDICT_CHOICES },
+};
 /** Subcategories depend on the category (dependent_value), as on the platform. */
 const SUBCATEGORIES: [category: string, value: string, label: string][] = [
   ['hardware', 'cpu', 'CPU'],
@@ -209,6 +234,7 @@ export function seedMetadata(store: Store): void {
   };
   choices('incident', INCIDENT_CHOICES);
   choices('task', TASK_CHOICES);
+  for (const [table, byElement] of Object.entries(PLUGIN_CHOICES)) choices(table, byElement);
   SUBCATEGORIES.forEach(([category, value, label], index) =>
     add(store, 'sys_choice', {
       name: 'incident',

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { adminRouter } from './admin.js';
+import { tableDef } from './dictionary.js';
 import type { BusinessRule } from './business-rules.js';
 import { createFaultState, faultControls, faultMiddleware, type FaultControls } from './faults.js';
 import {
@@ -203,6 +204,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       properties,
       expireAccessTokens: () => expireAccessTokens(auth),
       reset: () => resetStore(),
+      listRows: (table, query) => (tableDef(table)?.queryable ? listRows(store, table, query) : null),
     }),
   );
   app.post('/oauth_token.do', express.urlencoded({ extended: false }), tokenHandler(auth));

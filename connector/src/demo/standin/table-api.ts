@@ -8,6 +8,7 @@ import type { Principal } from './oauth.js';
 import { renderRow, type DisplayMode, type RenderOptions } from './serialize.js';
 import { allRows, getRow, type Row, type Store } from './store.js';
 import {
+  allowsWebServices,
   deleteRecord,
   insertRecord,
   isQueryable,
@@ -90,9 +91,15 @@ function parseQuery(req: Request, res: Response): TableQuery | null {
 }
 
 function checkTable(table: string, res: Response): boolean {
-  if (isQueryable(table)) return true;
-  sendError(res, 400, `Invalid table ${table}`, null);
-  return false;
+  if (!isQueryable(table)) {
+    sendError(res, 400, `Invalid table ${table}`, null);
+    return false;
+  }
+  if (!allowsWebServices(table)) {
+    sendError(res, 403, 'User Not Authorized', `Web service access to table ${table} is not allowed`);
+    return false;
+  }
+  return true;
 }
 
 /** Reads a JSON object body sent with any content type; answers 400 itself when unreadable. */

@@ -126,6 +126,18 @@ async function commit(
     }
   }
 
+  const duplicate = uniqueViolation(store, table, current);
+  if (duplicate) {
+    const action = previous ? 'update' : 'insert';
+    return {
+      ok: false,
+      status: 403,
+      message: 'Operation Failed',
+      detail: `Error during ${action} of ${table} (Unique Key violation detected by database (Duplicate entry '${duplicate.value}' for key '${duplicate.index}'))`,
+      rules: null,
+    };
+  }
+
   let rules: RuleRunResult | null = null;
   if (ctx.runRules) {
     rules = await runBeforeRules(ctx.rules, {
@@ -165,6 +177,18 @@ async function commit(
   return { ok: true, row: stored, rules };
 }
 
+function uniqueViolation(store: Store, table: string, current: Row): { index: string; value: string } | null {
+  for (const index of tableDef(table)?.unique ?? []) {
+    const value = (current[index.column] ?? '').toLowerCase();
+    if (value === '') continue;
+    const clash = allRows(store, table).find(
+      (row) => row.sys_id !== current.sys_id && (row[index.column] ?? '').toLowerCase() === value,
+    );
+    if (clash) return { index: index.name, value: current[index.column] ?? '' };
+  }
+  return null;
+}
+
 function notFound(): WriteOutcome {
   return {
     ok: false,
@@ -193,4 +217,8 @@ async function serialised<T>(
 
 export function isQueryable(table: string): boolean {
   return tableDef(table)?.queryable ?? false;
+}
+
+export function allowsWebServices(table: string): boolean {
+  return tableDef(table)?.webServiceAccess ?? true;
 }

@@ -289,4 +289,37 @@ describe('stand-in Table API', () => {
     });
     expect(found.data.result).to.deep.equal([{ verdict: 'pass', evaluated_at: '2025-06-01T10:00:00Z' }]);
   });
+  it('refuses a second pushed verdict with the same correlation_id (the plugin table has a unique index)', async () => {
+    const body = {
+      correlation_id: 'dc1/zone-a',
+      verdict: 'fail',
+      checks: '[]',
+      evaluated_at: '2025-06-01T10:00:00Z',
+    };
+    expect((await h.http.post('/api/now/table/x_closeloop_verdict', body)).status).to.equal(201);
+    const duplicate = await h.http.post('/api/now/table/x_closeloop_verdict', {
+      ...body,
+      correlation_id: 'DC1/zone-a',
+    });
+    expect(duplicate.status).to.equal(403);
+    expect(duplicate.data.error.detail).to.contain('Unique Key violation');
+    expect(h.standin.tables.list('x_closeloop_verdict')).to.have.length(1);
+  });
+
+  it('refuses the audit table over the Table API (no web service access, as the plugin defines it); /__standin/tables reads it', async () => {
+    const incident = await createIncident();
+    await h.standin.tables.insert('x_closeloop_closure_audit', {
+      incident: String(incident.sys_id),
+      outcome: 'blocked',
+    });
+    const res = await h.http.get('/api/now/table/x_closeloop_closure_audit');
+    expect(res.status).to.equal(403);
+    expect(res.data.status).to.equal('failure');
+    const admin = await h.http.get('/__standin/tables/x_closeloop_closure_audit', {
+      params: { query: 'outcome=blocked' },
+    });
+    expect(admin.status).to.equal(200);
+    expect(admin.data.count).to.equal(1);
+    expect(admin.data.rows[0]).to.include({ incident: incident.sys_id, outcome: 'blocked' });
+  });
 });
