@@ -12,7 +12,7 @@ import {
 } from '../support/closure-fixtures.js';
 
 const { guard } = loadClosureModules();
-const { planResolution, planTelemetryCheck, planFailure } = guard;
+const { planResolution, planTelemetryCheck, planFailure, prepareResolution, completeResolution } = guard;
 
 const ok = (body: string) => ({ kind: 'response' as const, statusCode: 200, body });
 const timeout = { kind: 'failure' as const, reason: 'timeout' as const, detail: 'Read timed out' };
@@ -294,6 +294,39 @@ describe('plugin closure/guard', () => {
       const allowed = planFailure('allow', incident({ overrideRequested: true }), 'TypeError: x');
       expect(allowed).to.include({ abort: false, consumeOverride: true });
       expect(allowed.message?.items).to.deep.equal(['TypeError: x']);
+    });
+  });
+
+  describe('prepareResolution + completeResolution (hosts that cannot block on HTTP)', () => {
+    it('phase 1 says what to send; phase 2 with the reply decides exactly like planResolution', async () => {
+      const reply = ok(verdictBody('fail', [FAILING_CHECK]));
+      const env = fakeEnvironment({ reply });
+      const prepared = prepareResolution(env, incident());
+      if (prepared.kind !== 'guarded') throw new Error(prepared.kind);
+      expect(prepared.request?.url).to.equal('https://closeloop.dc1.example.com:8080/v1/closure-checks');
+      expect(env.sent).to.have.length(0);
+      // The host sends it however it likes, e.g. asynchronously.
+      const asyncReply = await Promise.resolve(reply);
+      const plan = completeResolution(env, incident(), prepared, asyncReply);
+      expect(plan).to.deep.equal(planResolution(fakeEnvironment({ reply }), incident()));
+    });
+
+    it('nothing to send for the ATF stub or an unconfigured connector', () => {
+      const stubbed = prepareResolution(
+        fakeEnvironment({ properties: { 'x_closeloop.connector.stub_response': verdictBody('pass') } }),
+        incident(),
+      );
+      expect(stubbed.kind === 'guarded' && stubbed.request).to.equal(null);
+      const unconfigured = prepareResolution(fakeEnvironment({ properties: { 'x_closeloop.connector.url': '' } }), incident());
+      if (unconfigured.kind !== 'guarded') throw new Error(unconfigured.kind);
+      expect(unconfigured.request).to.equal(null);
+      const plan = completeResolution(fakeEnvironment(), incident(), unconfigured, null);
+      expect(plan.kind === 'guarded' && plan.decision.detail).to.contain('connector URL is not configured');
+    });
+
+    it('phase 1 passes through ignored and unguarded updates', () => {
+      expect(prepareResolution(fakeEnvironment(), incident({ stateBefore: '6', stateAfter: '7' })).kind).to.equal('ignore');
+      expect(prepareResolution(fakeEnvironment(), incident({ correlationDisplay: 'x' })).kind).to.equal('unguarded');
     });
   });
 });

@@ -27,6 +27,12 @@ export const SERVER_DIR = path.join(PLUGIN_DIR, 'src/server');
 
 export type ParseResult = { ok: true; verdict: ClosureVerdict } | { ok: false; problem: string };
 export type PushedResult = { ok: true; verdict: ClosureVerdict; ageMs: number } | { ok: false; problem: string };
+export interface PreparedCheck {
+  kind: 'guarded';
+  settings: GuardSettings;
+  request: ConnectorRequest | null;
+  warnings: string[];
+}
 export type ResolutionPlan =
   | { kind: 'ignore'; warnings: string[] }
   | { kind: 'unguarded'; consumeOverride: boolean; warnings: string[] }
@@ -93,6 +99,16 @@ export interface ClosureModules {
   guard: {
     MAX_CHECKS_JSON: number;
     planResolution(env: GuardEnvironment, incident: IncidentFacts): ResolutionPlan;
+    prepareResolution(
+      env: Pick<GuardEnvironment, 'readProperty' | 'lookupCiClass'>,
+      incident: IncidentFacts,
+    ): Exclude<ResolutionPlan, { kind: 'guarded' }> | PreparedCheck;
+    completeResolution(
+      env: GuardEnvironment,
+      incident: IncidentFacts,
+      prepared: PreparedCheck,
+      reply: ConnectorReply | null,
+    ): ResolutionPlan;
     planTelemetryCheck(env: GuardEnvironment, incident: IncidentFacts): { message: GuardMessage; warnings: string[] };
     planFailure(failMode: 'block' | 'allow', incident: IncidentFacts, error: string): ResolutionDecision;
     obtainVerdict(env: GuardEnvironment, settings: GuardSettings, incident: IncidentFacts): VerdictChoice;

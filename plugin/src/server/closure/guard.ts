@@ -12,7 +12,7 @@ import type {
   ResolutionDecision,
   VerdictChoice,
 } from './types.ts';
-import { buildClosureCheckRequest } from './request.ts';
+import { buildClosureCheckRequest, type RequestResult } from './request.ts';
 import { interpretConnectorReply, parseClosureVerdictText, type ParseResult } from './response.ts';
 import { interpretPushedVerdict } from './pushed-verdict.ts';
 import { chooseVerdict, decideResolution, describeVerdict } from './decide.ts';
@@ -31,19 +31,60 @@ export type ResolutionPlan =
   | { kind: 'unguarded'; consumeOverride: boolean; warnings: string[] }
   | { kind: 'guarded'; decision: ResolutionDecision; audit: AuditEntry; warnings: string[] };
 
-/** Decides what to do with an update of an incident. Never throws for environment failures. */
+/** A guarded resolution after phase 1: settings read, the connector request (if any) built. */
+export interface PreparedCheck {
+  kind: 'guarded';
+  settings: GuardSettings;
+  built: RequestResult;
+  /** What the host must send to the connector; null when nothing is to be sent (stub, not configured). */
+  request: ConnectorRequest | null;
+  warnings: string[];
+}
+
+export type PreparedResolution = Exclude<ResolutionPlan, { kind: 'guarded' }> | PreparedCheck;
+
+/**
+ * Decides what to do with an update of an incident, synchronously as on the instance (the
+ * environment's sendClosureCheck blocks). Never throws for environment failures.
+ */
 export function planResolution(env: GuardEnvironment, incident: IncidentFacts): ResolutionPlan {
+  const prepared = prepareResolution(env, incident);
+  if (prepared.kind !== 'guarded') return prepared;
+  const reply = prepared.request ? send(env, prepared.request) : null;
+  return completeResolution(env, incident, prepared, reply);
+}
+
+/**
+ * Phase 1, for hosts that cannot block on HTTP (a Node stand-in): is this update checked, and
+ * what should be sent? Reads properties and, when CI classes are configured, the CI's class.
+ */
+export function prepareResolution(
+  env: Pick<GuardEnvironment, 'readProperty' | 'lookupCiClass'>,
+  incident: IncidentFacts,
+): PreparedResolution {
   if (!isResolutionTransition(incident.stateBefore, incident.stateAfter))
     return { kind: 'ignore', warnings: [] };
   const { settings, problems } = readGuardSettings((name) => env.readProperty(name));
   const warnings = [...problems];
-
   const reason = whyGuarded(env, settings, incident, warnings);
   if (reason === null) return { kind: 'unguarded', consumeOverride: incident.overrideRequested, warnings };
+  const built = buildClosureCheckRequest(settings, incident);
+  return { kind: 'guarded', settings, built, request: requestToSend(built), warnings };
+}
 
-  const choice = obtainVerdict(env, settings, incident);
+/**
+ * Phase 2: the decision, given what the connector replied to `prepared.request` (null when no
+ * request was sent). Falls back to the pushed verdict through env.findPushedVerdict.
+ */
+export function completeResolution(
+  env: GuardEnvironment,
+  incident: IncidentFacts,
+  prepared: PreparedCheck,
+  reply: ConnectorReply | null,
+): ResolutionPlan {
+  const choice = chooseFrom(env, prepared.settings, incident, prepared.built, reply);
   const decision = decideResolution({
-    settings,
+    settings: prepared.settings,
     incident,
     choice,
     override: {
@@ -52,7 +93,12 @@ export function planResolution(env: GuardEnvironment, incident: IncidentFacts): 
       justification: incident.justification,
     },
   });
-  return { kind: 'guarded', decision, audit: auditEntry(env, incident, decision), warnings };
+  return {
+    kind: 'guarded',
+    decision,
+    audit: auditEntry(env, incident, decision),
+    warnings: prepared.warnings,
+  };
 }
 
 /** What "Check telemetry" shows. Reads only; the incident is not changed. */
@@ -107,6 +153,21 @@ export function obtainVerdict(
   incident: IncidentFacts,
 ): VerdictChoice {
   const built = buildClosureCheckRequest(settings, incident);
+  const request = requestToSend(built);
+  return chooseFrom(env, settings, incident, built, request ? send(env, request) : null);
+}
+
+function requestToSend(built: RequestResult): ConnectorRequest | null {
+  return built.ok && built.request.transport.kind !== 'stub' ? built.request : null;
+}
+
+function chooseFrom(
+  env: GuardEnvironment,
+  settings: GuardSettings,
+  incident: IncidentFacts,
+  built: RequestResult,
+  reply: ConnectorReply | null,
+): VerdictChoice {
   let live: ParseResult;
   let liveSource: 'live' | 'stub' = 'live';
   if (!built.ok) {
@@ -115,7 +176,7 @@ export function obtainVerdict(
     liveSource = 'stub';
     live = parseClosureVerdictText(built.request.transport.body);
   } else {
-    live = interpretConnectorReply(send(env, built.request));
+    live = reply ? interpretConnectorReply(reply) : { ok: false, problem: 'the connector was not asked' };
   }
   return chooseVerdict(live, liveSource, () =>
     incident.correlationId
@@ -155,7 +216,7 @@ export function auditEntry(
 }
 
 function whyGuarded(
-  env: GuardEnvironment,
+  env: Pick<GuardEnvironment, 'lookupCiClass'>,
   settings: GuardSettings,
   incident: IncidentFacts,
   warnings: string[],
