@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Mappings } from './compiled.js';
+import { fieldMapProblems } from '../sources/mapped-record.js';
 import { compileRules } from './compile-rules.js';
 import { sortErrors, type MappingError } from './errors.js';
 import { readFileParts, type FileParts } from './file-parts.js';
@@ -64,6 +65,13 @@ export function loadMappings(dir: string, options: LoadMappingsOptions = {}): Lo
   return result;
 }
 
+/** `fields.labels.point` → ['fields', 'labels', 'point'] (label names keep any dots they have). */
+function splitFieldPath(where: string): string[] {
+  const [fields, second, ...rest] = where.split('.');
+  if (second === 'labels' && rest.length) return [fields!, second, rest.join('.')];
+  return [fields!, ...(second ? [second] : []), ...rest];
+}
+
 function dirError(dir: string, message: string): LoadMappingsResult {
   return { ok: false, errors: [{ file: dir, line: 0, col: 0, path: '', message }] };
 }
@@ -99,6 +107,20 @@ export function loadMappingTexts(
       firstSource.set(s.name, `${e.file}:${e.line}:${e.col}`);
       sourceNames.add(s.name);
       if (s.config) sources[s.name] = s.config;
+    }
+  }
+
+  // Vendor field maps (webhook, MQTT JSON): every path must parse, or no alarm could ever decode.
+  for (const f of files) {
+    for (const s of f.sources) {
+      const c = s.config;
+      if (!c || !(c.kind === 'webhook' || (c.kind === 'mqtt' && c.fields))) continue;
+      const batchPath = c.kind === 'webhook' ? c.batch_path : undefined;
+      for (const problem of fieldMapProblems({ batch_path: batchPath, fields: c.fields! })) {
+        const [where = '', ...rest] = problem.split(': ');
+        const segs = where === 'batch_path' ? ['batch_path'] : splitFieldPath(where);
+        errors.push(errorAt(f.source, ['sources', s.name, ...segs], rest.join(': ') || problem));
+      }
     }
   }
 

@@ -132,13 +132,27 @@ function flatten(
   }
 }
 
+export interface IssueDescription {
+  path: PathSegment[];
+  message: string;
+  /** Whether the position is the key (unknown/misnamed keys) or the value. */
+  at: 'key' | 'value';
+}
+
+/** Every issue of a failed parse of the value at `base` within `root`, with a readable message. */
+export function describeIssues(
+  root: unknown,
+  base: readonly PathSegment[],
+  issues: readonly Issue[],
+): IssueDescription[] {
+  return issues.flatMap((issue) => flatten(issue, root, base));
+}
+
 /** Every issue of a failed parse of the value at `base` in `source`, positioned in the YAML. */
 export function issuesToErrors(
   source: YamlSource,
   base: readonly PathSegment[],
   issues: readonly Issue[],
 ): MappingError[] {
-  return issues.flatMap((issue) =>
-    flatten(issue, source.value, base).map((f) => errorAt(source, f.path, f.message, f.at)),
-  );
+  return describeIssues(source.value, base, issues).map((f) => errorAt(source, f.path, f.message, f.at));
 }
