@@ -7,7 +7,6 @@ import { classifyTransportError } from '../closure/transport-errors.ts';
 interface ResponseLike {
   getStatusCode(): number;
   getBody(): string;
-  haveError(): boolean;
   getErrorMessage(): string;
 }
 
