@@ -78,21 +78,31 @@ export async function startRedfishMock(opts: RedfishMockOptions = {}): Promise<R
     }
   }
 
-  function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  function send(
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void {
     res.writeHead(status, { 'Content-Type': 'application/json', 'OData-Version': '4.0', ...headers });
     res.end(JSON.stringify(body));
   }
 
   function redfishError(res: http.ServerResponse, status: number, message: string): void {
     send(res, status, {
-      error: { code: 'Base.1.0.GeneralError', message, '@Message.ExtendedInfo': [{ MessageId: 'Base.1.0.GeneralError', Message: message }] },
+      error: {
+        code: 'Base.1.0.GeneralError',
+        message,
+        '@Message.ExtendedInfo': [{ MessageId: 'Base.1.0.GeneralError', Message: message }],
+      },
     });
   }
 
   function authorised(req: http.IncomingMessage): boolean {
     if (auth === 'none') return true;
     const basic = req.headers.authorization;
-    if (auth === 'basic') return basic === `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    if (auth === 'basic')
+      return basic === `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
     const token = req.headers['x-auth-token'];
     return typeof token === 'string' && sessions.has(token);
   }
@@ -118,7 +128,8 @@ export async function startRedfishMock(opts: RedfishMockOptions = {}): Promise<R
       } catch {
         return redfishError(res, 400, 'body is not JSON');
       }
-      if (creds.UserName !== username || creds.Password !== password) return redfishError(res, 401, 'Invalid credentials');
+      if (creds.UserName !== username || creds.Password !== password)
+        return redfishError(res, 401, 'Invalid credentials');
       const id = randomUUID();
       const token = randomUUID();
       const location = `/redfish/v1/SessionService/Sessions/${id}`;
@@ -126,7 +137,13 @@ export async function startRedfishMock(opts: RedfishMockOptions = {}): Promise<R
       return send(
         res,
         201,
-        { '@odata.id': location, '@odata.type': '#Session.v1_7_0.Session', Id: id, Name: 'User Session', UserName: username },
+        {
+          '@odata.id': location,
+          '@odata.type': '#Session.v1_7_0.Session',
+          Id: id,
+          Name: 'User Session',
+          UserName: username,
+        },
         { 'X-Auth-Token': token, Location: location },
       );
     }
@@ -145,7 +162,9 @@ export async function startRedfishMock(opts: RedfishMockOptions = {}): Promise<R
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handler(req, res).catch((err: unknown) => redfishError(res, 500, String(err)));
   };
-  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : http.createServer(listener);
+  const server = opts.tls
+    ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener)
+    : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 

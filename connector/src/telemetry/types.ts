@@ -38,7 +38,8 @@ export interface TelemetryProvider {
   close(): Promise<void>;
 }
 
-export type TelemetryErrorKind = 'unreachable' | 'timeout' | 'aborted' | 'rejected' | 'bad_query' | 'bad_response';
+export type TelemetryErrorKind =
+  'not_configured' | 'unreachable' | 'timeout' | 'aborted' | 'rejected' | 'bad_query' | 'bad_response';
 
 /** A provider failure: the kind says what went wrong, the message says it in the provider's words. */
 export class TelemetryError extends Error {

@@ -28,7 +28,11 @@ export interface SparkplugState {
 }
 
 export type Decoded =
-  | { ok: true; readings: Reading[]; /** Sparkplug DEATH: metrics under these topic filters are now missing. */ deaths?: string[] }
+  | {
+      ok: true;
+      readings: Reading[];
+      /** Sparkplug DEATH: metrics under these topic filters are now missing. */ deaths?: string[];
+    }
   | { ok: false; message: string };
 
 export function newSparkplugState(): SparkplugState {
@@ -72,11 +76,16 @@ function decodeJson(topic: string, payload: Buffer, arrivalMs: number, o: Decode
     return { ok: false, message: `${topic}: ${err instanceof Error ? err.message : String(err)}` };
   }
   if (raw === undefined) return { ok: false, message: `${topic}: no value at ${o.valuePath}` };
-  return { ok: true, readings: [{ topic, metric: undefined, sample: { t: toMs(t, arrivalMs), v: parseValue(raw) } }] };
+  return {
+    ok: true,
+    readings: [{ topic, metric: undefined, sample: { t: toMs(t, arrivalMs), v: parseValue(raw) } }],
+  };
 }
 
 /** Sparkplug topic `spBv1.0/<group>/<TYPE>/<edge>[/<device>]`, or null. */
-export function sparkplugTopic(topic: string): { group: string; type: string; edge: string; device?: string } | null {
+export function sparkplugTopic(
+  topic: string,
+): { group: string; type: string; edge: string; device?: string } | null {
   const parts = topic.split('/');
   if (parts[0] !== 'spBv1.0' || parts.length < 4 || parts.length > 5) return null;
   const [, group, type, edge, device] = parts as [string, string, string, string, string | undefined];
@@ -85,12 +94,15 @@ export function sparkplugTopic(topic: string): { group: string; type: string; ed
 
 /** BIRTH and DATA of one node/device are one series, kept under its DATA topic. */
 function dataTopic(sp: { group: string; edge: string; device?: string }): string {
-  return sp.device === undefined ? `spBv1.0/${sp.group}/NDATA/${sp.edge}` : `spBv1.0/${sp.group}/DDATA/${sp.edge}/${sp.device}`;
+  return sp.device === undefined
+    ? `spBv1.0/${sp.group}/NDATA/${sp.edge}`
+    : `spBv1.0/${sp.group}/DDATA/${sp.edge}/${sp.device}`;
 }
 
 function decodeSparkplug(topic: string, payload: Buffer, arrivalMs: number, state: SparkplugState): Decoded {
   const sp = sparkplugTopic(topic);
-  if (!sp) return { ok: false, message: `${topic}: not a Sparkplug B topic (spBv1.0/group/TYPE/edge[/device])` };
+  if (!sp)
+    return { ok: false, message: `${topic}: not a Sparkplug B topic (spBv1.0/group/TYPE/edge[/device])` };
   if (sp.type === 'NDEATH') {
     // A dead node takes its devices with it.
     return { ok: true, readings: [], deaths: [dataTopic(sp), `spBv1.0/${sp.group}/DDATA/${sp.edge}/+`] };
@@ -102,7 +114,10 @@ function decodeSparkplug(topic: string, payload: Buffer, arrivalMs: number, stat
   try {
     decoded = sparkplug.decodePayload(new Uint8Array(payload));
   } catch (err) {
-    return { ok: false, message: `${topic}: Sparkplug B payload does not decode: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      ok: false,
+      message: `${topic}: Sparkplug B payload does not decode: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
   const birth = sp.type.endsWith('BIRTH');
   const id = dataTopic(sp);
@@ -112,7 +127,8 @@ function decodeSparkplug(topic: string, payload: Buffer, arrivalMs: number, stat
   const payloadTime = toMs(decoded.timestamp, arrivalMs);
   const readings: Reading[] = [];
   for (const m of decoded.metrics ?? []) {
-    const alias = m.alias === undefined || m.alias === null ? undefined : String(longToNumber(m.alias) ?? m.alias);
+    const alias =
+      m.alias === undefined || m.alias === null ? undefined : String(longToNumber(m.alias) ?? m.alias);
     if (birth && m.name && alias !== undefined) aliases?.set(alias, m.name);
     const name = m.name || (alias !== undefined ? aliases?.get(alias) : undefined);
     if (!name) continue; // alias without a BIRTH seen yet: cannot name it
@@ -122,13 +138,22 @@ function decodeSparkplug(topic: string, payload: Buffer, arrivalMs: number, stat
   return { ok: true, readings };
 }
 
-export function decodeMessage(topic: string, payload: Buffer, arrivalMs: number, o: DecodeOptions, state: SparkplugState): Decoded {
+export function decodeMessage(
+  topic: string,
+  payload: Buffer,
+  arrivalMs: number,
+  o: DecodeOptions,
+  state: SparkplugState,
+): Decoded {
   switch (o.format) {
     case 'sparkplugb':
       return decodeSparkplug(topic, payload, arrivalMs, state);
     case 'number': {
       const text = payload.toString('utf8').trim();
-      return { ok: true, readings: [{ topic, metric: undefined, sample: { t: arrivalMs, v: parseValue(text) } }] };
+      return {
+        ok: true,
+        readings: [{ topic, metric: undefined, sample: { t: arrivalMs, v: parseValue(text) } }],
+      };
     }
     case 'json':
       return decodeJson(topic, payload, arrivalMs, o);

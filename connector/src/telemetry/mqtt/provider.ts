@@ -18,7 +18,8 @@ export interface MqttProvider extends TelemetryProvider {
 }
 
 const SEP = '\u0000';
-const keyOf = (topic: string, metric: string | undefined) => (metric === undefined ? topic : `${topic}${SEP}${metric}`);
+const keyOf = (topic: string, metric: string | undefined) =>
+  metric === undefined ? topic : `${topic}${SEP}${metric}`;
 function splitKey(key: string): { topic: string; metric: string | undefined } {
   const i = key.indexOf(SEP);
   return i < 0 ? { topic: key, metric: undefined } : { topic: key.slice(0, i), metric: key.slice(i + 1) };
@@ -32,7 +33,11 @@ export function createMqttProvider(
   const now = deps.now ?? Date.now;
   const history: History = new Map();
   const sparkplug = newSparkplugState();
-  const decodeOpts: DecodeOptions = { format: cfg.format, valuePath: cfg.value_path, timePath: cfg.time_path };
+  const decodeOpts: DecodeOptions = {
+    format: cfg.format,
+    valuePath: cfg.value_path,
+    timePath: cfg.time_path,
+  };
   let subscribed = false;
   let everSubscribed = false;
   let lastError: string | undefined;
@@ -75,7 +80,8 @@ export function createMqttProvider(
     for (const r of decoded.readings) appendSample(history, keyOf(r.topic, r.metric), r.sample, cfg.history);
     for (const filter of decoded.deaths ?? []) {
       for (const key of history.keys()) {
-        if (topicMatches(filter, splitKey(key).topic)) appendSample(history, key, { t: arrival, v: null }, cfg.history);
+        if (topicMatches(filter, splitKey(key).topic))
+          appendSample(history, key, { t: arrival, v: null }, cfg.history);
       }
     }
   });
@@ -89,7 +95,13 @@ export function createMqttProvider(
       };
       const onAbort = () => {
         waiters.delete(done);
-        reject(new TelemetryError(name, 'aborted', `${name}: not subscribed to ${cfg.url} yet${lastError ? ` (${lastError})` : ''}`));
+        reject(
+          new TelemetryError(
+            name,
+            'aborted',
+            `${name}: not subscribed to ${cfg.url} yet${lastError ? ` (${lastError})` : ''}`,
+          ),
+        );
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -113,7 +125,11 @@ export function createMqttProvider(
           ? [keyOf(q.filter, q.metric)]
           : [];
       if (keys.length === 0 && !everSubscribed) {
-        throw new TelemetryError(name, 'unreachable', `${name}: not connected to ${cfg.url}${lastError ? ` (${lastError})` : ''}`);
+        throw new TelemetryError(
+          name,
+          'unreachable',
+          `${name}: not connected to ${cfg.url}${lastError ? ` (${lastError})` : ''}`,
+        );
       }
       return keys.sort().map((k): Series => {
         const { topic, metric } = splitKey(k);

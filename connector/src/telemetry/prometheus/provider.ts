@@ -49,16 +49,25 @@ export function createPrometheusProvider(name: string, cfg: PrometheusProviderCo
     try {
       body = JSON.parse(text);
     } catch {
-      throw new TelemetryError(name, status >= 500 ? 'unreachable' : 'bad_response', `${name}: HTTP ${status}, not JSON: ${text.slice(0, 200)}`);
+      throw new TelemetryError(
+        name,
+        status >= 500 ? 'unreachable' : 'bad_response',
+        `${name}: HTTP ${status}, not JSON: ${text.slice(0, 200)}`,
+      );
     }
     const failed = WireErrorSchema.safeParse(body);
     if (failed.success) {
-      const kind = failed.data.errorType === 'bad_data' ? 'bad_query' : status >= 500 ? 'unreachable' : 'rejected';
+      const kind =
+        failed.data.errorType === 'bad_data' ? 'bad_query' : status >= 500 ? 'unreachable' : 'rejected';
       throw new TelemetryError(name, kind, `${name}: ${failed.data.errorType}: ${failed.data.error}`);
     }
     const ok = WireSuccessSchema.safeParse(body);
     if (!ok.success || status >= 300) {
-      throw new TelemetryError(name, 'bad_response', `${name}: HTTP ${status}, unexpected answer: ${text.slice(0, 200)}`);
+      throw new TelemetryError(
+        name,
+        'bad_response',
+        `${name}: HTTP ${status}, unexpected answer: ${text.slice(0, 200)}`,
+      );
     }
     return toSeries(ok.data.data);
   }
@@ -69,13 +78,23 @@ export function createPrometheusProvider(name: string, cfg: PrometheusProviderCo
     kind: 'prometheus',
     async queryRange(query, w, signal) {
       if (isPlainSelector(query)) {
-        const series = await call('/api/v1/query', { query: rangeSelector(query, w), time: toPromTime(w.endMs), timeout: timeoutParam }, signal);
+        const series = await call(
+          '/api/v1/query',
+          { query: rangeSelector(query, w), time: toPromTime(w.endMs), timeout: timeoutParam },
+          signal,
+        );
         return series.map((s) => ({ ...s, samples: s.samples.filter((p) => p.t >= w.startMs) }));
       }
       const stepMs = Math.max(1, w.stepMs ?? cfg.step);
       return call(
         '/api/v1/query_range',
-        { query, start: toPromTime(w.startMs), end: toPromTime(w.endMs), step: `${stepMs / 1000}`, timeout: timeoutParam },
+        {
+          query,
+          start: toPromTime(w.startMs),
+          end: toPromTime(w.endMs),
+          step: `${stepMs / 1000}`,
+          timeout: timeoutParam,
+        },
         signal,
       );
     },

@@ -35,6 +35,8 @@ export function toSeries(data: WireData): Series[] {
     case 'scalar':
       return [{ labels: {}, samples: [toSample(data.result)] }];
     case 'string':
-      return [{ labels: {}, samples: [{ t: Math.round(data.result[0] * 1000), v: parseValue(data.result[1]) }] }];
+      return [
+        { labels: {}, samples: [{ t: Math.round(data.result[0] * 1000), v: parseValue(data.result[1]) }] },
+      ];
   }
 }

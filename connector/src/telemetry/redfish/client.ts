@@ -54,7 +54,14 @@ export function createRedfishClient(name: string, cfg: RedfishProviderConfig): R
   let session: Promise<{ token: string; location: string | undefined }> | null = null;
 
   function fail(status: number, data: unknown, what: string): TelemetryError {
-    const kind = status === 401 || status === 403 ? 'rejected' : status === 404 ? 'bad_query' : status >= 500 ? 'unreachable' : 'rejected';
+    const kind =
+      status === 401 || status === 403
+        ? 'rejected'
+        : status === 404
+          ? 'bad_query'
+          : status >= 500
+            ? 'unreachable'
+            : 'rejected';
     const text = errorText(data);
     return new TelemetryError(name, kind, `${name}: ${what}: HTTP ${status}${text ? ` ${text}` : ''}`);
   }
@@ -62,12 +69,17 @@ export function createRedfishClient(name: string, cfg: RedfishProviderConfig): R
   async function login(signal: AbortSignal): Promise<{ token: string; location: string | undefined }> {
     let res: AxiosResponse<unknown>;
     try {
-      res = await api.post('/redfish/v1/SessionService/Sessions', { UserName: cfg.username ?? '', Password: cfg.password ?? '' }, { signal });
+      res = await api.post(
+        '/redfish/v1/SessionService/Sessions',
+        { UserName: cfg.username ?? '', Password: cfg.password ?? '' },
+        { signal },
+      );
     } catch (err) {
       throw transportError(name, err, signal);
     }
     const token = res.headers['x-auth-token'];
-    if (res.status >= 300 || typeof token !== 'string' || token === '') throw fail(res.status, res.data, 'session login failed');
+    if (res.status >= 300 || typeof token !== 'string' || token === '')
+      throw fail(res.status, res.data, 'session login failed');
     const location = res.headers['location'];
     return { token, location: typeof location === 'string' ? location : undefined };
   }
@@ -111,7 +123,8 @@ export function createRedfishClient(name: string, cfg: RedfishProviderConfig): R
       if (current) {
         try {
           const { token, location } = await current;
-          if (location) await api.delete(location, { headers: { 'X-Auth-Token': token }, timeout: cfg.timeout });
+          if (location)
+            await api.delete(location, { headers: { 'X-Auth-Token': token }, timeout: cfg.timeout });
         } catch {
           // Logging out is courtesy: the BMC expires the session anyway.
         }

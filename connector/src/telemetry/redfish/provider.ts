@@ -30,7 +30,12 @@ export function createRedfishProvider(
       const q = parse(query);
       const samples = history.get(key(q));
       if (!samples?.length) return [];
-      return [{ labels: { uri: q.uri, property: q.path.join('.') || 'Reading' }, samples: samplesBetween(samples, w.startMs, w.endMs) }];
+      return [
+        {
+          labels: { uri: q.uri, property: q.path.join('.') || 'Reading' },
+          samples: samplesBetween(samples, w.startMs, w.endMs),
+        },
+      ];
     },
     async sample(query, signal) {
       const q = parse(query);

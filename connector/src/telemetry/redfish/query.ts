@@ -21,11 +21,13 @@ export function parseRedfishQuery(query: string): RedfishQuery | { error: string
   const hash = text.indexOf('#');
   const uri = (hash < 0 ? text : text.slice(0, hash)).replace(/\/+$/, '');
   const fragment = hash < 0 ? '' : text.slice(hash + 1);
-  if (!uri.startsWith('/redfish/v1')) return { error: `Redfish query "${query}" must start with /redfish/v1` };
+  if (!uri.startsWith('/redfish/v1'))
+    return { error: `Redfish query "${query}" must start with /redfish/v1` };
   if (uri.split('/').includes('..')) return { error: `Redfish query "${query}" must not contain ".."` };
   // Both `#Prop.Sub` and the JSON-pointer style `#/Prop/Sub` that Redfish itself uses.
   const path = fragment.split(/[./]/).filter((p) => p !== '');
-  if (hash >= 0 && path.length === 0) return { error: `Redfish query "${query}" has an empty property after "#"` };
+  if (hash >= 0 && path.length === 0)
+    return { error: `Redfish query "${query}" has an empty property after "#"` };
   return { uri, path };
 }
 
@@ -47,7 +49,8 @@ export function extractReading(doc: unknown, q: RedfishQuery): Reading {
   if (cur === null) return { ok: true, value: null };
   if (typeof cur === 'number') return { ok: true, value: Number.isFinite(cur) ? cur : null };
   if (typeof cur === 'boolean') return { ok: true, value: cur ? 1 : 0 };
-  if (typeof cur === 'string' && Object.hasOwn(ENUM_VALUES, cur)) return { ok: true, value: ENUM_VALUES[cur]! };
+  if (typeof cur === 'string' && Object.hasOwn(ENUM_VALUES, cur))
+    return { ok: true, value: ENUM_VALUES[cur]! };
   if (cur === undefined) return { ok: false, message: `${where} has no Reading` };
   return { ok: false, message: `${where} is ${JSON.stringify(cur).slice(0, 80)}, not a number` };
 }

@@ -1,0 +1,264 @@
+// Judging one close check over its stabilisation window, as a pure function of the check, what the
+// provider answered and the time. pass = enough fresh samples, all in range, across the whole window;
+// any sample out of range = fail; anything that keeps us from knowing = unknown (never pass).
+import { formatDuration } from '../util/duration.js';
+import { TelemetryError, type Sample, type Series } from '../telemetry/types.js';
+import {
+  badness,
+  describeCondition,
+  describeViolation,
+  isBitCondition,
+  margin,
+  requirement,
+  type ValueFormat,
+} from './conditions.js';
+import { formatAge, formatBitmask, formatClock, formatValue, seriesName } from './messages.js';
+import type {
+  CheckResult,
+  CheckStatus,
+  EvaluateCheckOptions,
+  RenderedCheck,
+  UnknownReason,
+} from './types.js';
+
+/** Samples stamped this far ahead of `now` (device clocks) still count, as if taken now. */
+const FUTURE_SKEW_MS = 60_000;
+
+type Valid = { t: number; v: number };
+
+interface SeriesJudgement {
+  labels: Record<string, string>;
+  points: Sample[];
+  valid: Valid[];
+  status: CheckStatus;
+  reason?: UnknownReason;
+  worst?: Valid & { prev: number | undefined; badness: number };
+  violations: number;
+  latest?: Valid;
+  latestOk: boolean;
+  /** Epoch ms from which the series passes if values stay in range. */
+  satisfiedAt?: number;
+  /** For gap / not_covered messages. */
+  gap?: { from: number; to: number };
+  coveredMs?: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function judgeSeries(check: RenderedCheck, s: Series, nowMs: number): SeriesJudgement {
+  const start = nowMs - check.stabilize;
+  // The window is (now − stabilize, now]: a sample exactly `stabilize` old has left it.
+  const points = s.samples
+    .filter((p) => p.t > start && p.t <= nowMs + FUTURE_SKEW_MS)
+    .sort((a, b) => a.t - b.t);
+  const valid: Valid[] = points.filter((p): p is Valid => p.v !== null);
+  const base = { labels: s.labels, points, valid, violations: 0, latestOk: false };
+  const latest = valid[valid.length - 1];
+
+  let worst: SeriesJudgement['worst'];
+  let lastBad: Valid | undefined;
+  let violations = 0;
+  let latestOk = false;
+  valid.forEach((p, i) => {
+    const prev = valid[i - 1]?.v;
+    const b = badness(check.expect, p.v, prev);
+    if (i === valid.length - 1) latestOk = b <= 0;
+    if (b <= 0) return;
+    violations++;
+    lastBad = p;
+    if (!worst || b >= worst.badness) worst = { ...p, prev, badness: b };
+  });
+  const withLatest = { ...base, latestOk, ...(latest ? { latest } : {}) };
+
+  if (worst && lastBad) {
+    return {
+      ...withLatest,
+      status: 'fail',
+      worst,
+      violations,
+      ...(latestOk ? { satisfiedAt: lastBad.t + check.stabilize } : {}),
+    };
+  }
+  if (!latest) return { ...withLatest, status: 'unknown', reason: points.length ? 'missing' : 'no_data' };
+  if (nowMs - latest.t > check.max_age) return { ...withLatest, status: 'unknown', reason: 'stale' };
+
+  // The trailing run of samples with no hole longer than max_age must reach back to the window's start
+  // (within about one sampling interval, and never more than max_age).
+  let runStart = valid.length - 1;
+  while (runStart > 0 && valid[runStart]!.t - valid[runStart - 1]!.t <= check.max_age) runStart--;
+  const run = valid.slice(runStart);
+  const intervals = run.slice(1).map((p, i) => p.t - run[i]!.t);
+  const tolerance = intervals.length
+    ? Math.min(check.max_age, Math.max(1.5 * median(intervals), 1000))
+    : check.max_age;
+  const first = run[0]!;
+  if (first.t - start > tolerance) {
+    const hole = runStart > 0 ? { gap: { from: valid[runStart - 1]!.t, to: first.t } } : {};
+    return {
+      ...withLatest,
+      status: 'unknown',
+      reason: runStart > 0 ? 'gap' : 'not_covered',
+      satisfiedAt: first.t + check.stabilize - tolerance,
+      coveredMs: nowMs - first.t,
+      ...hole,
+    };
+  }
+  if (valid.length < check.min_samples) return { ...withLatest, status: 'unknown', reason: 'too_few' };
+  return { ...withLatest, status: 'pass' };
+}
+
+function valueFormat(check: RenderedCheck): ValueFormat {
+  if (isBitCondition(check.expect)) return { value: formatBitmask, bare: formatBitmask };
+  return { value: (v) => formatValue(v, check.unit), bare: (v) => formatValue(v, undefined) };
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function errorReason(err: Error): UnknownReason {
+  if (err instanceof TelemetryError) {
+    if (err.kind === 'timeout' || err.kind === 'aborted') return 'timeout';
+    if (err.kind === 'not_configured') return 'no_provider';
+  }
+  return 'provider_error';
+}
+
+function unknownMessage(
+  check: RenderedCheck,
+  j: SeriesJudgement,
+  who: string,
+  fmt: ValueFormat,
+  nowMs: number,
+  tz: string | undefined,
+): string {
+  const window = formatDuration(check.stabilize);
+  const need = requirement(check.expect, fmt);
+  const clock = (ms: number) => formatClock(ms, tz);
+  const now = j.latest ? fmt.value(j.latest.v) : '';
+  switch (j.reason) {
+    case 'missing':
+      return `${who}: ${check.provider} reports no value (blank or NaN) in the last ${window}`;
+    case 'stale':
+      return `${who}: newest sample is ${formatAge(nowMs - (j.latest?.t ?? nowMs))} old (${clock(j.latest?.t ?? nowMs)}), needs one within ${formatAge(check.max_age)}`;
+    case 'gap':
+      return `${who} ${now} ${need}, but no data ${clock(j.gap?.from ?? nowMs)}–${clock(j.gap?.to ?? nowMs)}; OK at ${clock(j.satisfiedAt ?? nowMs)} if it stays`;
+    case 'not_covered':
+      return `${who} ${now} ${need} for only ${formatAge(j.coveredMs ?? 0)} of ${window} (OK at ${clock(j.satisfiedAt ?? nowMs)} if it stays)`;
+    case 'too_few':
+      return `${who}: only ${j.valid.length} sample${j.valid.length === 1 ? '' : 's'} in ${window}, needs ${check.min_samples}`;
+    default:
+      return `${who}: no data from ${check.provider} in the last ${window}`;
+  }
+}
+
+/** Judge one rendered check over what its provider answered (series, or the error it failed with). */
+export function evaluateCheck(
+  check: RenderedCheck,
+  answer: Series[] | Error,
+  nowMs: number,
+  opts: EvaluateCheckOptions = {},
+): CheckResult {
+  const label = check.label?.trim() || check.name;
+  const fmt = valueFormat(check);
+  const tz = opts.timeZone;
+  const common = {
+    name: check.name,
+    expected: describeCondition(check.expect, fmt),
+    window: formatDuration(check.stabilize),
+    provider: check.provider,
+    query: check.query,
+  };
+
+  if (answer instanceof Error) {
+    const reason = errorReason(answer);
+    return {
+      ...common,
+      status: 'unknown',
+      reason,
+      observed: 'no data',
+      observedValue: null,
+      samples: 0,
+      series: 0,
+      message: `${label}: ${answer.message}`,
+    };
+  }
+  if (answer.length === 0) {
+    return {
+      ...common,
+      status: 'unknown',
+      reason: 'no_data',
+      observed: 'no data',
+      observedValue: null,
+      samples: 0,
+      series: 0,
+      message: `${label}: no data from ${check.provider} in the last ${common.window}`,
+    };
+  }
+
+  const judged = answer.map((s) => judgeSeries(check, s, nowMs));
+  const samples = judged.reduce((n, j) => n + j.valid.length, 0);
+  const fails = judged.filter((j) => j.status === 'fail');
+  const unknowns = judged.filter((j) => j.status === 'unknown');
+  const status: CheckStatus = fails.length ? 'fail' : unknowns.length ? 'unknown' : 'pass';
+  const focus = fails.length
+    ? fails.reduce((a, b) => ((b.worst?.badness ?? 0) > (a.worst?.badness ?? 0) ? b : a))
+    : unknowns.length
+      ? unknowns[0]!
+      : judged.reduce((a, b) =>
+          margin(check.expect, b.latest!.v) < margin(check.expect, a.latest!.v) ? b : a,
+        );
+  const multi = judged.length > 1;
+  const tag = multi
+    ? seriesName(
+        focus.labels,
+        judged.filter((j) => j !== focus).map((j) => j.labels),
+      )
+    : '';
+  const who = multi ? `${label} (${tag})` : label;
+  const need = requirement(check.expect, fmt);
+
+  // Not passing yet: when it will, if every series stays in range (only when each one can say).
+  const pending = judged.filter((j) => j.status !== 'pass');
+  const satisfiedAt =
+    status !== 'pass' && pending.every((j) => j.satisfiedAt !== undefined)
+      ? Math.max(...pending.map((j) => j.satisfiedAt!))
+      : undefined;
+
+  let message: string;
+  if (status === 'fail') {
+    const w = focus.worst!;
+    const now =
+      focus.latestOk && focus.latest && focus.latest.t !== w.t ? ` (now ${fmt.value(focus.latest.v)})` : '';
+    const more = fails.length > 1 ? `; ${fails.length} of ${judged.length} series out of range` : '';
+    message = `${label} ${describeViolation(check.expect, w.v, w.prev, fmt)} at ${formatClock(w.t, tz)}${multi ? ` (${tag})` : ''}, needs ${common.window} ${need}${now}${more}`;
+  } else if (status === 'unknown') {
+    const more = multi && unknowns.length > 1 ? ` (${unknowns.length} of ${judged.length} series)` : '';
+    message = unknownMessage(check, focus, who, fmt, nowMs, tz) + more;
+  } else {
+    message = multi
+      ? `${label}: all ${judged.length} series ${need} for ${common.window} (nearest the limit: ${fmt.value(focus.latest!.v)}, ${tag})`
+      : `${label} ${fmt.value(focus.latest!.v)} ${need} for ${common.window} (${samples} samples)`;
+  }
+
+  return {
+    ...common,
+    status,
+    observed: focus.latest ? fmt.value(focus.latest.v) : 'no data',
+    observedValue: focus.latest ? focus.latest.v : null,
+    samples,
+    series: judged.length,
+    message,
+    points: focus.points,
+    ...(status === 'unknown' && focus.reason ? { reason: focus.reason } : {}),
+    ...(focus.worst
+      ? {
+          worst: { value: focus.worst.v, at: iso(focus.worst.t), ...(multi ? { labels: focus.labels } : {}) },
+        }
+      : {}),
+    ...(satisfiedAt !== undefined ? { satisfiedAt: iso(satisfiedAt) } : {}),
+  };
+}
