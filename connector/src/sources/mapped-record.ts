@@ -121,8 +121,10 @@ function decodeOne(
   prefix: string,
   opts: DecodeOptions,
 ): { ok: true; alarm: Alarm } | { ok: false; messages: string[] } {
-  if (!isRecord(item))
-    return { ok: false, messages: [`${prefix || 'alarm '}: expected an object, got ${describe(item)}`] };
+  if (!isRecord(item)) {
+    const where = prefix.replace(/\.$/, '') || 'alarm';
+    return { ok: false, messages: [`${where}: expected an object, got ${describe(item)}`] };
+  }
   const messages: string[] = [];
   const where = (f: CompiledField) => {
     const p = displayPath(f.path);

@@ -33,9 +33,10 @@ const EventRecordSchema = z.object({
   MessageSeverity: z.string().optional(),
   Message: z.string().optional(),
   MessageArgs: z.array(ArgSchema).default([]),
+  // A link object per the schema; some services (and DMTF's SubmitTestEvent example) send a bare URI.
   OriginOfCondition: z
-    .object({ '@odata.id': z.string().min(1) })
-    .loose()
+    .union([z.string().min(1), z.object({ '@odata.id': z.string().min(1) }).loose()])
+    .transform((o) => (typeof o === 'string' ? o : o['@odata.id']))
     .optional(),
   EventGroupId: z.number().optional(),
   MemberId: z.string().optional(),
@@ -109,7 +110,7 @@ function decodeEvent(
     };
   }
 
-  const origin = ev.OriginOfCondition?.['@odata.id'];
+  const origin = ev.OriginOfCondition;
   const subject = origin ?? (ev.MessageArgs[0] !== undefined ? `arg:${ev.MessageArgs[0]}` : undefined);
   const common = {
     source: sourceName,
