@@ -20,7 +20,7 @@ export function describeCondition(c: Condition, unit?: string): string {
 function indent(text: string, pad: string): string {
   return text
     .split('\n')
-    .map((l) => (l ? pad + l : l))
+    .map((l) => (l ? pad + l : pad.trimEnd()))
     .join('\n');
 }
 
