@@ -149,6 +149,15 @@ describe('plugin entry/guard-resolution (business rule, Glide fakes)', () => {
     expect(auditRows()).to.have.length(0);
   });
 
+  it('an update another before rule already aborted is left alone', () => {
+    connectorAnswers('fail', [FAILING_CHECK]);
+    const { current, previous } = updating(storeIncident());
+    current.setAbortAction(true);
+    guardIncidentResolution(current, previous);
+    expect(world.requests).to.have.length(0);
+    expect(auditRows()).to.have.length(0);
+  });
+
   it('incidents not raised by Closeloop are not guarded', () => {
     connectorAnswers('fail', [FAILING_CHECK]);
     const { current, previous } = updating(storeIncident({ correlation_display: 'Manual' }));

@@ -15,6 +15,8 @@ export function guardIncidentResolution(current: GlideRecord, previous: GlideRec
   let incident: IncidentFacts | null = null;
   let audit: AuditEntry;
   try {
+    // An earlier before rule already refused this update: no call, nothing to audit.
+    if (current.isActionAborted()) return;
     incident = readIncidentFacts(current, previous);
     const plan = planResolution(glideEnvironment(), incident);
     for (const warning of plan.warnings) logWarning(warning);
