@@ -78,17 +78,25 @@ describe('itsm/servicenow/errors', () => {
   it('names the status when the body is not an envelope, and hints at redirects', () => {
     const base = { operation: 'ping', body: '<html/>', headers: {}, nowMs: NOW, redactor: createRedactor() };
     expect(httpError({ ...base, status: 502 }).message).to.equal('ServiceNow ping: HTTP 502: Bad Gateway');
-    expect(httpError({ ...base, status: 302 }).message).to.match(/HTTP 302: Found \(redirected: check instance_url\)/);
+    expect(httpError({ ...base, status: 302 }).message).to.match(
+      /HTTP 302: Found \(redirected: check instance_url\)/,
+    );
   });
 
   it('classifies network failures as retryable and says timeouts are timeouts', () => {
     const r = createRedactor();
-    const refused = networkError('ping', { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:9' }, r);
-    expect(refused).to.include({ retryable: true, kind: 'network', status: undefined });
-    expect(refused.message).to.equal('ServiceNow ping: network error (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:9');
-    expect(networkError('ping', { code: 'ETIMEDOUT', message: 'timeout of 50ms exceeded' }, r).message).to.match(
-      /timed out \(ETIMEDOUT\)/,
+    const refused = networkError(
+      'ping',
+      { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:9' },
+      r,
     );
+    expect(refused).to.include({ retryable: true, kind: 'network', status: undefined });
+    expect(refused.message).to.equal(
+      'ServiceNow ping: network error (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:9',
+    );
+    expect(
+      networkError('ping', { code: 'ETIMEDOUT', message: 'timeout of 50ms exceeded' }, r).message,
+    ).to.match(/timed out \(ETIMEDOUT\)/);
   });
 
   describe('redactor', () => {

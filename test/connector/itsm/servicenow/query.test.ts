@@ -55,9 +55,9 @@ describe('itsm/servicenow/query', () => {
   });
 
   it('builds encoded queries from checked terms', () => {
-    expect(and(isIn('op', 'name', ['incident', 'task']), eq('op', 'element', 'close_code'), 'inactive=false')).to.equal(
-      'nameINincident,task^element=close_code^inactive=false',
-    );
+    expect(
+      and(isIn('op', 'name', ['incident', 'task']), eq('op', 'element', 'close_code'), 'inactive=false'),
+    ).to.equal('nameINincident,task^element=close_code^inactive=false');
     expect(eq('op', 'location.name', 'Hall A')).to.equal('location.name=Hall A');
   });
 
