@@ -83,7 +83,9 @@ export function loadMappingTexts(
 ): LoadMappingsResult {
   const errors: MappingError[] = [];
   const files: FileParts[] = [];
-  for (const { file, text } of texts) {
+  // Rule order is file-name order, whatever order the texts come in.
+  const ordered = [...texts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const { file, text } of ordered) {
     const parsed = parseYaml(file, text);
     errors.push(...parsed.errors);
     if (parsed.errors.length) continue;
@@ -160,7 +162,7 @@ export function loadMappingTexts(
   return {
     ok: true,
     mappings: {
-      files: texts.map((t) => t.file),
+      files: ordered.map((t) => t.file),
       sources,
       topology: topology.topology,
       rules: compiled.rules,
