@@ -1,0 +1,70 @@
+import { expect } from 'chai';
+import {
+  extractReading,
+  parseRedfishQuery,
+  type RedfishQuery,
+} from '../../../../connector/src/telemetry/redfish/query.js';
+
+const q = (text: string): RedfishQuery => {
+  const parsed = parseRedfishQuery(text);
+  if ('error' in parsed) throw new Error(parsed.error);
+  return parsed;
+};
+
+describe('telemetry/redfish/query', () => {
+  it('parses URI#property, dotted and JSON-pointer paths, and bare sensor URIs', () => {
+    expect(
+      q('/redfish/v1/ThermalEquipment/CDUs/1/SecondaryCoolantConnectors/1#SupplyTemperatureCelsius'),
+    ).to.deep.equal({
+      uri: '/redfish/v1/ThermalEquipment/CDUs/1/SecondaryCoolantConnectors/1',
+      path: ['SupplyTemperatureCelsius'],
+    });
+    expect(q('/redfish/v1/X/#/FlowLitersPerMinute/Reading').path).to.deep.equal([
+      'FlowLitersPerMinute',
+      'Reading',
+    ]);
+    expect(q('/redfish/v1/X#A.B').path).to.deep.equal(['A', 'B']);
+    expect(q('/redfish/v1/Chassis/CDU/Sensors/SecondaryFlow')).to.deep.equal({
+      uri: '/redfish/v1/Chassis/CDU/Sensors/SecondaryFlow',
+      path: [],
+    });
+    expect(parseRedfishQuery('/api/x')).to.have.property('error').that.contains('/redfish/v1');
+    expect(parseRedfishQuery('/redfish/v1/../etc')).to.have.property('error');
+    expect(parseRedfishQuery('/redfish/v1/X#')).to.have.property('error');
+  });
+
+  it('reads excerpts (Reading), plain numbers, health enums, booleans and nulls', () => {
+    const doc = {
+      Reading: 79.6,
+      SupplyTemperatureCelsius: { Reading: 30, DataSourceUri: '/x' },
+      Sensors: [{ Reading: 1 }, { Reading: 2 }],
+      RatedFlowLitersPerMinute: 50,
+      DetectorState: 'Warning',
+      Status: { Health: 'OK', State: 'Enabled' },
+      Leak: true,
+      Missing: { Reading: null },
+    };
+    expect(extractReading(doc, q('/redfish/v1/S'))).to.deep.equal({ ok: true, value: 79.6 });
+    expect(extractReading(doc, q('/redfish/v1/S#SupplyTemperatureCelsius'))).to.deep.equal({
+      ok: true,
+      value: 30,
+    });
+    expect(extractReading(doc, q('/redfish/v1/S#Sensors/1'))).to.deep.equal({ ok: true, value: 2 });
+    expect(extractReading(doc, q('/redfish/v1/S#RatedFlowLitersPerMinute'))).to.deep.equal({
+      ok: true,
+      value: 50,
+    });
+    expect(extractReading(doc, q('/redfish/v1/S#DetectorState'))).to.deep.equal({ ok: true, value: 1 });
+    expect(extractReading(doc, q('/redfish/v1/S#Status.Health'))).to.deep.equal({ ok: true, value: 0 });
+    expect(extractReading(doc, q('/redfish/v1/S#Leak'))).to.deep.equal({ ok: true, value: 1 });
+    expect(extractReading(doc, q('/redfish/v1/S#Missing'))).to.deep.equal({ ok: true, value: null });
+    expect(extractReading(doc, q('/redfish/v1/S#Nope'))).to.deep.equal({
+      ok: false,
+      message: '/redfish/v1/S has no Nope',
+    });
+    expect(extractReading(doc, q('/redfish/v1/S#Status.State'))).to.deep.equal({
+      ok: false,
+      message: '/redfish/v1/S#Status.State is "Enabled", not a number',
+    });
+  });
+});
