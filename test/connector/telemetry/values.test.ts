@@ -21,7 +21,7 @@ describe('telemetry/parseValue', () => {
       '9223372036854775794', // DCGM_INT64_NOT_SUPPORTED, as the exporter prints it
       '9223372036854775792',
       '9.223372036854776e+18', // the same after a round trip through a float64 (Prometheus)
-      9223372036854775794,
+      Number('9223372036854775794'), // = 2^63: what a double holds for any int64 blank
       2147483632, // DCGM_INT32_BLANK
       2147483634,
       140737488355328, // DCGM_FP64_BLANK
