@@ -1,0 +1,197 @@
+// The shipped mappings/ and closeloop.yaml: valid together, schema.json current, and the example
+// alarms of every source kind produce the incidents and keys the docs promise.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { loadConfig } from '../../../connector/src/config/load.js';
+import type { Mappings } from '../../../connector/src/mapping/compiled.js';
+import { formatMappingError } from '../../../connector/src/mapping/errors.js';
+import { mappingJsonSchemaText } from '../../../connector/src/mapping/json-schema.js';
+import { loadMappings } from '../../../connector/src/mapping/load.js';
+import {
+  previewAlarm,
+  previewNormalisedAlarms,
+  type PreviewAlarm,
+} from '../../../connector/src/mapping/preview.js';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const FIXTURES = join(ROOT, 'test/fixtures/alarms');
+const NOW = new Date('2025-06-12T14:15:00Z');
+
+function fixture(name: string): unknown {
+  return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+}
+
+describe('shipped mappings', () => {
+  let mappings: Mappings;
+  before(() => {
+    const config = loadConfig({ env: {}, cwd: ROOT });
+    if (!config.ok) throw new Error(config.errors.join('\n'));
+    expect(Object.keys(config.config.telemetry.providers)).to.deep.equal([
+      'prometheus',
+      'redfish-cdu',
+      'mqtt',
+    ]);
+    const r = loadMappings(join(ROOT, 'mappings'), {
+      providerNames: Object.keys(config.config.telemetry.providers),
+    });
+    if (!r.ok) throw new Error(r.errors.map(formatMappingError).join('\n'));
+    mappings = r.mappings;
+  });
+
+  it('define the sources the design asks for and a two-hall site', () => {
+    expect(Object.keys(mappings.sources)).to.include.members([
+      'bms',
+      'alertmanager',
+      'redfish',
+      'snmp',
+      'mqtt',
+    ]);
+    expect(mappings.sources.bms?.kind).to.equal('webhook');
+    const site = mappings.topology.sites[0]!;
+    expect(site.id).to.equal('DC1');
+    expect(site.rooms.map((r) => r.id)).to.deep.equal(['HALL-A', 'HALL-B']);
+    expect(site.equipment.map((e) => e.id)).to.include.members([
+      'CRAH-1',
+      'CRAH-2',
+      'CRAH-3',
+      'CRAH-4',
+      'CDU-1',
+      'UPS-1',
+      'UPS-2',
+    ]);
+  });
+
+  it('mappings/schema.json is the schema generated from the zod source (regenerate: npm run schema)', () => {
+    const onDisk = readFileSync(join(ROOT, 'mappings/schema.json'), 'utf8');
+    expect(
+      onDisk === mappingJsonSchemaText(),
+      'mappings/schema.json is stale: run `npm run schema`',
+    ).to.equal(true);
+  });
+
+  it('every mapping file points editors at the schema', () => {
+    for (const f of readdirSync(join(ROOT, 'mappings')).filter((n) => n.endsWith('.yaml'))) {
+      const text = readFileSync(join(ROOT, 'mappings', f), 'utf8');
+      expect(text, f).to.include('$schema: ./schema.json');
+      expect(text, f).to.include('# yaml-language-server: $schema=./schema.json');
+    }
+  });
+
+  function only(r: ReturnType<typeof previewAlarm>): PreviewAlarm {
+    expect(r.decodeErrors, JSON.stringify(r.decodeErrors)).to.deep.equal([]);
+    expect(r.ok).to.equal(true);
+    expect(r.alarms).to.have.length(1);
+    return r.alarms[0]!;
+  }
+
+  it('CRAH supply air (BMS webhook): rule, fields, zone key and ASHRAE check', () => {
+    const p = only(previewAlarm(mappings, 'bms', fixture('bms-crah-supply-air-high.json'), NOW));
+    expect(p.rule).to.equal('crah-supply-air-high');
+    expect(p.incident?.fields.short_description).to.equal('CRAH-1 supply air temperature high: 29.4 °C');
+    expect(p.incident?.fields).to.include({ impact: 1, urgency: 2 });
+    expect(p.correlationKey).to.equal('DC1/cooling/ZONE-A1');
+    const check = p.closeChecks.find((c) => c.name === 'supply-air-in-range');
+    expect(check).to.include({ provider: 'prometheus', stabilize: 600_000 });
+    expect(check?.expect).to.deep.equal({ range: [18, 27] });
+    expect(check?.query).to.equal('bms_crah_supply_air_temperature_celsius{site="DC1",unit="CRAH-1"}');
+  });
+
+  it('the CRAH alarm and a GPU thermal alarm on a rack its zone serves get the SAME correlation key', () => {
+    const crah = only(previewAlarm(mappings, 'bms', fixture('bms-crah-supply-air-high.json'), NOW));
+    const gpu = only(
+      previewAlarm(mappings, 'alertmanager', fixture('alertmanager-gpu-thermal-slowdown.json'), NOW),
+    );
+    expect(gpu.rule).to.equal('gpu-thermal-slowdown');
+    expect(gpu.topology).to.include({ rack: 'R03', cooling_zone: 'ZONE-A1' });
+    expect(gpu.correlationKey).to.equal(crah.correlationKey);
+    expect(gpu.correlationKey).to.equal('DC1/cooling/ZONE-A1');
+
+    // The same GPU alert on a rack of another zone does not join.
+    const other = fixture('alertmanager-gpu-thermal-slowdown.json') as {
+      alerts: { labels: Record<string, string> }[];
+    };
+    other.alerts[0]!.labels.rack = 'R05';
+    other.alerts[0]!.labels.Hostname = 'gpu-r05-01';
+    const elsewhere = only(previewAlarm(mappings, 'alertmanager', other, NOW));
+    expect(elsewhere.correlationKey).to.equal('DC1/cooling/ZONE-A2');
+  });
+
+  it('GPU thermal checks: temperature and the thermal/power-brake clock-event bits 3, 5, 6, 7', () => {
+    const gpu = only(
+      previewAlarm(mappings, 'alertmanager', fixture('alertmanager-gpu-thermal-slowdown.json'), NOW),
+    );
+    const byName = Object.fromEntries(gpu.closeChecks.map((c) => [c.name, c]));
+    expect(byName['gpu-temperature']?.query).to.equal('DCGM_FI_DEV_GPU_TEMP{Hostname="gpu-r03-01",gpu="5"}');
+    expect(byName['clocks-not-thermally-limited']?.expect).to.deep.equal({ bits_clear: [3, 5, 6, 7] });
+    const mask = [3, 5, 6, 7].reduce((m, b) => m | (1 << b), 0);
+    expect(mask).to.equal(0x8 | 0x20 | 0x40 | 0x80);
+  });
+
+  it('GPU XID errors: per-GPU key and a no-increase check', () => {
+    const p = only(previewAlarm(mappings, 'alertmanager', fixture('alertmanager-gpu-xid.json'), NOW));
+    expect(p.rule).to.equal('gpu-xid-error');
+    expect(p.correlationKey).to.equal('DC1/gpu/gpu-r10-01/gpu2');
+    expect(p.closeChecks.map((c) => [c.query, c.expect])).to.deep.equal([
+      ['DCGM_FI_DEV_XID_ERRORS{Hostname="gpu-r10-01",gpu="2"}', { no_increase: true }],
+    ]);
+    expect(p.behaviour?.autoResolve).to.equal(false);
+  });
+
+  it('CDU secondary flow low and leak (Redfish): flow min via redfish-cdu, both keyed on the liquid zone', () => {
+    const flow = only(previewAlarm(mappings, 'redfish', fixture('redfish-cdu-secondary-flow-low.json'), NOW));
+    expect(flow.rule).to.equal('cdu-secondary-flow-low');
+    expect(flow.incident?.fields.short_description).to.equal(
+      'CDU-1 secondary coolant flow low: 24.8 L/min (limit 30)',
+    );
+    expect(flow.closeChecks[0]).to.include({
+      provider: 'redfish-cdu',
+      query: '/redfish/v1/Chassis/CDU/Sensors/SecondaryFlow#Reading',
+    });
+    expect(flow.closeChecks[0]?.expect).to.deep.equal({ min: 30 });
+    const leak = only(previewAlarm(mappings, 'redfish', fixture('redfish-cdu-leak.json'), NOW));
+    expect(leak.rule).to.equal('cdu-leak-detected');
+    expect(leak.correlationKey).to.equal(flow.correlationKey);
+    expect(flow.correlationKey).to.equal('DC1/cooling/ZONE-B-LIQ');
+    // An XID on a liquid-cooled rack is a GPU fault, not a cooling event: its key stays per GPU.
+    const xid = only(previewAlarm(mappings, 'alertmanager', fixture('alertmanager-gpu-xid.json'), NOW));
+    expect(xid.correlationKey).to.not.equal(flow.correlationKey);
+  });
+
+  it('rack leak over MQTT joins the liquid zone event', () => {
+    const p = only(previewAlarm(mappings, 'mqtt', fixture('mqtt-rack-leak.json'), NOW));
+    expect(p.rule).to.equal('rack-leak-detected');
+    expect(p.correlationKey).to.equal('DC1/cooling/ZONE-B-LIQ');
+    expect(p.closeChecks[0]).to.include({ provider: 'mqtt', query: 'dc1/HALL-B/R11/leak' });
+  });
+
+  it('UPS on battery (SNMP UPS-MIB): power path key, output-source check', () => {
+    const r = previewNormalisedAlarms(mappings, 'snmp', fixture('snmp-ups-on-battery.alarm.json'));
+    const p = only(r);
+    expect(p.rule).to.equal('ups-on-battery');
+    expect(p.correlationKey).to.equal('DC1/power/PP-A');
+    expect(p.incident?.fields).to.include({
+      short_description: 'UPS-1 on battery (power path PP-A)',
+      impact: 1,
+      urgency: 1,
+    });
+    expect(p.closeChecks.map((c) => [c.name, c.expect])).to.deep.equal([
+      ['output-source-normal', { equals: 3 }],
+      ['seconds-on-battery', { equals: 0 }],
+    ]);
+  });
+
+  it('a low-priority BMS alarm matches no rule and is dropped with the reason', () => {
+    const low = {
+      ...(fixture('bms-crah-supply-air-high.json') as object),
+      alarmType: 'filter_dirty',
+      priority: 'LOW',
+    };
+    const p = only(previewAlarm(mappings, 'bms', low, NOW));
+    expect(p.rule).to.equal(null);
+    expect(p.reason).to.equal('dropped: none of 8 rules matched and no default_rule is set');
+    expect(p.trace.find((t) => t.rule === 'bms-other-serious')?.reason).to.equal(
+      'alarm.severity "warning" is not one of ["critical", "major"]',
+    );
+  });
+});
