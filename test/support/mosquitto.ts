@@ -24,9 +24,10 @@ function reachable(port: number, timeoutMs = 500): Promise<boolean> {
   });
 }
 
-/** A broker URL, or throws with the reason no broker could be had (callers skip loudly). */
-export async function startBroker(): Promise<BrokerHandle> {
-  if (await reachable(1883)) return { url: 'mqtt://127.0.0.1:1883', own: false, stop: async () => {} };
+/** A broker URL (`own`: always start our own), or throws with the reason no broker could be had (callers skip loudly). */
+export async function startBroker(opts: { own?: boolean } = {}): Promise<BrokerHandle> {
+  if (!opts.own && (await reachable(1883)))
+    return { url: 'mqtt://127.0.0.1:1883', own: false, stop: async () => {} };
   const port = await freePort();
   let child;
   try {
