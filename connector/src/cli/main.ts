@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, type CliContext, type CommandBuilder } from './context.js';
 import { mappingsCommand } from './mappings.js';
+import { serveCommand } from './serve.js';
+import { doctorCommand } from './doctor.js';
 
 // ---- Register top-level commands here (one import above, one line below): serve, doctor, demo, redfish…
-const COMMANDS: CommandBuilder[] = [mappingsCommand];
+const COMMANDS: CommandBuilder[] = [serveCommand, mappingsCommand, doctorCommand];
 
 export type { CliContext, CommandBuilder } from './context.js';
 

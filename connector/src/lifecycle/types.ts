@@ -20,6 +20,8 @@ export interface IngestPlan {
   /** Close checks with templates filled (RenderedCheck, kept as JSON). */
   closeChecks: unknown[];
   behaviour: RuleBehaviour;
+  /** Cause/effect role for topology correlation (issue 7); standalone by default. */
+  role?: 'cause' | 'effect' | 'standalone';
 }
 
 export interface AlarmRecord {

@@ -1,0 +1,42 @@
+// Binds loaded mappings to the Engine interface the HTTP layer and listeners use.
+import type { Mappings } from '../mapping/compiled.js';
+import { planAlarm } from '../mapping/plan-alarm.js';
+import { previewAlarm } from '../mapping/preview.js';
+import { decodePayload } from '../sources/decode.js';
+import type { Engine } from './engine-types.js';
+
+export function createEngine(mappings: Mappings): Engine {
+  return {
+    sources: mappings.sources,
+    decode(sourceName, body, receivedAt) {
+      const source = mappings.sources[sourceName];
+      if (!source)
+        return {
+          alarms: [],
+          errors: [{ index: null, message: `unknown source "${sourceName}"`, raw: body }],
+        };
+      return decodePayload(sourceName, source, body, { receivedAt });
+    },
+    plan(alarm) {
+      const p = planAlarm(mappings, alarm);
+      if (p.kind === 'unmatched') return { kind: 'unmatched', reason: p.reason };
+      if (p.kind === 'error') return { kind: 'error', message: p.message };
+      const plan = p.plan;
+      return {
+        kind: 'planned',
+        plan: {
+          rule: plan.rule,
+          correlationKey: plan.correlationKey,
+          fields: plan.incident.fields,
+          references: plan.incident.references,
+          impact: plan.impact,
+          urgency: plan.urgency,
+          closeChecks: plan.closeChecks,
+          behaviour: plan.behaviour,
+          role: plan.correlationRole,
+        },
+      };
+    },
+    preview: (sourceName, body, now) => previewAlarm(mappings, sourceName, body, now),
+  };
+}

@@ -1,0 +1,171 @@
+// The whole connector as `closeloop serve` runs it: configuration and mappings in, every component
+// wired (store, ServiceNow delivery, telemetry, watcher, closure checks), one `close` out.
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config/schema.js';
+import { formatMappingError, type MappingError } from '../mapping/errors.js';
+import { loadMappings } from '../mapping/load.js';
+import type { Mappings } from '../mapping/compiled.js';
+import { createLogger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { createServiceNowClient, type ServiceNowClient } from '../itsm/servicenow/client.js';
+import { deliverOperation } from '../itsm/servicenow/deliver.js';
+import type { DeliveryResult } from '../outbox/operations.js';
+import type { OutboxEntry, Store } from '../store/store.js';
+import { createSqliteStore } from '../store/sqlite/store.js';
+import { closeProviders, createProviders } from '../telemetry/create.js';
+import type { TelemetryProvider } from '../telemetry/types.js';
+import { startWatcher, type Watcher } from '../guard/watcher.js';
+import { closureRouter } from '../http/closure-route.js';
+import type { HttpContext } from '../http/context.js';
+import type { Router } from 'express';
+import { createEngine } from './engine.js';
+import type { Engine } from './engine-types.js';
+import { startConnector, type RunningConnector } from './start.js';
+
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  env: Record<string, string | undefined>;
+  secrets: readonly string[];
+  logger?: Logger;
+  /** Replaces the store chosen from config (tests, benchmarks). */
+  store?: Store;
+  /** Extra routers (the console) mounted with the API. */
+  routers?: (ctx: HttpContext, rt: RuntimeHandles) => { protectedRouters?: Router[]; openRouters?: Router[] };
+  workerId?: string;
+}
+
+export interface RuntimeHandles {
+  config: Config;
+  store: Store;
+  providers: Map<string, TelemetryProvider>;
+  engine: () => Engine;
+  mappings: () => Mappings;
+  /** Reload mappings from disk; the old set stays active when the new one is invalid. */
+  reloadMappings(): { ok: true } | { ok: false; errors: MappingError[] };
+  servicenow: ServiceNowClient | null;
+}
+
+export interface Runtime extends RuntimeHandles {
+  connector: RunningConnector;
+  watcher: Watcher;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+function loadOrFail(config: Config): Mappings {
+  const r = loadMappings(config.mappings_dir, { providerNames: Object.keys(config.telemetry.providers) });
+  if (!r.ok)
+    throw new StartupError(
+      `mappings in ${config.mappings_dir} are invalid`,
+      r.errors.map(formatMappingError),
+    );
+  return r.mappings;
+}
+
+export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
+  const { config } = o;
+  const logger = o.logger ?? createLogger({ level: config.log_level, secrets: o.secrets });
+  let mappings = loadOrFail(config);
+  let engine = createEngine(mappings);
+  const store = o.store ?? createSqliteStore(path.join(config.data_dir, 'closeloop.db'));
+  const providers = createProviders(config.telemetry.providers);
+
+  let metrics: Metrics | null = null;
+  const servicenow = config.servicenow.instance_url
+    ? createServiceNowClient({
+        config: config.servicenow,
+        logger: logger.child({ component: 'servicenow' }),
+        onResponse: ({ operation, status, ms }) => {
+          metrics?.snLatency.observe({ operation, status: String(status) }, ms / 1000);
+          metrics?.snResponses.inc({ status: String(status) });
+        },
+      })
+    : null;
+  if (!servicenow)
+    logger.warn('servicenow.instance_url is not set: alarms are stored and queued, nothing is delivered');
+
+  const deliver = async (entry: OutboxEntry): Promise<DeliveryResult> =>
+    servicenow
+      ? deliverOperation(servicenow, {
+          key: entry.eventKey,
+          link: entry.link,
+          op: entry.op,
+          config: config.servicenow,
+        })
+      : { ok: false, retryable: true, error: 'ServiceNow is not configured (set SERVICENOW_INSTANCE_URL)' };
+
+  const handles: RuntimeHandles = {
+    config,
+    store,
+    providers,
+    engine: () => engine,
+    mappings: () => mappings,
+    reloadMappings: () => {
+      const r = loadMappings(config.mappings_dir, { providerNames: Object.keys(config.telemetry.providers) });
+      if (!r.ok) return { ok: false, errors: r.errors };
+      mappings = r.mappings;
+      engine = createEngine(mappings);
+      logger.info({ rules: mappings.rules.length, files: mappings.files.length }, 'mappings reloaded');
+      return { ok: true };
+    },
+    servicenow,
+  };
+
+  const connector = await startConnector({
+    config,
+    env: o.env,
+    logger,
+    store,
+    engine: () => engine,
+    deliver,
+    workerId: o.workerId,
+    routers: (ctx) => {
+      const extra = o.routers?.(ctx, handles) ?? {};
+      const closure = closureRouter(ctx, {
+        providers,
+        budgetMs: config.guard.budget,
+        publicUrl: config.server.public_url,
+      });
+      return {
+        openRouters: extra.openRouters,
+        protectedRouters: [closure, ...(extra.protectedRouters ?? [])],
+      };
+    },
+  });
+  metrics = connector.metrics;
+
+  const watcher = startWatcher({
+    store,
+    providers,
+    intervalMs: config.guard.watch_interval,
+    budgetMs: config.guard.budget,
+    concurrency: config.guard.concurrency,
+    logger: logger.child({ component: 'watcher' }),
+    kick: () => connector.worker.kick(),
+    onProvider: (name, up) => metrics?.providerUp.set({ provider: name }, up ? 1 : 0),
+  });
+
+  return {
+    ...handles,
+    connector,
+    watcher,
+    logger,
+    close: async () => {
+      await watcher.stop();
+      await connector.close();
+      await closeProviders(providers);
+      if (!o.store) await store.close();
+    },
+  };
+}
