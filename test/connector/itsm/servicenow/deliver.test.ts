@@ -54,7 +54,7 @@ function lookup(table: string, value: string) {
     .query(listQuery({ sysparm_query: `name=${value}`, sysparm_fields: 'sys_id,name', sysparm_limit: '2' }));
 }
 
-function patch(body: object) {
+function patch(body: Record<string, string | number>) {
   return sn().patch(`/api/now/table/incident/${SYS_ID}`, body).query(WRITE_QUERY);
 }
 
@@ -247,7 +247,7 @@ describe('itsm/servicenow/deliver', () => {
   });
 
   describe('operations on an existing incident', () => {
-    const cases: [string, Operation, object][] = [
+    const cases: [string, Operation, Record<string, string | number>][] = [
       ['note → work_notes', op({ op: 'note', text: 'CRAH-08 joined' }), { work_notes: 'CRAH-08 joined' }],
       [
         'update → fields + work_notes',
