@@ -102,7 +102,12 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
     const parsed = parseYaml(shown, text);
     if (parsed.errors.length) {
       // A YAML syntax error can sit on a line holding a secret; only the position and reason are shown.
-      return { ok: false, errors: parsed.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`) };
+      // The YAML parser quotes the offending token in some messages; that token may be a secret.
+      const safe = (m: string) => m.replace(/:\s*(".*"|'.*')\s*$/s, '').replace(/"[^"]*"|'[^']*'/g, '…');
+      return {
+        ok: false,
+        errors: parsed.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${safe(e.message)}`),
+      };
     }
     source = parsed.source;
     const doc = parsed.source.value;
@@ -117,12 +122,16 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
 
   // Where a problem is: file:line:col and key, or the environment variable. Keys and variable names are
   // never secret; only messages go through the redactor.
-  const where = (path: PathSegment[], origins?: Map<string, string>): string => {
+  const where = (
+    path: PathSegment[],
+    origins?: Map<string, string>,
+    at: 'key' | 'value' = 'value',
+  ): string => {
     const key = formatPath(path);
     const fromEnv = origins?.get(path.join('.'));
     if (fromEnv) return `${fromEnv} (${key})`;
     if (!source) return key;
-    const pos = locate(source, path);
+    const pos = locate(source, path, at);
     return `${shown}:${pos.line}:${pos.col} ${key}`;
   };
 
@@ -138,7 +147,7 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
     const reported = new Set(problems.map((p) => p.path.join('.')));
     for (const d of describeIssues(filled, [], result.error.issues)) {
       if (reported.has(d.path.join('.'))) continue; // already explained by the missing variable
-      errors.push(`${where(d.path, origins)}: ${redact(d.message)}`);
+      errors.push(`${where(d.path, origins, d.at)}: ${redact(d.message)}`);
     }
   }
   if (errors.length || !result.success) return { ok: false, errors };
