@@ -4,6 +4,7 @@
 // `addErrorMessage(msg)`. An aborted write is not stored at all, journal entries included; the
 // Table API then answers 403 with the platform's abort body (see abortError).
 import { createHash } from 'node:crypto';
+import { matches, parseEncodedQuery } from './encoded-query.js';
 import type { Row } from './store.js';
 
 export type RuleOperation = 'insert' | 'update';
@@ -50,6 +51,34 @@ export interface RuleRunResult {
 /** The filter condition `<field>CHANGESTO<value>`: the value differs from the stored one and equals `value`. */
 export function changesTo(field: string, value: string): (context: RuleContext) => boolean {
   return ({ current, previous }) => current[field] === value && (previous?.[field] ?? '') !== value;
+}
+
+/**
+ * A business rule filter condition (as stored in sys_script.filter_condition, e.g.
+ * `stateCHANGESTO6^EQ`) as a predicate. Terms are ANDed: `<f>CHANGESTO<v>`, `<f>CHANGESFROM<v>`,
+ * `<f>VALCHANGES`, and plain encoded-query conditions on `current`.
+ */
+export function filterCondition(filter: string): (context: RuleContext) => boolean {
+  const tests = filter
+    .split('^')
+    .filter((term) => term !== '' && term !== 'EQ')
+    .map((term): ((context: RuleContext) => boolean) => {
+      const change = /^([a-z0-9_]+)(CHANGESTO|CHANGESFROM|VALCHANGES)(.*)$/.exec(term);
+      if (change) {
+        const [, field = '', kind, value = ''] = change;
+        if (kind === 'CHANGESTO') return changesTo(field, value);
+        if (kind === 'CHANGESFROM') {
+          return ({ current, previous }) => (previous?.[field] ?? '') === value && current[field] !== value;
+        }
+        return ({ current, previous }) => (previous?.[field] ?? '') !== (current[field] ?? '');
+      }
+      const query = parseEncodedQuery(term);
+      return ({ current }) =>
+        matches(query, (field) =>
+          field in current ? { value: current[field] ?? '', numeric: false } : undefined,
+        );
+    });
+  return (context) => tests.every((test) => test(context));
 }
 
 export function ruleSysId(rule: BusinessRule): string {

@@ -32,6 +32,7 @@ import {
 } from './store.js';
 import { errorBody, listRows, tableApiRouter } from './table-api.js';
 import {
+  deleteRecord,
   insertRecord,
   updateRecord,
   type InputValue,
@@ -93,6 +94,8 @@ export interface StandinTables {
     values: Record<string, InputValue>,
     options?: WriteOptions,
   ): Promise<WriteOutcome>;
+  /** Deletes a record; false when there was none. */
+  remove(table: string, sysId: string): boolean;
   /** Journal entries (work_notes, comments) of a record, oldest first. */
   journal(table: string, sysId: string, element?: string): JournalEntry[];
 }
@@ -261,6 +264,11 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       );
       if (outcome.ok) onChange();
       return outcome;
+    },
+    remove: (table, sysId) => {
+      const outcome = deleteRecord(store, table, sysId);
+      if (outcome.ok) onChange();
+      return outcome.ok;
     },
     journal: (table, sysId, element) => journalOf(store, table, sysId, element),
   };
