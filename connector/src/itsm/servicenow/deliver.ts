@@ -20,6 +20,21 @@ export interface DeliveryInput {
 /** Incident states after which a resolve has nothing left to do. */
 const CLOSED_STATES = new Set(['7', '8']);
 
+/** Size of x_closeloop_verdict.checks; ServiceNow silently truncates a longer string. */
+export const VERDICT_CHECKS_MAX_CHARS = 8000;
+
+/**
+ * The checks as JSON that fits the column. A truncated string would not parse on the instance and
+ * the whole pushed verdict would be unusable, so whole checks are dropped from the end instead.
+ */
+export function checksJson(checks: readonly unknown[], maxChars = VERDICT_CHECKS_MAX_CHARS): string {
+  for (let n = checks.length; n >= 0; n--) {
+    const json = JSON.stringify(checks.slice(0, n));
+    if (json.length <= maxChars) return json;
+  }
+  return '[]';
+}
+
 /** What the description says when a reference could not be resolved. */
 export function missingReferenceNote(ref: Reference): string {
   return `Closeloop could not find ${ref.table} where ${ref.field} = ${ref.value}`;
@@ -94,10 +109,10 @@ async function deliver(client: ServiceNowClient, input: DeliveryInput): Promise<
     case 'resolve':
       return resolve(client, link, config, op.note);
     case 'verdict': {
+      // Columns of the plugin's x_closeloop_verdict table (plugin/src/fluent/tables.now.ts).
       await client.upsertVerdict(key, {
-        incident: link.sysId,
         verdict: op.verdict,
-        checks: JSON.stringify(op.checks),
+        checks: checksJson(op.checks),
         evaluated_at: op.evaluatedAt,
       });
       return op.note === undefined ? { ok: true, link } : patch({ work_notes: op.note });

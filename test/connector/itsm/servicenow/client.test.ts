@@ -271,7 +271,7 @@ describe('itsm/servicenow/client', () => {
       sysparm_fields: 'sys_id,correlation_id',
       sysparm_limit: '2',
     });
-    const record = { incident: SYS_ID, verdict: 'fail', checks: '[]', evaluated_at: '2025-03-14T09:26:53Z' };
+    const record = { verdict: 'fail', checks: '[]', evaluated_at: '2025-03-14T09:26:53Z' };
 
     it('inserts when no verdict row exists for the key', async () => {
       const scope = sn()

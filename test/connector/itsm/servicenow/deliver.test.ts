@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import { createServiceNowClient } from '../../../../connector/src/itsm/servicenow/client.js';
-import { deliverOperation, toDeliveryResult } from '../../../../connector/src/itsm/servicenow/deliver.js';
+import {
+  VERDICT_CHECKS_MAX_CHARS,
+  checksJson,
+  deliverOperation,
+  toDeliveryResult,
+} from '../../../../connector/src/itsm/servicenow/deliver.js';
 import type { ResponseObservation } from '../../../../connector/src/itsm/servicenow/hooks.js';
 import type { Operation } from '../../../../connector/src/outbox/operations.js';
 import { OperationSchema } from '../../../../connector/src/outbox/operations.js';
@@ -327,7 +332,6 @@ describe('itsm/servicenow/deliver', () => {
         )
         .reply(200, { result: [] })
         .post('/api/now/table/x_closeloop_verdict', {
-          incident: SYS_ID,
           verdict: 'fail',
           checks: JSON.stringify(checks),
           evaluated_at: '2025-03-14T09:26:53.000Z',
@@ -439,6 +443,17 @@ describe('itsm/servicenow/deliver', () => {
         error: `ServiceNow update incident: HTTP 403: Operation Failed (${guard})`,
       });
     });
+  });
+
+  it('verdict checks are cut to whole checks that fit the 8000-char column, so they stay valid JSON', () => {
+    const checks = Array.from({ length: 100 }, (_, i) => ({ name: `check ${i}`, message: 'x'.repeat(100) }));
+    const json = checksJson(checks);
+    expect(json.length).to.be.at.most(VERDICT_CHECKS_MAX_CHARS);
+    const parsed = JSON.parse(json) as unknown[];
+    expect(parsed.length).to.be.within(60, 99);
+    expect(parsed).to.deep.equal(checks.slice(0, parsed.length));
+    expect(checksJson([{ a: 1 }])).to.equal('[{"a":1}]');
+    expect(checksJson([{ a: 'x'.repeat(50) }], 10)).to.equal('[]');
   });
 
   it('an unexpected (non-ServiceNow) error becomes a non-retryable result', () => {
