@@ -11,6 +11,9 @@ export const PrometheusProviderSchema = z
     url: url.describe('Base URL of the Prometheus HTTP API, e.g. http://prometheus:9090'),
     step: DurationSchema.prefault(15).describe('Default query_range step.'),
     timeout: DurationSchema.prefault(2),
+    coalesce: DurationSchema.prefault(1).describe(
+      'Identical queries within this time share one answer (0 = only while one is in flight).',
+    ),
     headers: z.record(z.string(), z.string()).default({}),
   })
   .strict();

@@ -120,10 +120,9 @@ function decodeSparkplug(topic: string, payload: Buffer, arrivalMs: number, stat
     };
   }
   const birth = sp.type.endsWith('BIRTH');
-  const id = dataTopic(sp);
-  if (birth) state.aliases.set(id, new Map());
-  const aliases = state.aliases.get(id);
   const series = dataTopic(sp);
+  if (birth) state.aliases.set(series, new Map());
+  const aliases = state.aliases.get(series);
   const payloadTime = toMs(decoded.timestamp, arrivalMs);
   const readings: Reading[] = [];
   for (const m of decoded.metrics ?? []) {

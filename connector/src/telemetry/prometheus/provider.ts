@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { PrometheusProviderSchema } from '../../config/schema.js';
 import { transportError } from '../http-errors.js';
 import { TelemetryError, type RangeWindow, type Series, type TelemetryProvider } from '../types.js';
+import { createCoalescer } from '../coalesce.js';
 import { isPlainSelector, toPromTime, toSeries } from './query.js';
 import { WireErrorSchema, WireSuccessSchema } from './wire.js';
 
@@ -72,31 +73,50 @@ export function createPrometheusProvider(name: string, cfg: PrometheusProviderCo
     return toSeries(ok.data.data);
   }
 
+  const shared = createCoalescer<Series[]>(cfg.coalesce);
   const timeoutParam = `${Math.max(1, cfg.timeout)}ms`;
   return {
     name,
     kind: 'prometheus',
     async queryRange(query, w, signal) {
-      if (isPlainSelector(query)) {
-        const series = await call(
-          '/api/v1/query',
-          { query: rangeSelector(query, w), time: toPromTime(w.endMs), timeout: timeoutParam },
-          signal,
-        );
-        return series.map((s) => ({ ...s, samples: s.samples.filter((p) => p.t >= w.startMs) }));
-      }
+      // Whole seconds, so that checks evaluated within the same second share one query.
+      const endMs = Math.floor(w.endMs / 1000) * 1000;
+      const startMs = Math.floor(w.startMs / 1000) * 1000;
+      const plain = isPlainSelector(query);
       const stepMs = Math.max(1, w.stepMs ?? cfg.step);
-      return call(
-        '/api/v1/query_range',
-        {
-          query,
-          start: toPromTime(w.startMs),
-          end: toPromTime(w.endMs),
-          step: `${stepMs / 1000}`,
-          timeout: timeoutParam,
-        },
+      const key = JSON.stringify([query, startMs, endMs, plain ? 0 : stepMs]);
+      // The shared request is bounded by the provider timeout, not by whichever caller started it.
+      const own = () => AbortSignal.timeout(cfg.timeout + 1000);
+      const series = await shared.get(
+        key,
+        () =>
+          plain
+            ? call(
+                '/api/v1/query',
+                {
+                  query: rangeSelector(query, { startMs, endMs }),
+                  time: toPromTime(endMs),
+                  timeout: timeoutParam,
+                },
+                own(),
+              )
+            : call(
+                '/api/v1/query_range',
+                {
+                  query,
+                  start: toPromTime(startMs),
+                  end: toPromTime(endMs),
+                  step: `${stepMs / 1000}`,
+                  timeout: timeoutParam,
+                },
+                own(),
+              ),
         signal,
       );
+      return series.map((s) => ({
+        ...s,
+        samples: s.samples.filter((p) => p.t >= w.startMs && p.t <= w.endMs),
+      }));
     },
     async close() {
       httpAgent.destroy();
