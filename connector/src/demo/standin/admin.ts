@@ -3,6 +3,7 @@
 // authenticated (the stand-in listens on loopback by default).
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import type { Standin } from './server.js';
 import { FaultSpecSchema, inScope, ScopeSchema, type FaultControls } from './faults.js';
 
 export interface AdminDeps {
@@ -14,6 +15,7 @@ export interface AdminDeps {
   };
   expireAccessTokens(): number;
   reset(): void;
+  uiActions: Standin['uiActions'];
   /** Raw rows of any table (web-service access or not), for assertions from another process. */
   listRows(table: string, encodedQuery: string): Record<string, string>[] | null;
 }
@@ -25,6 +27,9 @@ const PropertiesBodySchema = z.record(
   z.string(),
   z.union([z.string(), z.number(), z.boolean()]).transform(String),
 );
+const UiActionBodySchema = z
+  .object({ sys_id: z.string().min(1), user: z.string().min(1).optional() })
+  .strict();
 const IdSchema = z.coerce.number().int().min(1);
 
 export function adminRouter(deps: AdminDeps): Router {
@@ -107,6 +112,20 @@ export function adminRouter(deps: AdminDeps): Router {
     const rows = deps.listRows(req.params.table, query.data.query);
     if (!rows) return void res.status(404).json({ error: `no table ${req.params.table}` });
     res.json({ count: rows.length, rows });
+  });
+
+  router.get('/ui-actions', (_req, res) => void res.json({ actions: deps.uiActions.list() }));
+  router.post('/ui-actions/:name', async (req, res) => {
+    const parsed = UiActionBodySchema.safeParse(req.body ?? {});
+    if (!parsed.success) return void bad(res, parsed.error);
+    if (!deps.uiActions.list().includes(req.params.name)) {
+      return void res.status(404).json({ error: `no UI action ${req.params.name}` });
+    }
+    const result = await deps.uiActions.run(req.params.name, {
+      sysId: parsed.data.sys_id,
+      ...(parsed.data.user ? { user: parsed.data.user } : {}),
+    });
+    res.status(result.ok ? 200 : 409).json(result);
   });
 
   router.post('/oauth/expire', (_req, res) => void res.json({ expired: deps.expireAccessTokens() }));

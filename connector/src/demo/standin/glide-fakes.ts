@@ -6,7 +6,13 @@
 // that triggered it is aborted, and RESTMessageV2.execute() reports a failed connection as status
 // 0 with a Java-style error message instead of throwing.
 import { columnsOf } from './dictionary.js';
-import { HttpAnswerSchema, type GlideCall, type HttpAnswer, type PluginLogEntry } from './plugin-protocol.js';
+import {
+  HttpAnswerSchema,
+  UpdateAnswerSchema,
+  type GlideCall,
+  type HttpAnswer,
+  type PluginLogEntry,
+} from './plugin-protocol.js';
 import type { Row } from './store.js';
 
 export type Rpc = (call: GlideCall, timeoutMs?: number) => unknown;
@@ -49,7 +55,11 @@ export interface GlideApi {
 }
 
 export function createGlide(rpc: Rpc, session: () => Session): GlideApi {
-  return { gs: makeGs(rpc, session), GlideRecord: makeGlideRecord(rpc), RESTMessageV2: makeRestMessage(rpc) };
+  return {
+    gs: makeGs(rpc, session),
+    GlideRecord: makeGlideRecord(rpc, session),
+    RESTMessageV2: makeRestMessage(rpc),
+  };
 }
 
 function makeGs(rpc: Rpc, session: () => Session) {
@@ -76,7 +86,7 @@ function makeGs(rpc: Rpc, session: () => Session) {
   };
 }
 
-function makeGlideRecord(rpc: Rpc) {
+function makeGlideRecord(rpc: Rpc, session: () => Session) {
   return class GlideRecord {
     readonly #table: string;
     #rows: Row[] = [];
@@ -181,8 +191,14 @@ function makeGlideRecord(rpc: Rpc) {
     update(): string | null {
       const sysId = this.#row?.sys_id;
       if (!sysId) return this.insert();
-      const answer = rpc({ op: 'update', table: this.#table, sysId, values: { ...(this.#row ?? {}) } });
-      return typeof answer === 'string' ? answer : null;
+      const answer = UpdateAnswerSchema.safeParse(
+        rpc({ op: 'update', table: this.#table, sysId, values: { ...(this.#row ?? {}) } }),
+      );
+      if (!answer.success) return null;
+      // Business rules run by this update speak to the same user session.
+      session().errorMessages.push(...answer.data.errorMessages);
+      session().infoMessages.push(...answer.data.infoMessages);
+      return answer.data.sysId;
     }
     deleteRecord(): boolean {
       const sysId = this.#row?.sys_id;

@@ -1,30 +1,25 @@
-// Runs the Closeloop plugin's REAL business rule inside the stand-in. The plugin's build output
-// (plugin/dist/app, from `npm run build -w plugin`) is read as the instance would install it: the
-// sys_module records are written out under their module paths, each active before sys_script on a
-// stand-in table becomes a stand-in business rule with the same name, sys_id, order and filter
-// condition, and its generated script runs unchanged in a worker thread (plugin-worker.ts) with
-// Glide fakes backed by the stand-in's records. The worker blocks on each Glide call while the main
-// thread serves it, so RESTMessageV2.execute() stays synchronous for the script and the connector
-// (even one running in this same process) keeps being reachable.
+// Runs the Closeloop plugin's REAL scripts inside the stand-in. The plugin's build output
+// (plugin/dist/app, from `npm run build -w plugin`) is read as the instance would install it:
+// - the sys_module records are written out under their module paths;
+// - each active before sys_script on a stand-in table becomes a stand-in business rule with the
+//   same name, sys_id, order and filter condition;
+// - each active sys_ui_action on a stand-in table becomes a stand-in UI action (with its roles and
+//   condition);
+// - the generated scripts run unchanged in worker threads (plugin-worker.ts) with Glide fakes over
+//   the stand-in's records. A worker blocks on each Glide call while the main thread serves it, so
+//   RESTMessageV2.execute() stays synchronous for the script while the main thread keeps serving
+//   HTTP (a connector in this same process stays reachable). Rules and UI actions get a worker
+//   each, so a UI action's current.update() can run the guard rule.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import vm from 'node:vm';
 import { filterCondition, type BusinessRule, type RuleApi } from './business-rules.js';
 import { tableDef } from './dictionary.js';
-import {
-  GLIDE_GLOBAL_KEY,
-  WorkerMessageSchema,
-  type GlideCall,
-  type HttpAnswer,
-  type PluginLogEntry,
-  type RunRequest,
-  type RunResult,
-  type WorkerData,
-} from './plugin-protocol.js';
-import type { Standin, StandinLogger } from './server.js';
-import { answer, createChannel } from './sync-rpc.js';
+import { GLIDE_GLOBAL_KEY, type PluginLogEntry, type RunResult } from './plugin-protocol.js';
+import { startScriptWorker, type ScriptWorker } from './script-worker.js';
+import type { Standin, StandinLogger, UiActionInput, UiActionResult } from './server.js';
 import { readAppRecords, type AppRecord } from './update-set-xml.js';
 
 export const DEFAULT_APP_DIR = fileURLToPath(new URL('../../../../plugin/dist/app', import.meta.url));
@@ -36,8 +31,11 @@ export interface PluginHostOptions {
 }
 
 export interface PluginRunRecord {
-  rule: string;
+  kind: 'rule' | 'action';
+  /** Business rule name or UI action name. */
+  name: string;
   sysId: string;
+  incident: string;
   aborted: boolean;
   errorMessages: string[];
   infoMessages: string[];
@@ -48,11 +46,13 @@ export interface PluginRunRecord {
 export interface PluginHost {
   /** The business rules installed into the stand-in (name, sys_id, order as built). */
   rules: BusinessRule[];
+  /** action_name of the UI actions registered with the stand-in. */
+  uiActions: string[];
   /** gs.warn/error/info lines the scripts wrote (newest last, at most 1000). */
   logs(): PluginLogEntry[];
   /** One entry per script run (newest last, at most 1000). */
   runs(): PluginRunRecord[];
-  /** Removes the rules from the stand-in, stops the worker, deletes the written modules. */
+  /** Removes the rules and UI actions from the stand-in, stops the workers, deletes the written modules. */
   close(): Promise<void>;
 }
 
@@ -64,120 +64,178 @@ export async function startPluginHost(
 ): Promise<PluginHost> {
   const logger = options.logger;
   const records = readAppRecords(options.appDir ?? DEFAULT_APP_DIR);
-  const scripts = records.filter(isHostableRule);
-  if (scripts.length === 0)
+  const ruleRecords = records.filter(isHostableRule);
+  const actionRecords = records.filter(isHostableAction);
+  if (ruleRecords.length === 0) {
     throw new Error('the built plugin has no active before business rule on a stand-in table');
+  }
   seedMissingProperties(standin, records);
 
   const root = mkdtempSync(path.join(os.tmpdir(), 'closeloop-plugin-'));
-  const modules = writeModules(root, records);
-  const preload = [...new Set(scripts.flatMap((s) => requiredModules(s.fields.script ?? '')))];
-  const { buffer, channel } = createChannel();
-  const workerData: WorkerData = { moduleRoot: root, modules, preload, channel: buffer };
-  const worker = spawnWorker(workerData);
-
-  const logs: PluginLogEntry[] = [];
-  const runs: PluginRunRecord[] = [];
-  const pending = new Map<number, (result: RunResult) => void>();
-  let nextRunId = 1;
-  let caller: { user: string; currentSysId: string } = { user: 'system', currentSysId: '' };
-
-  const ready = new Promise<void>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.on('message', (raw: unknown) => {
-      const message = WorkerMessageSchema.safeParse(raw);
-      if (!message.success) {
-        logger?.error({ issues: message.error.issues }, 'plugin worker sent an unreadable message');
-        return;
-      }
-      const data = message.data;
-      if (data.type === 'ready') resolve();
-      else if (data.type === 'load-failed')
-        reject(new Error(`the built plugin modules failed to load: ${data.error}`));
-      else if (data.type === 'done') pending.get(data.runId)?.(data.result);
-      else
-        void serveCall(standin, data.call, caller).then(
-          (value) => answer(channel, value),
-          (error: unknown) => answer(channel, { error: String(error) }),
-        );
-    });
-  });
+  const workers: ScriptWorker[] = [];
   try {
-    await ready;
+    const modules = writeModules(root, records);
+    const preloadOf = (list: AppRecord[]) => [
+      ...new Set(list.flatMap((r) => requiredModules(r.fields.script ?? ''))),
+    ];
+    workers.push(
+      await startScriptWorker({
+        standin,
+        moduleRoot: root,
+        modules,
+        preload: preloadOf(ruleRecords),
+        logger,
+      }),
+    );
+    if (actionRecords.length > 0) {
+      workers.push(
+        await startScriptWorker({
+          standin,
+          moduleRoot: root,
+          modules,
+          preload: preloadOf(actionRecords),
+          logger,
+        }),
+      );
+    }
   } catch (error) {
-    await worker.terminate();
+    await Promise.all(workers.map((w) => w.close()));
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
+  const [ruleWorker, actionWorker] = workers as [ScriptWorker, ScriptWorker | undefined];
 
-  // One script at a time: the worker is a single Rhino-like thread.
-  let queue: Promise<unknown> = Promise.resolve();
-  const runInWorker = (rule: AppRecord, api: RuleApi): Promise<void> => {
-    const job = queue.then(async () => {
-      const started = Date.now();
-      const runId = nextRunId++;
-      const [user] = standin.tables.list('sys_user', `user_name=${api.user}`);
-      caller = { user: api.user, currentSysId: api.current.sys_id ?? '' };
-      const request: RunRequest = {
-        type: 'run',
-        runId,
-        script: rule.fields.script ?? '',
-        table: api.table,
-        current: { ...api.current },
-        previous: api.previous ? { ...api.previous } : null,
-        user: api.user,
-        userSysId: user?.sys_id ?? '',
-        roles: [...api.roles],
-      };
-      const result = await new Promise<RunResult>((resolve) => {
-        pending.set(runId, resolve);
-        worker.postMessage(request);
-      });
-      pending.delete(runId);
-      apply(api, result);
-      keep(logs, ...result.logs);
-      for (const entry of result.logs) logger?.[entry.level]({ rule: rule.fields.name }, entry.message);
-      if (result.scriptError)
-        logger?.error({ rule: rule.fields.name, error: result.scriptError }, 'business rule script threw');
-      keep(runs, {
-        rule: rule.fields.name ?? '',
-        sysId: rule.fields.sys_id ?? '',
-        aborted: result.aborted,
-        errorMessages: result.errorMessages,
-        infoMessages: result.infoMessages,
-        scriptError: result.scriptError,
-        ms: Date.now() - started,
-      });
+  const logs: PluginLogEntry[] = [];
+  const runs: PluginRunRecord[] = [];
+  const userSysId = (user: string) => standin.tables.list('sys_user', `user_name=${user}`)[0]?.sys_id ?? '';
+  const record = (
+    kind: PluginRunRecord['kind'],
+    name: string,
+    sysId: string,
+    incident: string,
+    result: RunResult,
+    started: number,
+  ) => {
+    keep(logs, ...result.logs);
+    for (const entry of result.logs) logger?.[entry.level]({ [kind]: name }, entry.message);
+    if (result.scriptError) logger?.error({ [kind]: name, error: result.scriptError }, 'plugin script threw');
+    keep(runs, {
+      kind,
+      name,
+      sysId,
+      incident,
+      aborted: result.aborted,
+      errorMessages: result.errorMessages,
+      infoMessages: result.infoMessages,
+      scriptError: result.scriptError,
+      ms: Date.now() - started,
     });
-    queue = job.catch(() => undefined);
-    return job;
   };
 
-  const rules = scripts.map((record): BusinessRule => {
+  const rules = ruleRecords.map((rule): BusinessRule => {
     const operations: BusinessRule['operations'] = [];
-    if (record.fields.action_update === 'true') operations.push('update');
-    if (record.fields.action_insert === 'true') operations.push('insert');
+    if (rule.fields.action_update === 'true') operations.push('update');
+    if (rule.fields.action_insert === 'true') operations.push('insert');
+    const name = rule.fields.name ?? 'unnamed';
     return {
-      name: record.fields.name ?? 'unnamed',
-      ...(record.fields.sys_id ? { sysId: record.fields.sys_id } : {}),
-      table: record.fields.collection ?? '',
+      name,
+      ...(rule.fields.sys_id ? { sysId: rule.fields.sys_id } : {}),
+      table: rule.fields.collection ?? '',
       when: 'before',
       operations,
-      order: Number(record.fields.order ?? '100') || 100,
-      condition: filterCondition(record.fields.filter_condition ?? ''),
-      run: (api) => runInWorker(record, api),
+      order: Number(rule.fields.order ?? '100') || 100,
+      condition: filterCondition(rule.fields.filter_condition ?? ''),
+      run: async (api) => {
+        const started = Date.now();
+        const result = await ruleWorker.run(
+          {
+            kind: 'rule',
+            script: rule.fields.script ?? '',
+            table: api.table,
+            current: { ...api.current },
+            previous: api.previous ? { ...api.previous } : null,
+            user: api.user,
+            userSysId: userSysId(api.user),
+            roles: [...api.roles],
+          },
+          { user: api.user, lockedSysId: api.current.sys_id ?? '', rulesOnUpdate: false },
+        );
+        applyToWrite(api, result);
+        record('rule', name, rule.fields.sys_id ?? '', api.current.sys_id ?? '', result, started);
+      },
     };
   });
   const removers = rules.map((rule) => standin.businessRules.add(rule));
 
+  const actionNames: string[] = [];
+  if (actionWorker) {
+    for (const action of actionRecords) {
+      const name = action.fields.action_name || action.fields.name || '';
+      const roles = records
+        .filter((r) => r.table === 'sys_ui_action_role' && r.fields.sys_ui_action === action.fields.sys_id)
+        .map((r) => r.attributes.sys_user_role?.name ?? '')
+        .filter(Boolean);
+      const run = async (input: UiActionInput): Promise<UiActionResult> => {
+        const table = action.fields.table ?? '';
+        const user = input.user ?? standin.defaultUser;
+        const userRoles = [...(standin.rolesOf(user) ?? [])];
+        const current = standin.tables.get(table, input.sysId);
+        const refuse = (problem: string): UiActionResult => ({
+          ok: false,
+          problem,
+          errorMessages: [],
+          infoMessages: [],
+          redirect: null,
+          record: current ?? null,
+        });
+        if (!current) return refuse(`no ${table} record ${input.sysId}`);
+        if (
+          roles.length > 0 &&
+          !userRoles.includes('admin') &&
+          !roles.some((role) => userRoles.includes(role))
+        ) {
+          return refuse(`${user} lacks the role the UI action requires (${roles.join(', ')})`);
+        }
+        if (!conditionHolds(action.fields.condition ?? '', current)) {
+          return refuse(`the UI action's condition is not met: ${action.fields.condition}`);
+        }
+        const started = Date.now();
+        const result = await actionWorker.run(
+          {
+            kind: 'action',
+            script: action.fields.script ?? '',
+            table,
+            current: { ...current },
+            previous: null,
+            user,
+            userSysId: userSysId(user),
+            roles: userRoles,
+          },
+          { user, lockedSysId: '', rulesOnUpdate: true },
+        );
+        record('action', name, action.fields.sys_id ?? '', input.sysId, result, started);
+        return {
+          ok: result.scriptError === null,
+          problem: result.scriptError,
+          errorMessages: result.errorMessages,
+          infoMessages: result.infoMessages,
+          redirect: result.redirect,
+          record: standin.tables.get(table, input.sysId) ?? null,
+        };
+      };
+      removers.push(standin.uiActions.register(name, run));
+      actionNames.push(name);
+    }
+  }
+
   return {
     rules,
+    uiActions: actionNames,
     logs: () => [...logs],
     runs: () => [...runs],
     close: async () => {
       removers.forEach((remove) => remove());
-      await queue;
-      await worker.terminate();
+      await Promise.all(workers.map((w) => w.close()));
       rmSync(root, { recursive: true, force: true });
     },
   };
@@ -194,8 +252,25 @@ function isHostableRule(record: AppRecord): boolean {
   );
 }
 
+function isHostableAction(record: AppRecord): boolean {
+  const f = record.fields;
+  return (
+    record.table === 'sys_ui_action' && f.active === 'true' && Boolean(tableDef(f.table ?? '')?.queryable)
+  );
+}
+
 function requiredModules(script: string): string[] {
   return [...script.matchAll(/require\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? '');
+}
+
+/** A UI action condition is a script expression over `current` (read here as plain column values). */
+function conditionHolds(condition: string, row: Record<string, string>): boolean {
+  if (!condition.trim()) return true;
+  try {
+    return Boolean(vm.runInNewContext(condition, { current: { ...row } }, { timeout: 1000 }));
+  } catch {
+    return false;
+  }
 }
 
 /** Built properties the stand-in does not know yet get their shipped value (never overwrite). */
@@ -243,11 +318,8 @@ function writeFile(file: string, content: string): void {
   writeFileSync(file, content);
 }
 
-function spawnWorker(workerData: WorkerData): Worker {
-  return new Worker(new URL('./plugin-worker-bootstrap.mjs', import.meta.url), { workerData, execArgv: [] });
-}
-
-function apply(api: RuleApi, result: RunResult): void {
+/** Carries what the rule did back into the write: changed columns, messages, abort. */
+function applyToWrite(api: RuleApi, result: RunResult): void {
   for (const [field, value] of Object.entries(result.current)) {
     if (field in api.current && api.current[field] !== value) api.current[field] = value;
   }
@@ -259,71 +331,4 @@ function apply(api: RuleApi, result: RunResult): void {
 function keep<T>(list: T[], ...items: T[]): void {
   list.push(...items);
   if (list.length > KEEP) list.splice(0, list.length - KEEP);
-}
-
-/** Serves one Glide call from the worker against the stand-in (and the network for RESTMessageV2). */
-async function serveCall(
-  standin: Standin,
-  call: GlideCall,
-  caller: { user: string; currentSysId: string },
-): Promise<unknown> {
-  switch (call.op) {
-    case 'property':
-      return standin.properties.get(call.name) ?? null;
-    case 'query': {
-      if (!tableDef(call.table)?.queryable) return [];
-      const rows = standin.tables.list(call.table, call.encodedQuery);
-      return call.limit === null ? rows : rows.slice(0, Math.max(0, call.limit));
-    }
-    case 'insert': {
-      try {
-        const row = await standin.tables.insert(call.table, call.values, { user: caller.user });
-        return row.sys_id ?? null;
-      } catch {
-        return null;
-      }
-    }
-    case 'update': {
-      // Updating the record whose before rule is running would wait on that very update.
-      if (call.sysId === caller.currentSysId) return null;
-      const outcome = await standin.tables.update(call.table, call.sysId, call.values, {
-        user: caller.user,
-        runRules: false,
-      });
-      return outcome.ok ? call.sysId : null;
-    }
-    case 'delete':
-      return standin.tables.remove(call.table, call.sysId);
-    case 'http':
-      return outbound(call);
-  }
-}
-
-async function outbound(call: Extract<GlideCall, { op: 'http' }>): Promise<HttpAnswer> {
-  try {
-    const response = await fetch(call.url, {
-      method: call.method,
-      headers: call.headers,
-      ...(call.method === 'GET' || call.method === 'HEAD' ? {} : { body: call.body }),
-      signal: AbortSignal.timeout(call.timeoutMs),
-    });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
-    return { status: response.status, body: await response.text(), headers, error: '' };
-  } catch (error) {
-    return { status: 0, body: '', headers: {}, error: javaStyleError(error) };
-  }
-}
-
-/** The messages an instance's outbound HTTP gives for the same failures. */
-function javaStyleError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
-  const code = cause && 'code' in cause ? String(cause.code) : '';
-  if (name === 'TimeoutError' || name === 'AbortError')
-    return 'java.net.SocketTimeoutException: Read timed out';
-  if (code === 'ECONNREFUSED') return 'java.net.ConnectException: Connection refused (Connection refused)';
-  if (code === 'ENOTFOUND') return `java.net.UnknownHostException: ${cause?.message ?? ''}`;
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'java.net.SocketException: Connection reset';
-  return `java.io.IOException: ${cause?.message ?? (error instanceof Error ? error.message : String(error))}`;
 }

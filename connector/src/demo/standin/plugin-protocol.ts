@@ -44,9 +44,19 @@ export const LogEntrySchema = z.object({
 });
 export type PluginLogEntry = z.infer<typeof LogEntrySchema>;
 
+/** Answer to an `update` call: the sys_id (null when refused) and what the business rules said. */
+export const UpdateAnswerSchema = z.object({
+  sysId: z.string().nullable(),
+  errorMessages: z.array(z.string()),
+  infoMessages: z.array(z.string()),
+});
+export type UpdateAnswer = z.infer<typeof UpdateAnswerSchema>;
+
 export const RunRequestSchema = z.object({
   type: z.literal('run'),
   runId: z.number().int(),
+  /** A business rule gets `current` and `previous`; a UI action `current` and `action`. */
+  kind: z.enum(['rule', 'action']),
   script: z.string(),
   table: z.string(),
   current: Row,
@@ -65,6 +75,8 @@ export const RunResultSchema = z.object({
   logs: z.array(LogEntrySchema),
   /** The script threw: the platform logs it and carries on with the update. */
   scriptError: z.string().nullable(),
+  /** What a UI action passed to action.setRedirectURL (a record becomes `<table>.do?sys_id=<id>`). */
+  redirect: z.string().nullable(),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
 

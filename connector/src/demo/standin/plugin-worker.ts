@@ -61,13 +61,24 @@ async function main(): Promise<void> {
       if (!module) throw new Error(`script requires ${specifier}, which was not preloaded`);
       return module;
     };
+    let redirect: string | null = null;
+    const action = {
+      setRedirectURL(target: unknown): void {
+        redirect =
+          target instanceof glide.GlideRecord
+            ? `${target.getTableName()}.do?sys_id=${target.getUniqueValue() ?? ''}`
+            : String(target);
+      },
+    };
+    const globals =
+      run.kind === 'rule'
+        ? { require, current, previous, gs: glide.gs }
+        : { require, current, action, gs: glide.gs };
     let scriptError: string | null = null;
     try {
-      vm.runInNewContext(
-        run.script,
-        { require, current, previous, gs: glide.gs },
-        { filename: 'sys_script.js' },
-      );
+      vm.runInNewContext(run.script, globals, {
+        filename: run.kind === 'rule' ? 'sys_script.js' : 'sys_ui_action.js',
+      });
     } catch (error) {
       scriptError = error instanceof Error ? (error.stack ?? error.message) : String(error);
     }
@@ -78,6 +89,7 @@ async function main(): Promise<void> {
       infoMessages: session.infoMessages,
       logs: session.logs,
       scriptError,
+      redirect,
     };
     post({ type: 'done', runId: run.runId, result });
   });

@@ -106,12 +106,36 @@ export interface StandinProperties {
   list(): Record<string, string>;
 }
 
+export interface UiActionInput {
+  /** Record the action is clicked on. */
+  sysId: string;
+  /** user_name of who clicks (default: the first configured user). */
+  user?: string;
+}
+
+export interface UiActionResult {
+  /** false when the action could not run at all (unknown record, role or condition not met). */
+  ok: boolean;
+  problem: string | null;
+  errorMessages: string[];
+  infoMessages: string[];
+  redirect: string | null;
+  /** The record after the action. */
+  record: Row | null;
+}
+
+export type UiActionHandler = (input: UiActionInput) => Promise<UiActionResult>;
+
 export interface Standin {
   /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
   url: string;
   port: number;
   faults: FaultControls;
   tables: StandinTables;
+  /** The first configured user: who writes when no user is named. */
+  defaultUser: string;
+  /** Roles of a configured user (undefined for an unknown user). */
+  rolesOf(user: string): readonly string[] | undefined;
   properties: StandinProperties;
   businessRules: {
     /** Installs a before rule; returns a function that removes it. */
@@ -119,6 +143,15 @@ export interface Standin {
     list(): BusinessRule[];
   };
   oauth: { expireAccessTokens(): number };
+  /**
+   * Form buttons (UI actions), which the Table API cannot press: the plugin host registers the
+   * plugin's; tests and the demo press them here or at POST /__standin/ui-actions/{action_name}.
+   */
+  uiActions: {
+    register(actionName: string, handler: UiActionHandler): () => void;
+    run(actionName: string, input: UiActionInput): Promise<UiActionResult>;
+    list(): string[];
+  };
   /** Back to the freshly seeded state (requests log and faults are kept). */
   reset(): void;
   close(): Promise<void>;
@@ -143,6 +176,21 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   if (store.tables.size === 0) seedInto(store);
 
   const rules: BusinessRule[] = [...(options.businessRules ?? [])];
+  const uiActionHandlers = new Map<string, UiActionHandler>();
+  const uiActions: Standin['uiActions'] = {
+    register: (name, handler) => {
+      uiActionHandlers.set(name, handler);
+      return () => {
+        if (uiActionHandlers.get(name) === handler) uiActionHandlers.delete(name);
+      };
+    },
+    run: async (name, input) => {
+      const handler = uiActionHandlers.get(name);
+      if (!handler) throw new Error(`no UI action ${name}`);
+      return handler(input);
+    },
+    list: () => [...uiActionHandlers.keys()],
+  };
   const locks = new Map<string, Promise<unknown>>();
   const auth: AuthState = {
     users,
@@ -207,6 +255,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       properties,
       expireAccessTokens: () => expireAccessTokens(auth),
       reset: () => resetStore(),
+      uiActions,
       listRows: (table, query) => (tableDef(table)?.queryable ? listRows(store, table, query) : null),
     }),
   );
@@ -278,6 +327,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     port,
     faults,
     tables,
+    defaultUser,
+    rolesOf: (user) =>
+      users.find((u) => u.username === user)?.roles ??
+      (users.some((u) => u.username === user) ? [] : undefined),
     properties,
     businessRules: {
       add: (rule) => {
@@ -290,6 +343,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       list: () => [...rules],
     },
     oauth: { expireAccessTokens: () => expireAccessTokens(auth) },
+    uiActions,
     reset: resetStore,
     close: async () => {
       if (saveTimer) clearTimeout(saveTimer);

@@ -9,10 +9,13 @@ export interface AppRecord {
   file: string;
   table: string;
   fields: Record<string, string>;
+  /** Attributes of each field element, e.g. sys_user_role → { name: 'x_closeloop.closure_override' }. */
+  attributes: Record<string, Record<string, string>>;
 }
 
 const RECORD = /<([a-z_0-9]+) action="[A-Z_]+"(?:\s[^>]*)?>([\s\S]*?)<\/\1>/g;
 const FIELD = /<([a-z_0-9]+)((?:\s+[a-z_]+="[^"]*")*)\s*(?:\/>|>([\s\S]*?)<\/\1>)/g;
+const ATTRIBUTE = /([a-z_]+)="([^"]*)"/g;
 
 export function readAppRecords(appDir: string): AppRecord[] {
   if (!existsSync(appDir))
@@ -31,8 +34,14 @@ export function parseRecords(xml: string): Omit<AppRecord, 'file'>[] {
   const records: Omit<AppRecord, 'file'>[] = [];
   for (const [, table = '', inner = ''] of body.matchAll(RECORD)) {
     const fields: Record<string, string> = {};
-    for (const [, name = '', , value] of inner.matchAll(FIELD)) fields[name] = decode(value ?? '');
-    records.push({ table, fields });
+    const attributes: Record<string, Record<string, string>> = {};
+    for (const [, name = '', attrs = '', value] of inner.matchAll(FIELD)) {
+      fields[name] = decode(value ?? '');
+      attributes[name] = Object.fromEntries(
+        [...attrs.matchAll(ATTRIBUTE)].map(([, k = '', v = '']) => [k, decode(v)]),
+      );
+    }
+    records.push({ table, fields, attributes });
   }
   return records;
 }

@@ -242,9 +242,47 @@ describe('stand-in running the plugin business rule', function () {
     expect(audits(id)[1]?.justification).to.equal('Sensor known faulty, replaced tomorrow');
   });
 
+  it('UI action "Check telemetry" shows the verdict without changing the incident', async () => {
+    connector.reply = { status: 200, body: verdict('fail') };
+    const id = await guardedIncident();
+    const before = { ...h.standin.tables.get('incident', id) };
+    const result = await h.standin.uiActions.run('x_closeloop_check_telemetry', { sysId: id, user: 'tech' });
+    expect(result.ok).to.equal(true);
+    expect(result.errorMessages.join('\n')).to.contain('supply air fail');
+    expect(result.redirect).to.equal(`incident.do?sys_id=${id}`);
+    expect(h.standin.tables.get('incident', id)).to.deep.equal(before);
+    expect(connector.requests).to.have.length(1);
+  });
+
+  it('UI action "Resolve despite telemetry" over /__standin/: role enforced, then resolves through the guard rule', async () => {
+    connector.reply = { status: 200, body: verdict('fail') };
+    const id = await guardedIncident({
+      close_code: 'Solved (Work Around)',
+      close_notes: 'Temporary fan installed',
+      x_closeloop_override_justification: 'Known sensor fault, ticket CHG0031',
+    });
+    const press = (user: string) =>
+      h.http.post('/__standin/ui-actions/x_closeloop_resolve_override', { sys_id: id, user });
+    const refused = await press('tech');
+    expect(refused.status).to.equal(409);
+    expect(refused.data.problem).to.contain('x_closeloop.closure_override');
+
+    const pressed = await press('lead');
+    expect(pressed.status).to.equal(200);
+    expect(pressed.data.record).to.include({ state: '6', x_closeloop_override_requested: 'false' });
+    expect(audits(id).map((a) => a.outcome)).to.deep.equal(['overridden']);
+    expect(
+      host
+        .runs()
+        .map((r) => `${r.kind}:${r.name}`)
+        .slice(-2),
+    ).to.deep.equal([`rule:${RULE_NAME}`, 'action:x_closeloop_resolve_override']);
+  });
+
   it('keeps what the scripts logged and one record per run', () => {
     const runs = host.runs();
     expect(runs.length).to.be.greaterThan(0);
-    expect(runs.every((run) => run.rule === RULE_NAME && run.scriptError === null)).to.equal(true);
+    expect(runs.every((run) => run.scriptError === null)).to.equal(true);
+    expect(runs.filter((run) => run.kind === 'rule').every((run) => run.name === RULE_NAME)).to.equal(true);
   });
 });
