@@ -1,5 +1,6 @@
 // Redfish provider. A BMC/CDU only knows current values, so `sample()` reads one and keeps it in a
 // bounded per-query history; `queryRange()` answers from that history (empty until sampled).
+import { createCoalescer } from '../coalesce.js';
 import { appendSample, samplesBetween, type History } from '../history.js';
 import { TelemetryError, type TelemetryProvider } from '../types.js';
 import { createRedfishClient, type RedfishProviderConfig } from './client.js';
@@ -15,6 +16,9 @@ export function createRedfishProvider(
   const now = deps.now ?? Date.now;
   const client = createRedfishClient(name, cfg);
   const history: History = new Map();
+  // Checks reading several properties of one resource (supply temperature and flow of a connector)
+  // share one GET while it is in flight; it is bounded by the provider timeout, not by one caller.
+  const reads = createCoalescer<unknown>(0);
 
   function parse(query: string): RedfishQuery {
     const q = parseRedfishQuery(query);
@@ -39,7 +43,11 @@ export function createRedfishProvider(
     },
     async sample(query, signal) {
       const q = parse(query);
-      const doc = await client.get(q.uri, signal);
+      const doc = await reads.get(
+        q.uri,
+        () => client.get(q.uri, AbortSignal.timeout(cfg.timeout + 1000)),
+        signal,
+      );
       const reading = extractReading(doc, q);
       if (!reading.ok) throw new TelemetryError(name, 'bad_query', `${name}: ${reading.message}`);
       appendSample(history, key(q), { t: now(), v: reading.value }, cfg.history);

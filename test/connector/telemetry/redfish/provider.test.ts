@@ -83,6 +83,19 @@ describe('telemetry/redfish provider (DMTF CDU mockup)', function () {
     expect(e3).to.be.instanceOf(TelemetryError).with.property('kind', 'bad_query');
   });
 
+  it('reads one resource once for several properties sampled together', async () => {
+    mock = await startRedfishMock();
+    const p = make(mock.url);
+    await Promise.all([
+      p.sample!(SUPPLY, signal()),
+      p.sample!(`${CONNECTOR}#FlowLitersPerMinute`, signal()),
+      p.sample!(`${CONNECTOR}#ReturnTemperatureCelsius`, signal()),
+    ]);
+    expect(mock.requests.filter((r) => r === `GET ${CONNECTOR}`)).to.have.length(1);
+    const [ret] = await p.queryRange(`${CONNECTOR}#ReturnTemperatureCelsius`, all, signal());
+    expect(ret!.samples.map((s) => s.v)).to.deep.equal([48]);
+  });
+
   it('keeps a bounded history per query', async () => {
     mock = await startRedfishMock();
     let t = 1_000_000;
