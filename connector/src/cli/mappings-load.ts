@@ -26,13 +26,14 @@ export function loadCliMappings(ctx: CliContext, cmd: Command, dirArg: string | 
     dir ??= config.config.mappings_dir;
   }
   dir ??= 'mappings';
-  const result = loadMappings(resolve(ctx.cwd, dir), { providerNames });
-  // Errors name files relative to where the command runs, as an admin typed them.
-  if (!result.ok) {
-    const abs = resolve(ctx.cwd, dir);
-    for (const e of result.errors)
-      if (e.file.startsWith(abs)) e.file = dir.replace(/\/+$/, '') + e.file.slice(abs.length);
-  }
+  const abs = resolve(ctx.cwd, dir);
+  const loaded = loadMappings(abs, { providerNames });
+  // Errors name files relative to where the command runs, as the admin typed the directory.
+  const shown = (file: string) =>
+    file.startsWith(abs) ? dir.replace(/\/+$/, '') + file.slice(abs.length) : file;
+  const result: LoadMappingsResult = loaded.ok
+    ? loaded
+    : { ok: false, errors: loaded.errors.map((e) => ({ ...e, file: shown(e.file) })) };
   return { dir, result, configFailed: !config.ok };
 }
 

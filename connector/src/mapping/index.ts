@@ -1,0 +1,21 @@
+// The mapping engine's public API, in one place.
+export type { CompiledCondition, CompiledMatcher, CompiledRule, Mappings } from './compiled.js';
+export { formatMappingError, type MappingError } from './errors.js';
+export { loadMappingTexts, loadMappings, type LoadMappingsOptions, type LoadMappingsResult } from './load.js';
+export { matchRule, type MatchResult, type MatchTraceEntry } from './match.js';
+export {
+  planIncident,
+  type PlanError,
+  type PlanResult,
+  type PlannedIncident,
+  type RenderedCheck,
+  type RuleBehaviour,
+} from './plan.js';
+export { planAlarm, type AlarmPlan } from './plan-alarm.js';
+export { previewAlarm, previewNormalisedAlarms, type PreviewAlarm, type PreviewResult } from './preview.js';
+export { formatPreview } from './format-preview.js';
+export { resolveTopology, type TopologyContext } from './topology.js';
+export { renderTemplate, checkTemplate, type RenderResult } from './template.js';
+export { normaliseCorrelationKey, MAX_CORRELATION_KEY } from './correlation-key.js';
+export { DEFAULT_SEVERITY_MATRIX, type SeverityMatrix } from './severity.js';
+export { mappingJsonSchema, mappingJsonSchemaText } from './json-schema.js';
