@@ -25,7 +25,15 @@ export function parseYaml(file: string, text: string): { source: YamlSource; err
     const pos = lines.linePos(e.pos[0]);
     return { file, line: pos.line, col: pos.col, path: '', message: firstLine(e.message) };
   });
-  const value: unknown = errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  if (!errors.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // e.g. an alias bomb ("excessive alias count") or an alias to nothing: report, never throw.
+      errors.push({ file, line: 1, col: 1, path: '', message: (e as Error).message });
+    }
+  }
   return { source: { file, doc, lines, value }, errors };
 }
 

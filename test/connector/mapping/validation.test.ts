@@ -261,15 +261,30 @@ sources:
   });
 
   it('reports errors from every file at once, sorted by file and position, and never throws', () => {
+    // A "billion laughs" alias bomb: nine levels of ten aliases each.
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `b${i}: &b${i} [${Array(10)
+            .fill(i === 0 ? '*a' : `*b${i - 1}`)
+            .join(', ')}]`,
+      ),
+    ].join('\n');
     const garbage = [
       '- just\n- a list\n',
       '"a string"\n',
       '\u0000\u0001',
       'sources: 5\ntopology: []\nrules: {}\n',
+      bomb,
     ];
     for (const text of garbage) {
       expect(() => loadErrors({ 'g.yaml': text })).to.not.throw();
     }
+    expect(loadErrors({ 'g.yaml': bomb })).to.deep.equal([
+      'g.yaml:1:1: Excessive alias count indicates a resource exhaustion attack',
+    ]);
     const errors = loadErrors({ 'b.yaml': 'sources: 5\n', 'a.yaml': 'rules: {}\ntopology: []\n' });
     expect(errors).to.deep.equal([
       'a.yaml:1:8 rules: expected a list of rules',
