@@ -17,3 +17,7 @@ export type { JournalEntry, Row } from './store.js';
 export type { WriteOutcome } from './writes.js';
 export { CIS, GROUPS, PLUGIN_PROPERTIES } from './seed.js';
 export { PRIORITY_LOOKUP } from './incident-logic.js';
+export { startPluginHost, DEFAULT_APP_DIR } from './plugin-host.js';
+export type { PluginHost, PluginHostOptions, PluginRunRecord } from './plugin-host.js';
+export type { PluginLogEntry } from './plugin-protocol.js';
+export type { UiActionHandler, UiActionInput, UiActionResult } from './server.js';

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { adminRouter } from './admin.js';
+import { startPluginHost, type PluginHost, type PluginHostOptions } from './plugin-host.js';
 import { tableDef } from './dictionary.js';
 import type { BusinessRule } from './business-rules.js';
 import { createFaultState, faultControls, faultMiddleware, type FaultControls } from './faults.js';
@@ -71,6 +72,11 @@ export interface StandinOptions {
   properties?: Record<string, string>;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * Run the Closeloop plugin's built business rule and UI actions (plugin-host.ts). Needs
+   * `npm run build -w plugin` first; `true` uses plugin/dist/app.
+   */
+  plugin?: true | PluginHostOptions;
 }
 
 export interface WriteOptions {
@@ -152,6 +158,8 @@ export interface Standin {
     run(actionName: string, input: UiActionInput): Promise<UiActionResult>;
     list(): string[];
   };
+  /** The plugin host when started with `plugin`, else null. */
+  plugin: PluginHost | null;
   /** Back to the freshly seeded state (requests log and faults are kept). */
   reset(): void;
   close(): Promise<void>;
@@ -322,7 +330,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     journal: (table, sysId, element) => journalOf(store, table, sysId, element),
   };
 
-  return {
+  const standin: Standin = {
     url,
     port,
     faults,
@@ -345,7 +353,9 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     oauth: { expireAccessTokens: () => expireAccessTokens(auth) },
     uiActions,
     reset: resetStore,
+    plugin: null,
     close: async () => {
+      await standin.plugin?.close();
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = null;
       save();
@@ -355,6 +365,18 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       );
     },
   };
+  if (options.plugin) {
+    try {
+      standin.plugin = await startPluginHost(standin, {
+        logger: options.logger ?? silent,
+        ...(options.plugin === true ? {} : options.plugin),
+      });
+    } catch (error) {
+      await standin.close();
+      throw error;
+    }
+  }
+  return standin;
 }
 
 function setProperty(store: Store, name: string, value: string, nowMs: number): void {

@@ -279,6 +279,21 @@ describe('stand-in running the plugin business rule', function () {
     ).to.deep.equal([`rule:${RULE_NAME}`, 'action:x_closeloop_resolve_override']);
   });
 
+  it('startStandin({ plugin }) starts the host with the stand-in and closes it with it', async () => {
+    const build = await buildPluginOnce();
+    const other = await startHarness({ plugin: { appDir: build.appDir } });
+    try {
+      expect(other.standin.plugin?.rules.map((r) => r.name)).to.deep.equal([RULE_NAME]);
+      expect(other.standin.businessRules.list().map((r) => r.name)).to.deep.equal([RULE_NAME]);
+      expect(other.standin.uiActions.list()).to.have.members([
+        'x_closeloop_check_telemetry',
+        'x_closeloop_resolve_override',
+      ]);
+    } finally {
+      await other.standin.close();
+    }
+  });
+
   it('keeps what the scripts logged and one record per run', () => {
     const runs = host.runs();
     expect(runs.length).to.be.greaterThan(0);
