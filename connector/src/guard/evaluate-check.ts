@@ -30,6 +30,8 @@ interface SeriesJudgement {
   labels: Record<string, string>;
   points: Sample[];
   valid: Valid[];
+  /** Valid samples inside the window (the reading in force at its start not counted). */
+  inWindow: number;
   status: CheckStatus;
   reason?: UnknownReason;
   worst?: Valid & { prev: number | undefined; badness: number };
@@ -43,71 +45,87 @@ interface SeriesJudgement {
   coveredMs?: number;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+/**
+ * How far back a check reads: its stabilisation window plus max_age before it, where the reading that
+ * was in force when the window opened is found. (`stabilize: 0` = "in range now": the newest fresh sample.)
+ */
+export function lookbackMs(check: RenderedCheck): number {
+  return check.stabilize + check.max_age;
 }
 
+// Semantics: at every moment of the window (now − stabilize, now] the reading in force — the newest
+// valid sample, at most max_age old — must be in range. So the window needs a reading at or before its
+// start, no hole longer than max_age, a fresh newest sample, and min_samples samples inside it.
 function judgeSeries(check: RenderedCheck, s: Series, nowMs: number): SeriesJudgement {
+  const instant = check.stabilize === 0;
   const start = nowMs - check.stabilize;
-  // The window is (now − stabilize, now]: a sample exactly `stabilize` old has left it.
-  const points = s.samples
-    .filter((p) => p.t > start && p.t <= nowMs + FUTURE_SKEW_MS)
+  const sorted = s.samples
+    .filter((p) => p.t > start - check.max_age && p.t <= nowMs + FUTURE_SKEW_MS)
     .sort((a, b) => a.t - b.t);
+  // The reading in force when the window opened: the newest valid one at or before its start.
+  let anchor = -1;
+  sorted.forEach((p, i) => {
+    if (p.t <= start && p.v !== null) anchor = i;
+  });
+  const points = anchor >= 0 ? sorted.slice(anchor) : sorted.filter((p) => p.t > start);
   const valid: Valid[] = points.filter((p): p is Valid => p.v !== null);
-  const base = { labels: s.labels, points, valid, violations: 0, latestOk: false };
+  const inWindow = valid.filter((p) => p.t > start).length;
   const latest = valid[valid.length - 1];
 
   let worst: SeriesJudgement['worst'];
-  let lastBad: Valid | undefined;
+  let lastBad = -1;
   let violations = 0;
   let latestOk = false;
   valid.forEach((p, i) => {
+    if (instant && i < valid.length - 1) return;
     const prev = valid[i - 1]?.v;
     const b = badness(check.expect, p.v, prev);
     if (i === valid.length - 1) latestOk = b <= 0;
     if (b <= 0) return;
     violations++;
-    lastBad = p;
+    lastBad = i;
     if (!worst || b >= worst.badness) worst = { ...p, prev, badness: b };
   });
-  const withLatest = { ...base, latestOk, ...(latest ? { latest } : {}) };
+  const base = {
+    labels: s.labels,
+    points,
+    valid,
+    inWindow,
+    violations,
+    latestOk,
+    ...(latest ? { latest } : {}),
+  };
 
-  if (worst && lastBad) {
+  if (worst) {
+    // Back in range since the sample after the last bad one: the window must start after that.
+    const recovered = latestOk ? valid[lastBad + 1] : undefined;
     return {
-      ...withLatest,
+      ...base,
       status: 'fail',
       worst,
-      violations,
-      ...(latestOk ? { satisfiedAt: lastBad.t + check.stabilize } : {}),
+      ...(recovered ? { satisfiedAt: recovered.t + check.stabilize } : {}),
     };
   }
-  if (!latest) return { ...withLatest, status: 'unknown', reason: points.length ? 'missing' : 'no_data' };
-  if (nowMs - latest.t > check.max_age) return { ...withLatest, status: 'unknown', reason: 'stale' };
+  if (!latest) return { ...base, status: 'unknown', reason: points.length ? 'missing' : 'no_data' };
+  if (nowMs - latest.t > check.max_age) return { ...base, status: 'unknown', reason: 'stale' };
+  if (instant) return { ...base, status: 'pass' };
 
-  // The trailing run of samples with no hole longer than max_age must reach back to the window's start
-  // (within about one sampling interval, and never more than max_age).
+  // The trailing run of readings without a hole longer than max_age must reach the window's start.
   let runStart = valid.length - 1;
   while (runStart > 0 && valid[runStart]!.t - valid[runStart - 1]!.t <= check.max_age) runStart--;
-  const run = valid.slice(runStart);
-  const intervals = run.slice(1).map((p, i) => p.t - run[i]!.t);
-  const tolerance = intervals.length
-    ? Math.min(check.max_age, Math.max(1.5 * median(intervals), 1000))
-    : check.max_age;
-  const first = run[0]!;
-  if (first.t - start > tolerance) {
-    const hole = runStart > 0 ? { gap: { from: valid[runStart - 1]!.t, to: first.t } } : {};
+  const first = valid[runStart]!;
+  if (first.t > start) {
     return {
-      ...withLatest,
+      ...base,
       status: 'unknown',
       reason: runStart > 0 ? 'gap' : 'not_covered',
-      satisfiedAt: first.t + check.stabilize - tolerance,
+      satisfiedAt: first.t + check.stabilize,
       coveredMs: nowMs - first.t,
-      ...hole,
+      ...(runStart > 0 ? { gap: { from: valid[runStart - 1]!.t, to: first.t } } : {}),
     };
   }
-  if (valid.length < check.min_samples) return { ...withLatest, status: 'unknown', reason: 'too_few' };
-  return { ...withLatest, status: 'pass' };
+  if (inWindow < check.min_samples) return { ...base, status: 'unknown', reason: 'too_few' };
+  return { ...base, status: 'pass' };
 }
 
 function valueFormat(check: RenderedCheck): ValueFormat {
@@ -149,7 +167,7 @@ function unknownMessage(
     case 'not_covered':
       return `${who} ${now} ${need} for only ${formatAge(j.coveredMs ?? 0)} of ${window} (OK at ${clock(j.satisfiedAt ?? nowMs)} if it stays)`;
     case 'too_few':
-      return `${who}: only ${j.valid.length} sample${j.valid.length === 1 ? '' : 's'} in ${window}, needs ${check.min_samples}`;
+      return `${who}: only ${j.inWindow} sample${j.inWindow === 1 ? '' : 's'} in ${window}, needs ${check.min_samples}`;
     default:
       return `${who}: no data from ${check.provider} in the last ${window}`;
   }
@@ -200,7 +218,7 @@ export function evaluateCheck(
   }
 
   const judged = answer.map((s) => judgeSeries(check, s, nowMs));
-  const samples = judged.reduce((n, j) => n + j.valid.length, 0);
+  const samples = judged.reduce((n, j) => n + j.inWindow, 0);
   const fails = judged.filter((j) => j.status === 'fail');
   const unknowns = judged.filter((j) => j.status === 'unknown');
   const status: CheckStatus = fails.length ? 'fail' : unknowns.length ? 'unknown' : 'pass';
@@ -239,9 +257,10 @@ export function evaluateCheck(
     const more = multi && unknowns.length > 1 ? ` (${unknowns.length} of ${judged.length} series)` : '';
     message = unknownMessage(check, focus, who, fmt, nowMs, tz) + more;
   } else {
+    const span = check.stabilize > 0 ? `for ${common.window}` : 'now';
     message = multi
-      ? `${label}: all ${judged.length} series ${need} for ${common.window} (nearest the limit: ${fmt.value(focus.latest!.v)}, ${tag})`
-      : `${label} ${fmt.value(focus.latest!.v)} ${need} for ${common.window} (${samples} samples)`;
+      ? `${label}: all ${judged.length} series ${need} ${span} (nearest the limit: ${fmt.value(focus.latest!.v)}, ${tag})`
+      : `${label} ${fmt.value(focus.latest!.v)} ${need} ${span}${check.stabilize > 0 ? ` (${samples} samples)` : ''}`;
   }
 
   return {

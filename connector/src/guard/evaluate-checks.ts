@@ -3,7 +3,7 @@
 // makes its check `unknown` in time instead of holding the caller.
 import { TelemetryError, type Series, type TelemetryProvider } from '../telemetry/types.js';
 import { formatDuration } from '../util/duration.js';
-import { evaluateCheck } from './evaluate-check.js';
+import { evaluateCheck, lookbackMs } from './evaluate-check.js';
 import type { CheckResult, RenderedCheck } from './types.js';
 
 export { combineVerdict } from './verdict.js';
@@ -97,7 +97,7 @@ export async function evaluateChecks(
       );
     }
     const window = {
-      startMs: nowMs - check.stabilize,
+      startMs: nowMs - lookbackMs(check),
       endMs: nowMs,
       ...(check.step !== undefined ? { stepMs: check.step } : {}),
     };

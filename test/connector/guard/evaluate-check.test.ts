@@ -10,13 +10,13 @@ describe('guard/evaluateCheck', () => {
     it('passes when every fresh sample of the whole window is in range', () => {
       const r = evaluateCheck(check(), [steady(22.5)], NOW, UTC);
       expect(r.status).to.equal('pass');
-      expect(r.samples).to.equal(40); // the sample exactly 10 min old has left the window
+      expect(r.samples).to.equal(40); // the sample exactly 10 min old is the reading in force at the start
       expect(r.observed).to.equal('22.5 °C');
       expect(r.observedValue).to.equal(22.5);
       expect(r.expected).to.equal('18–27 °C');
       expect(r.window).to.equal('10 min');
       expect(r.message).to.equal('CRAH-2 supply air 22.5 °C in 18–27 °C for 10 min (40 samples)');
-      expect(r.points).to.have.length(40);
+      expect(r.points).to.have.length(41);
       expect(r.satisfiedAt).to.equal(undefined);
       expect(r.worst).to.equal(undefined);
     });
@@ -46,8 +46,8 @@ describe('guard/evaluateCheck', () => {
       expect(r.message).to.equal(
         'CRAH-2 supply air 29.4 °C > 27 °C at 10:42, needs 10 min in 18–27 °C (now 22 °C)',
       );
-      // If values stay in range, the window is clean 10 min after the last bad sample.
-      expect(r.satisfiedAt).to.equal(new Date(spikeAt + 15_000 + 10 * MIN).toISOString());
+      // Back in range since the sample after the last bad one: 10 min after that, if it stays.
+      expect(r.satisfiedAt).to.equal(new Date(spikeAt + 30_000 + 10 * MIN).toISOString());
     });
 
     it('says nothing about "now" or recovery while the latest sample is still out of range', () => {
@@ -107,9 +107,9 @@ describe('guard/evaluateCheck', () => {
       const r = evaluateCheck(check(), [s], NOW, UTC);
       expect(r).to.include({ status: 'unknown', reason: 'gap' });
       expect(r.message).to.equal(
-        'CRAH-2 supply air 22 °C in 18–27 °C, but no data 10:43–10:46; OK at 10:55 if it stays',
+        'CRAH-2 supply air 22 °C in 18–27 °C, but no data 10:43–10:46; OK at 10:56 if it stays',
       );
-      expect(r.satisfiedAt).to.equal(new Date(NOW - 4 * MIN + 10 * MIN - 22_500).toISOString());
+      expect(r.satisfiedAt).to.equal(new Date(NOW - 4 * MIN + 10 * MIN).toISOString());
     });
 
     it('tolerates holes shorter than max_age', () => {
@@ -121,15 +121,16 @@ describe('guard/evaluateCheck', () => {
       const s = series(samples(NOW - 4 * MIN, NOW, 30_000, () => 22));
       const r = evaluateCheck(check(), [s], NOW, UTC);
       expect(r).to.include({ status: 'unknown', reason: 'not_covered' });
-      // Covered once the first sample is within one sampling interval (1.5 × 30 s) of the window's start.
-      expect(r.satisfiedAt).to.equal(new Date(NOW - 4 * MIN + 10 * MIN - 45_000).toISOString());
+      // Covered once the window starts at or after the first reading.
+      expect(r.satisfiedAt).to.equal(new Date(NOW - 4 * MIN + 10 * MIN).toISOString());
       expect(r.message).to.equal(
-        'CRAH-2 supply air 22 °C in 18–27 °C for only 4 min of 10 min (OK at 10:55 if it stays)',
+        'CRAH-2 supply air 22 °C in 18–27 °C for only 4 min of 10 min (OK at 10:56 if it stays)',
       );
     });
 
     it('is unknown with fewer than min_samples', () => {
       const s = series([
+        { t: NOW - 10.5 * MIN, v: 22 }, // in force when the window opened; not counted
         { t: NOW - 9.5 * MIN, v: 22 },
         { t: NOW - 8 * MIN, v: 22 },
         { t: NOW - 6 * MIN, v: 22 },
@@ -169,6 +170,54 @@ describe('guard/evaluateCheck', () => {
       expect(evaluateCheck(check(), [ahead], NOW, UTC).samples).to.equal(41);
       const far = series(samples(NOW + 10 * MIN, NOW + 20 * MIN, 15_000, () => 22));
       expect(evaluateCheck(check(), [far], NOW, UTC).reason).to.equal('no_data');
+    });
+  });
+
+  describe('the reading in force when the window opens', () => {
+    it('counts: a bad reading just before the window still covers its first moments', () => {
+      const s = series([
+        { t: NOW - 10 * MIN - 30_000, v: 35 },
+        ...samples(NOW - 9.5 * MIN, NOW, 15_000, () => 22),
+      ]);
+      const r = evaluateCheck(check(), [s], NOW, UTC);
+      expect(r.status).to.equal('fail');
+      expect(r.satisfiedAt).to.equal(new Date(NOW - 9.5 * MIN + 10 * MIN).toISOString());
+    });
+    it('is needed: data that starts just inside the window does not cover it', () => {
+      const r = evaluateCheck(
+        check(),
+        [series(samples(NOW - 10 * MIN + 15_000, NOW, 15_000, () => 22))],
+        NOW,
+        UTC,
+      );
+      expect(r).to.include({ status: 'unknown', reason: 'not_covered' });
+    });
+    it('is not taken from further back than max_age', () => {
+      const s = series([{ t: NOW - 12.5 * MIN, v: 22 }, ...samples(NOW - 9.5 * MIN, NOW, 15_000, () => 22)]);
+      expect(evaluateCheck(check(), [s], NOW, UTC).reason).to.equal('not_covered');
+    });
+    it('is the previous value for no_increase', () => {
+      const xid = check({ expect: { no_increase: true }, unit: undefined });
+      const s = series([
+        { t: NOW - 10.5 * MIN, v: 3 },
+        ...samples(NOW - 10 * MIN + 15_000, NOW, 15_000, () => 4),
+      ]);
+      expect(evaluateCheck(xid, [s], NOW, UTC).status).to.equal('fail');
+    });
+  });
+
+  describe('stabilize: 0 (only "is it in range now?")', () => {
+    const now = check({ stabilize: 0, max_age: '1m' });
+    it('judges only the newest fresh sample', () => {
+      const recovered = steady((t) => (t < NOW - 15_000 ? 35 : 22));
+      const r = evaluateCheck(now, [recovered], NOW, UTC);
+      expect(r.status).to.equal('pass');
+      expect(r.message).to.equal('CRAH-2 supply air 22 °C in 18–27 °C now');
+      expect(evaluateCheck(now, [steady((t) => (t === NOW ? 35 : 22))], NOW, UTC).status).to.equal('fail');
+    });
+    it('is still unknown when the newest sample is stale', () => {
+      const old = series(samples(NOW - 10 * MIN, NOW - 2 * MIN, 15_000, () => 22));
+      expect(evaluateCheck(now, [old], NOW, UTC).status).to.equal('unknown');
     });
   });
 
@@ -219,7 +268,7 @@ describe('guard/evaluateCheck', () => {
       expect(r.message).to.equal(
         'node-3 GPU temperature 91 °C > 85 °C at 10:47 (gpu=5), needs 10 min ≤ 85 °C (now 70 °C); 2 of 8 series out of range',
       );
-      expect(r.satisfiedAt).to.equal(new Date(NOW - MIN + 10 * MIN).toISOString());
+      expect(r.satisfiedAt).to.equal(new Date(NOW - MIN + 15_000 + 10 * MIN).toISOString());
     });
 
     it('is unknown when one GPU went stale and none failed', () => {

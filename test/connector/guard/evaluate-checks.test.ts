@@ -63,7 +63,7 @@ describe('guard/evaluateChecks', function () {
       expect(r!.message).to.match(
         /^CRAH-2 supply air 29.4 °C > 27 °C at \d\d:\d\d, needs 10 min in 18–27 °C \(now 22 °C\)$/,
       );
-      expect(r!.satisfiedAt).to.equal(new Date(now + 2 * MIN).toISOString());
+      expect(r!.satisfiedAt).to.equal(new Date(now + 2 * MIN + 15_000).toISOString());
     });
 
     it('is unknown when data is stale, even inside the lookback window, or absent', async () => {
