@@ -16,42 +16,49 @@ export const DEFAULT_USERS: SeedUser[] = [
   { username: 'admin', password: 'admin', name: 'System Administrator', roles: ['admin'] },
 ];
 
-export const GROUPS = ['Facilities - Cooling', 'Facilities - Power', 'IT - GPU Operations', 'Service Desk'];
+/** Generic groups, plus the ones the shipped mappings (mappings/*.yaml) assign to. */
+export const GROUPS = [
+  'Facilities - Cooling',
+  'Facilities - Power',
+  'IT - GPU Operations',
+  'Service Desk',
+  'DC Facilities',
+  'DC Facilities - Cooling',
+  'DC Facilities - Liquid Cooling',
+  'DC Facilities - Electrical',
+  'DC Operations - GPU Compute',
+];
 
-/** CIs of the demo site: name, class, description, location. */
+const RACKS = ['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10', 'R11', 'R12'];
+const hallOf = (rack: string) => (Number(rack.slice(1)) <= 6 ? 'Hall A' : 'Hall B');
+
+/** CIs of the shipped topology (mappings/10-topology.yaml, site DC1): name = equipment id. */
 export const CIS: { name: string; cls: string; description: string; location: string }[] = [
-  ...[1, 2, 3, 4].map((n) => ({
-    name: `CRAH-${n}`,
-    cls: 'cmdb_ci_crac',
-    description: `Computer room air handler ${n}`,
-    location: 'DC1 / Hall A',
-  })),
+  { name: 'CRAH-1', cls: 'cmdb_ci_crac', description: 'CRAH-1 Hall A row A1', location: 'DC1 / Hall A / A1' },
+  { name: 'CRAH-2', cls: 'cmdb_ci_crac', description: 'CRAH-2 Hall A row A2', location: 'DC1 / Hall A / A2' },
+  { name: 'CRAH-3', cls: 'cmdb_ci_crac', description: 'CRAH-3 Hall B', location: 'DC1 / Hall B / B1' },
+  { name: 'CRAH-4', cls: 'cmdb_ci_crac', description: 'CRAH-4 Hall B', location: 'DC1 / Hall B / B2' },
   {
     name: 'CDU-1',
     cls: 'cmdb_ci_facility_hardware',
-    description: 'Coolant distribution unit 1',
-    location: 'DC1 / Hall A',
+    description: 'CDU-1 Hall B liquid loop',
+    location: 'DC1 / Hall B / B2',
   },
-  {
-    name: 'UPS-1',
-    cls: 'cmdb_ci_ups',
-    description: 'Uninterruptible power supply 1',
-    location: 'DC1 / Power room',
-  },
-  {
-    name: 'UPS-2',
-    cls: 'cmdb_ci_ups',
-    description: 'Uninterruptible power supply 2',
-    location: 'DC1 / Power room',
-  },
-  ...['r01', 'r02', 'r03', 'r04'].flatMap((rack) =>
-    [1, 2].map((n) => ({
-      name: `gpu-${rack}-0${n}`,
-      cls: 'cmdb_ci_linux_server',
-      description: `GPU server ${n} in rack ${rack.toUpperCase()}`,
-      location: `DC1 / Hall A / ${rack.toUpperCase()}`,
-    })),
-  ),
+  { name: 'UPS-1', cls: 'cmdb_ci_ups', description: 'UPS-1 (feeds hall A)', location: 'DC1 / Power room' },
+  { name: 'UPS-2', cls: 'cmdb_ci_ups', description: 'UPS-2 (feeds hall B)', location: 'DC1 / Power room' },
+  ...['A1', 'A2', 'B1', 'B2'].map((row) => ({
+    name: `PDU-${row}`,
+    cls: 'cmdb_ci_pdu',
+    description: `Power distribution unit row ${row}`,
+    location: `DC1 / Hall ${row[0]} / ${row}`,
+  })),
+  // One GPU server per rack: gpu-r01-01 … gpu-r12-01 (the topology names r03, r05, r10, r11).
+  ...RACKS.map((rack) => ({
+    name: `gpu-${rack.toLowerCase()}-01`,
+    cls: 'cmdb_ci_linux_server',
+    description: `GPU server in rack ${rack} (8 GPUs)`,
+    location: `DC1 / ${hallOf(rack)} / ${rack}`,
+  })),
 ];
 
 type Choice = [value: string, label: string];
