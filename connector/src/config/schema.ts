@@ -52,7 +52,9 @@ export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
 
 export const ServiceNowConfigSchema = z
   .object({
-    instance_url: url.optional().describe('e.g. https://example.service-now.com (env SERVICENOW_INSTANCE_URL)'),
+    instance_url: url
+      .optional()
+      .describe('e.g. https://example.service-now.com (env SERVICENOW_INSTANCE_URL)'),
     auth: z
       .object({
         type: z.enum(['basic', 'oauth']).default('basic'),
@@ -65,7 +67,12 @@ export const ServiceNowConfigSchema = z
       .strict()
       .default({ type: 'basic', grant: 'password' }),
     timeout: DurationSchema.prefault(15),
-    rate_limit_per_hour: z.number().int().min(1).default(30_000).describe('Client-side cap on requests per hour.'),
+    rate_limit_per_hour: z
+      .number()
+      .int()
+      .min(1)
+      .default(30_000)
+      .describe('Client-side cap on requests per hour.'),
     lookup_cache_ttl: DurationSchema.prefault(600),
     incident_table: z.string().default('incident'),
     verdict_table: z.string().default('x_closeloop_verdict'),
@@ -73,7 +80,9 @@ export const ServiceNowConfigSchema = z
     resolve: z
       .object({
         close_code: z.string().default('Solved (Permanently)'),
-        close_notes: z.string().default('Resolved by Closeloop: all alarms cleared and telemetry back in range.'),
+        close_notes: z
+          .string()
+          .default('Resolved by Closeloop: all alarms cleared and telemetry back in range.'),
         resolved_state: z.number().int().default(6),
         reopen_state: z.number().int().default(2),
       })
@@ -100,9 +109,15 @@ export const ConfigSchema = z
       .strict()
       .default({ host: '127.0.0.1', port: 8080, body_limit: '1mb' }),
     data_dir: z.string().default('./data'),
-    database_url: z.string().optional().describe('postgres://… switches the store from SQLite to PostgreSQL.'),
+    database_url: z
+      .string()
+      .optional()
+      .describe('postgres://… switches the store from SQLite to PostgreSQL.'),
     mappings_dir: z.string().default('./mappings'),
-    api_key: z.string().optional().describe('Key the ServiceNow app sends as X-API-Key (env CLOSELOOP_API_KEY).'),
+    api_key: z
+      .string()
+      .optional()
+      .describe('Key the ServiceNow app sends as X-API-Key (env CLOSELOOP_API_KEY).'),
     log_level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     servicenow: ServiceNowConfigSchema.default(ServiceNowConfigSchema.parse({})),
     outbox: z
@@ -114,7 +129,13 @@ export const ConfigSchema = z
         poll_interval: DurationSchema.prefault(0.25),
       })
       .strict()
-      .default({ concurrency: 8, max_attempts: 12, base_delay: 1000, max_delay: 300_000, poll_interval: 250 }),
+      .default({
+        concurrency: 8,
+        max_attempts: 12,
+        base_delay: 1000,
+        max_delay: 300_000,
+        poll_interval: 250,
+      }),
     telemetry: z
       .object({ providers: z.record(z.string(), ProviderConfigSchema).default({}) })
       .strict()
@@ -127,6 +148,33 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ watch_interval: 30_000, budget: 3000, concurrency: 4 }),
+    noise: z
+      .object({
+        note_interval: DurationSchema.prefault(60).describe(
+          'At most one work note per incident per this interval.',
+        ),
+        flap_changes: z
+          .number()
+          .int()
+          .min(1)
+          .default(4)
+          .describe('More state changes than this within flap_window = flapping.'),
+        flap_window: DurationSchema.prefault(600),
+        storm_per_source: z
+          .number()
+          .int()
+          .min(1)
+          .default(20)
+          .describe('Incidents a source may open per minute before storm control.'),
+        storm_global: z
+          .number()
+          .int()
+          .min(1)
+          .default(50)
+          .describe('Incidents all sources may open per minute before storm control.'),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 export type Config = z.infer<typeof ConfigSchema>;

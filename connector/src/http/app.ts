@@ -21,7 +21,10 @@ export function createApp(
   app.use(alarmsRouter(ctx));
   for (const r of extra.openRouters ?? []) app.use(r);
   const key = requireApiKey(ctx.apiKey);
-  app.use(['/v1/events', '/v1/deliveries', '/v1/rejected', '/v1/mappings', '/v1/closure-checks'], key);
+  app.use(
+    ['/v1/events', '/v1/deliveries', '/v1/rejected', '/v1/mappings', '/v1/closure-checks', '/v1/silences'],
+    key,
+  );
   app.use(eventsRouter(ctx));
   app.use(mappingsRouter(ctx));
   for (const r of extra.protectedRouters ?? []) app.use(r);

@@ -38,11 +38,9 @@ export function closureRouter(
   router.post('/v1/closure-checks', express.json({ limit: '16kb' }), async (req, res) => {
     const body = Body.safeParse(req.body);
     if (!body.success) {
-      return void res
-        .status(400)
-        .json({
-          error: body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-        });
+      return void res.status(400).json({
+        error: body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      });
     }
     const inc = body.data.incident;
     const evaluatedAt = ctx.now();

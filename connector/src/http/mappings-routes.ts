@@ -10,12 +10,10 @@ export function mappingsRouter(ctx: HttpContext): Router {
   router.post('/v1/mappings/preview', express.json({ limit: ctx.bodyLimit }), (req, res) => {
     const body = PreviewBody.safeParse(req.body);
     if (!body.success) {
-      return void res
-        .status(400)
-        .json({
-          error: 'body must be {"source": "<name>", "payload": <alarm JSON>}',
-          issues: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-        });
+      return void res.status(400).json({
+        error: 'body must be {"source": "<name>", "payload": <alarm JSON>}',
+        issues: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
     }
     const engine = ctx.engine();
     if (!engine.sources[body.data.source]) {

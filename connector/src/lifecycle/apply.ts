@@ -1,18 +1,66 @@
 // The ingest loop shared by every store: read what is known, decide, write — inside the store's
 // transaction. Stores supply the reads and writes; the order of steps lives here once.
 import type { Operation } from '../outbox/operations.js';
-import { decide } from './decide.js';
-import type { AlarmRecord, Decision, EventRecord } from './types.js';
+import { decide, DEFAULT_POLICY } from './decide.js';
+import { economise } from './note-economy.js';
+import type { AlarmRecord, Decision, EventRecord, NoisePolicy } from './types.js';
 import type { IngestItem, IngestResult } from '../store/store.js';
 
+type Maybe<T> = Promise<T> | T;
+
 export interface IngestTx {
-  getAlarm(identity: string): Promise<AlarmRecord | null> | AlarmRecord | null;
-  getEvent(key: string): Promise<EventRecord | null> | EventRecord | null;
-  latestEventFor(correlationKey: string): Promise<EventRecord | null> | EventRecord | null;
-  countActive(eventKey: string, exceptIdentity: string): Promise<number> | number;
-  putAlarm(a: AlarmRecord, d: Decision): Promise<void> | void;
-  putEvent(e: EventRecord, isNew: boolean): Promise<void> | void;
-  enqueue(eventKey: string, ops: Operation[], now: Date): Promise<void> | void;
+  getAlarm(identity: string): Maybe<AlarmRecord | null>;
+  getEvent(key: string): Maybe<EventRecord | null>;
+  latestEventFor(correlationKey: string): Maybe<EventRecord | null>;
+  countActive(eventKey: string, exceptIdentity: string): Maybe<number>;
+  /** A live (open/pending) cause event whose scope is one of `scopes`. */
+  liveCauseFor(scopes: string[]): Maybe<EventRecord | null>;
+  /** Live effect events lying in `scope`. */
+  liveEffectsIn(scope: string): Maybe<EventRecord[]>;
+  /** Re-attach every alarm of one event to another. */
+  moveAlarms(fromKey: string, toKey: string): Maybe<void>;
+  /** Cancel the undelivered operations of a key; says whether its create had already gone out. */
+  cancelUndelivered(eventKey: string, reason: string, now: Date): Maybe<{ createDelivered: boolean }>;
+  putAlarm(a: AlarmRecord, d: Decision): Maybe<void>;
+  putEvent(e: EventRecord, isNew: boolean): Maybe<void>;
+  enqueue(eventKey: string, ops: Operation[], now: Date): Maybe<void>;
+}
+
+/** Effects that opened before their cause are folded into the cause's event. */
+async function adoptEffects(tx: IngestTx, cause: EventRecord, now: Date): Promise<void> {
+  if (cause.noise.role !== 'cause' || !cause.noise.scope) return;
+  const effects = (await tx.liveEffectsIn(cause.noise.scope)).filter((e) => e.key !== cause.key);
+  for (const effect of effects) {
+    await tx.moveAlarms(effect.key, cause.key);
+    const { createDelivered } = await tx.cancelUndelivered(
+      effect.key,
+      `superseded: adopted by cause event ${cause.key}`,
+      now,
+    );
+    await tx.putEvent(
+      {
+        ...effect,
+        state: 'merged',
+        updatedAt: now.toISOString(),
+        pendingCreate: null,
+        noise: { ...effect.noise, mergedInto: cause.key },
+      },
+      false,
+    );
+    if (createDelivered) {
+      await tx.enqueue(
+        effect.key,
+        [
+          {
+            op: 'note',
+            text: `Closeloop: these alarms are effects of "${cause.title}" (event ${cause.key}), which now tracks them.`,
+          },
+          { op: 'resolve', note: `Resolved as an effect of ${cause.key}; follow that incident.` },
+        ],
+        now,
+      );
+    }
+  }
 }
 
 export async function applyIngest(
@@ -20,18 +68,48 @@ export async function applyIngest(
   items: IngestItem[],
   now: Date,
   correlationDisplay: string,
+  policy: NoisePolicy = DEFAULT_POLICY,
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
-  for (const { alarm, plan } of items) {
+  for (const { alarm, plan, silence } of items) {
     const identity = `${alarm.source}:${alarm.id}`;
     const prev = await tx.getAlarm(identity);
     const prevEvent = prev?.eventKey ? await tx.getEvent(prev.eventKey) : null;
-    const keyEvent = plan ? await tx.latestEventFor(plan.correlationKey) : null;
+    let keyEvent = plan ? await tx.latestEventFor(plan.correlationKey) : null;
+    // Inhibition: an effect inside the scope of a live cause joins the cause's event.
+    if (
+      plan?.role === 'effect' &&
+      plan.scopes?.length &&
+      !(keyEvent && (keyEvent.state === 'open' || keyEvent.state === 'pending'))
+    ) {
+      keyEvent = (await tx.liveCauseFor(plan.scopes)) ?? keyEvent;
+    }
     const otherActive = prevEvent ? await tx.countActive(prevEvent.key, identity) : 0;
-    const d = decide({ alarm, prev, plan, prevEvent, keyEvent, otherActive, now, correlationDisplay });
+    const d = decide({
+      alarm,
+      prev,
+      plan,
+      prevEvent,
+      keyEvent,
+      otherActive,
+      now,
+      correlationDisplay,
+      policy,
+      silence: silence ?? null,
+    });
+    let ops = d.ops;
+    let event = d.event;
+    if (event) {
+      const e = economise(event, ops, now, policy.noteIntervalMs);
+      event = e.event;
+      ops = e.ops;
+    }
     await tx.putAlarm(d.alarm, d);
-    if (d.event) await tx.putEvent(d.event, d.eventIsNew);
-    if (d.event && d.ops.length) await tx.enqueue(d.event.key, d.ops, now);
+    if (event) await tx.putEvent(event, d.eventIsNew);
+    if (event && ops.length) await tx.enqueue(event.key, ops, now);
+    const before = d.eventIsNew ? null : prevEvent?.key === event?.key ? prevEvent : keyEvent;
+    if (event && event.noise.role === 'cause' && before?.noise.role !== 'cause')
+      await adoptEffects(tx, event, now);
     results.push({ identity, outcome: d.outcome, eventKey: d.alarm.eventKey });
   }
   return results;

@@ -3,7 +3,14 @@
 import { severityRank, type Alarm } from '../model/alarm.js';
 import type { Operation } from '../outbox/operations.js';
 import { describeAlarm } from './notes.js';
-import type { AlarmRecord, Decision, EventRecord, IngestPlan } from './types.js';
+import {
+  emptyNoise,
+  type AlarmRecord,
+  type Decision,
+  type EventRecord,
+  type IngestPlan,
+  type NoisePolicy,
+} from './types.js';
 
 export interface DecideInput {
   alarm: Alarm;
@@ -12,15 +19,19 @@ export interface DecideInput {
   plan: IngestPlan | null;
   /** The event the previous state of this alarm belongs to (if any). */
   prevEvent: EventRecord | null;
-  /** The newest event for `plan.correlationKey` (if any). */
+  /** The newest event for `plan.correlationKey`, or a live cause event whose scope covers this effect. */
   keyEvent: EventRecord | null;
   /** Active alarms attached to `prevEvent`, not counting this one. */
   otherActive: number;
   now: Date;
   correlationDisplay: string;
+  policy: NoisePolicy;
+  /** A maintenance window covering this alarm: new events wait until it ends. */
+  silence: { id: string; untilMs: number } | null;
 }
 
 const MAX_KEY = 100;
+export const DEFAULT_POLICY: NoisePolicy = { noteIntervalMs: 0, flapChanges: 4, flapWindowMs: 600_000 };
 
 /** The event key for the n-th incident of one correlation key; stays ≤ 100 chars. */
 export function eventKeyFor(correlationKey: string, generation: number): string {
@@ -30,9 +41,14 @@ export function eventKeyFor(correlationKey: string, generation: number): string 
 }
 
 function alarmRecord(input: DecideInput, eventKey: string | null): AlarmRecord {
-  const { alarm, prev, now } = input;
+  const { alarm, prev, now, policy } = input;
   const at = now.toISOString();
   const changed = !prev || prev.state !== alarm.state || prev.severity !== alarm.severity;
+  const stateChanged = !!prev && prev.state !== alarm.state;
+  const horizon = now.getTime() - policy.flapWindowMs;
+  const recentChanges = [...(prev?.recentChanges ?? []), ...(stateChanged ? [at] : [])].filter(
+    (t) => Date.parse(t) >= horizon,
+  );
   return {
     identity: `${alarm.source}:${alarm.id}`,
     source: alarm.source,
@@ -45,14 +61,31 @@ function alarmRecord(input: DecideInput, eventKey: string | null): AlarmRecord {
     firstSeenAt: prev?.firstSeenAt ?? at,
     lastChangeAt: changed ? at : (prev?.lastChangeAt ?? at),
     lastReceivedAt: at,
-    changeCount: (prev?.changeCount ?? 0) + (prev && prev.state !== alarm.state ? 1 : 0),
+    changeCount: (prev?.changeCount ?? 0) + (stateChanged ? 1 : 0),
+    recentChanges,
+    flapping: recentChanges.length > policy.flapChanges,
     alarm,
   };
 }
 
 function touch(event: EventRecord, now: Date, patch: Partial<EventRecord>): EventRecord {
-  const at = now.toISOString();
-  return { ...event, ...patch, updatedAt: at };
+  return { ...event, ...patch, updatedAt: now.toISOString() };
+}
+
+/** A flapping alarm's notes collapse into one line per alarm in the next periodic summary. */
+function recordFlap(event: EventRecord, rec: AlarmRecord): EventRecord {
+  const label = `${rec.alarm.asset.equipmentName ?? rec.alarm.asset.equipmentId ?? rec.alarm.asset.rack ?? rec.source} ${rec.type}`;
+  const prior = event.noise.flapping[rec.identity];
+  const flapping = {
+    ...event.noise.flapping,
+    [rec.identity]: {
+      label,
+      changes: (prior?.changes ?? 0) + 1,
+      since: prior?.since ?? rec.recentChanges[0] ?? rec.lastChangeAt,
+      state: rec.state,
+    },
+  };
+  return { ...event, noise: { ...event.noise, flapping } };
 }
 
 function createOp(input: DecideInput, plan: IngestPlan, key: string): Operation {
@@ -70,10 +103,12 @@ function createOp(input: DecideInput, plan: IngestPlan, key: string): Operation 
 }
 
 function newEvent(input: DecideInput, plan: IngestPlan, generation: number): Decision {
-  const { alarm, now } = input;
+  const { alarm, now, silence } = input;
   const at = now.toISOString();
   const key = eventKeyFor(plan.correlationKey, generation);
-  const held = plan.behaviour.holdDownMs > 0;
+  const holdUntil = plan.behaviour.holdDownMs > 0 ? now.getTime() + plan.behaviour.holdDownMs : 0;
+  const raiseMs = Math.max(holdUntil, silence?.untilMs ?? 0);
+  const held = raiseMs > 0;
   const create = createOp(input, plan, key);
   const event: EventRecord = {
     key,
@@ -87,7 +122,7 @@ function newEvent(input: DecideInput, plan: IngestPlan, generation: number): Dec
     createdAt: at,
     updatedAt: at,
     lastAlarmAt: at,
-    raiseAt: held ? new Date(now.getTime() + plan.behaviour.holdDownMs).toISOString() : null,
+    raiseAt: held ? new Date(raiseMs).toISOString() : null,
     resolvedAt: null,
     incidentSysId: null,
     incidentNumber: null,
@@ -97,9 +132,15 @@ function newEvent(input: DecideInput, plan: IngestPlan, generation: number): Dec
     verdict: null,
     verdictAt: null,
     verdictChecks: null,
+    noise: {
+      ...emptyNoise(plan.role ?? 'standalone'),
+      scope: plan.scope ?? null,
+      scopes: plan.scopes ?? [],
+      silencedBy: silence ? silence.id : null,
+    },
   };
   return {
-    outcome: held ? 'held' : 'created',
+    outcome: silence ? 'silenced' : held ? 'held' : 'created',
     alarm: alarmRecord(input, key),
     event,
     eventIsNew: true,
@@ -119,6 +160,48 @@ function severityOps(event: EventRecord, input: DecideInput, plan: IngestPlan): 
   ];
 }
 
+/**
+ * A cause-side alarm (CRAH, CDU, UPS) joining an event opened by effects (GPU, rack inlet) takes the
+ * event over: the incident is re-described and reassigned to the facility owner, effects stay listed.
+ */
+function adoptByCause(
+  event: EventRecord,
+  input: DecideInput,
+  plan: IngestPlan,
+): { event: EventRecord; ops: Operation[] } {
+  if (plan.role !== 'cause' || event.noise.role === 'cause') return { event, ops: [] };
+  const names = new Set(plan.closeChecks.map((c) => (c as { name?: string }).name));
+  const closeChecks = [
+    ...plan.closeChecks,
+    ...event.closeChecks.filter((c) => !names.has((c as { name?: string }).name)),
+  ];
+  const adopted: EventRecord = {
+    ...event,
+    rule: plan.rule,
+    title: String(plan.fields['short_description'] ?? event.title),
+    closeChecks,
+    behaviour: plan.behaviour,
+    noise: { ...event.noise, role: 'cause', scope: plan.scope ?? event.noise.scope },
+  };
+  if (event.state === 'pending') {
+    // Not raised yet: the incident will simply be created as the cause's.
+    const create = createOp(input, plan, event.key);
+    return { event: { ...adopted, title: adopted.title, pendingCreate: create }, ops: [] };
+  }
+  const { impact: _i, urgency: _u, ...fields } = plan.fields;
+  return {
+    event: adopted,
+    ops: [
+      {
+        op: 'update',
+        fields,
+        references: plan.references,
+        note: `Cause identified: ${describeAlarm(input.alarm)}. This incident is now owned by rule "${plan.rule}"; the earlier alarms are its effects.`,
+      },
+    ],
+  };
+}
+
 function decideClear(input: DecideInput): Decision {
   const { prev, prevEvent, now, alarm } = input;
   if (!prev || !prevEvent) {
@@ -134,7 +217,7 @@ function decideClear(input: DecideInput): Decision {
   const allClear = input.otherActive === 0;
   const at = now.toISOString();
   if (prevEvent.state === 'pending') {
-    // Hold-down: the condition went away before the event was raised, so nothing ever opens.
+    // Hold-down / maintenance: the condition went away before the event was raised, so nothing opens.
     const event = allClear
       ? touch(prevEvent, now, { state: 'discarded', pendingCreate: null, lastAlarmAt: at })
       : touch(prevEvent, now, { lastAlarmAt: at });
@@ -149,29 +232,26 @@ function decideClear(input: DecideInput): Decision {
       ops: [],
     };
   }
-  const ops: Operation[] = [{ op: 'note', text: `Cleared: ${describeAlarm(alarm)}.` }];
-  if (allClear && prevEvent.behaviour.autoResolve) {
+  let event = touch(prevEvent, now, { lastAlarmAt: at });
+  const ops: Operation[] = [];
+  if (record.flapping) event = recordFlap(event, record);
+  else ops.push({ op: 'note', text: `Cleared: ${describeAlarm(alarm)}.` });
+  const flapping = record.flapping || Object.keys(event.noise.flapping).length > 0;
+  if (allClear && prevEvent.behaviour.autoResolve && !flapping) {
     if (prevEvent.closeChecks.length === 0) {
       ops.push({ op: 'resolve', note: 'All alarms cleared; resolved automatically by Closeloop.' });
-      const event = touch(prevEvent, now, { state: 'resolved', resolvedAt: at, lastAlarmAt: at });
-      return { outcome: 'resolved', alarm: record, event, eventIsNew: false, ops };
+      return {
+        outcome: 'resolved',
+        alarm: record,
+        event: { ...event, state: 'resolved', resolvedAt: at },
+        eventIsNew: false,
+        ops,
+      };
     }
     // With close checks the watcher resolves once the verdict is pass; an alarm clear is not enough.
-    return {
-      outcome: 'awaiting_verdict',
-      alarm: record,
-      event: touch(prevEvent, now, { lastAlarmAt: at }),
-      eventIsNew: false,
-      ops,
-    };
+    return { outcome: 'awaiting_verdict', alarm: record, event, eventIsNew: false, ops };
   }
-  return {
-    outcome: 'cleared',
-    alarm: record,
-    event: touch(prevEvent, now, { lastAlarmAt: at }),
-    eventIsNew: false,
-    ops,
-  };
+  return { outcome: 'cleared', alarm: record, event, eventIsNew: false, ops };
 }
 
 function isLive(e: EventRecord | null): e is EventRecord {
@@ -185,10 +265,13 @@ function decideActive(input: DecideInput, plan: IngestPlan): Decision {
   const current = isLive(prevEvent) ? prevEvent : isLive(keyEvent) ? keyEvent : null;
   if (current) {
     const sameEvent = prev?.eventKey === current.key;
+    const record = alarmRecord(input, current.key);
     const sev = severityOps(current, input, plan);
     const severity = sev.length ? alarm.severity : current.severity;
-    const event = touch(current, now, { lastAlarmAt: at, severity });
-    const record = alarmRecord(input, current.key);
+    const scopes = [...new Set([...current.noise.scopes, ...(plan.scopes ?? [])])];
+    const base = touch(current, now, { lastAlarmAt: at, severity, noise: { ...current.noise, scopes } });
+    const adoption = adoptByCause(base, input, plan);
+    let event = adoption.event;
     if (current.state === 'pending')
       return { outcome: 'attached', alarm: record, event, eventIsNew: false, ops: [] };
     if (sameEvent && prev?.state === 'active') {
@@ -200,13 +283,20 @@ function decideActive(input: DecideInput, plan: IngestPlan): Decision {
         ops: sev,
       };
     }
-    const text = sameEvent ? `Active again: ${describeAlarm(alarm)}.` : `Joined: ${describeAlarm(alarm)}.`;
+    const notes: Operation[] = [];
+    if (sameEvent && record.flapping) event = recordFlap(event, record);
+    else if (!adoption.ops.length) {
+      notes.push({
+        op: 'note',
+        text: sameEvent ? `Active again: ${describeAlarm(alarm)}.` : `Joined: ${describeAlarm(alarm)}.`,
+      });
+    }
     return {
       outcome: sameEvent ? 'reactivated' : sev.length ? 'severity_raised' : 'attached',
       alarm: record,
       event,
       eventIsNew: false,
-      ops: [{ op: 'note', text }, ...sev],
+      ops: [...adoption.ops, ...notes, ...sev],
     };
   }
   if (keyEvent && keyEvent.state === 'resolved' && keyEvent.resolvedAt) {
@@ -229,7 +319,9 @@ function decideActive(input: DecideInput, plan: IngestPlan): Decision {
       };
     }
   }
-  return newEvent(input, plan, keyEvent ? keyEvent.generation + 1 : 1);
+  const generation =
+    keyEvent && keyEvent.correlationKey === plan.correlationKey ? keyEvent.generation + 1 : 1;
+  return newEvent(input, plan, generation);
 }
 
 export function decide(input: DecideInput): Decision {
@@ -239,7 +331,7 @@ export function decide(input: DecideInput): Decision {
     // A repeat of what we already know: refresh, never call ServiceNow.
     return {
       outcome: 'repeat',
-      alarm: alarmRecord(input, prev.eventKey),
+      alarm: { ...alarmRecord(input, prev.eventKey) },
       event: null,
       eventIsNew: false,
       ops: [],

@@ -20,8 +20,59 @@ export interface IngestPlan {
   /** Close checks with templates filled (RenderedCheck, kept as JSON). */
   closeChecks: unknown[];
   behaviour: RuleBehaviour;
-  /** Cause/effect role for topology correlation (issue 7); standalone by default. */
-  role?: 'cause' | 'effect' | 'standalone';
+  /** Cause/effect role for topology correlation; standalone by default. */
+  role?: Role;
+  /** For a cause: the topology scope it covers, e.g. `cooling_zone:DC1/ZONE-A1`. */
+  scope?: string;
+  /** Every topology scope the alarm lies in (rack, row, room, cooling zone, power path, site). */
+  scopes?: string[];
+}
+
+export type Role = 'cause' | 'effect' | 'standalone';
+
+/** Knobs of noise control that come from configuration rather than the rule. */
+export interface NoisePolicy {
+  /** At most one work note per incident per this interval; 0 = every note at once. */
+  noteIntervalMs: number;
+  /** An alarm changing state more than `flapChanges` times within `flapWindowMs` is flapping. */
+  flapChanges: number;
+  flapWindowMs: number;
+}
+
+export interface FlapSummary {
+  label: string;
+  changes: number;
+  since: string;
+  state: AlarmState;
+}
+
+/** Noise-control state of an event, kept together. */
+export interface EventNoise {
+  role: Role;
+  scope: string | null;
+  scopes: string[];
+  /** Note lines waiting for the next allowed work note. */
+  noteBuffer: string[];
+  lastNoteAt: string | null;
+  /** When the buffered lines may be written. */
+  noteDueAt: string | null;
+  silencedBy: string | null;
+  flapping: Record<string, FlapSummary>;
+  mergedInto: string | null;
+}
+
+export function emptyNoise(role: Role = 'standalone'): EventNoise {
+  return {
+    role,
+    scope: null,
+    scopes: [],
+    noteBuffer: [],
+    lastNoteAt: null,
+    noteDueAt: null,
+    silencedBy: null,
+    flapping: {},
+    mergedInto: null,
+  };
 }
 
 export interface AlarmRecord {
@@ -36,12 +87,15 @@ export interface AlarmRecord {
   firstSeenAt: string;
   lastChangeAt: string;
   lastReceivedAt: string;
-  /** How many state changes were seen (flap detection reads this and `changes`). */
+  /** How many state changes were seen in all. */
   changeCount: number;
+  /** Times of recent state changes (within the flap window). */
+  recentChanges: string[];
+  flapping: boolean;
   alarm: Alarm;
 }
 
-export type EventState = 'pending' | 'open' | 'resolved' | 'discarded';
+export type EventState = 'pending' | 'open' | 'resolved' | 'discarded' | 'merged';
 
 export interface EventRecord {
   key: string;
@@ -67,6 +121,7 @@ export interface EventRecord {
   verdict: 'pass' | 'fail' | 'unknown' | null;
   verdictAt: string | null;
   verdictChecks: unknown[] | null;
+  noise: EventNoise;
 }
 
 export type Outcome =
@@ -82,6 +137,7 @@ export type Outcome =
   | 'reactivated'
   | 'discarded'
   | 'unmatched'
+  | 'silenced'
   | 'clear_unknown';
 
 /** The writes one alarm causes: applied by the store in one transaction. */

@@ -21,6 +21,8 @@ export const OperationSchema = z.discriminatedUnion('op', [
   z.object({
     op: z.literal('update'),
     fields: z.record(z.string(), z.union([z.string(), z.number()])),
+    /** Reference fields to resolve and set (a cause taking over: assignment_group, cmdb_ci). */
+    references: z.record(z.string(), ReferenceSchema).optional(),
     note: z.string().optional(),
   }),
   z.object({ op: z.literal('resolve'), note: z.string().optional() }),

@@ -4,6 +4,7 @@ import { planAlarm } from '../mapping/plan-alarm.js';
 import { previewAlarm } from '../mapping/preview.js';
 import { decodePayload } from '../sources/decode.js';
 import type { Engine } from './engine-types.js';
+import { scopeId, scopesOf } from '../correlation/scopes.js';
 
 export function createEngine(mappings: Mappings): Engine {
   return {
@@ -22,6 +23,8 @@ export function createEngine(mappings: Mappings): Engine {
       if (p.kind === 'unmatched') return { kind: 'unmatched', reason: p.reason };
       if (p.kind === 'error') return { kind: 'error', message: p.message };
       const plan = p.plan;
+      const topo = p.match.topology;
+      const scope = plan.correlationScope ? scopeId(plan.correlationScope, topo) : undefined;
       return {
         kind: 'planned',
         plan: {
@@ -34,6 +37,8 @@ export function createEngine(mappings: Mappings): Engine {
           closeChecks: plan.closeChecks,
           behaviour: plan.behaviour,
           role: plan.correlationRole,
+          scopes: scopesOf(topo),
+          ...(scope ? { scope } : {}),
         },
       };
     },

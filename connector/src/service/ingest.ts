@@ -5,6 +5,8 @@ import type { Alarm } from '../model/alarm.js';
 import type { IngestItem, IngestResult, Store } from '../store/store.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Engine } from './engine-types.js';
+import type { NoisePolicy } from '../lifecycle/types.js';
+import { matchSilence, type Silence } from '../correlation/silences.js';
 
 export interface IngestDeps {
   store: Store;
@@ -14,6 +16,9 @@ export interface IngestDeps {
   correlationDisplay: string;
   kick: () => void;
   now?: () => Date;
+  policy?: NoisePolicy;
+  /** Active maintenance windows (API-created and from mappings), cached by the caller. */
+  silences?: () => Promise<Silence[]>;
 }
 
 export interface AcceptedAlarm extends IngestResult {
@@ -34,6 +39,8 @@ export async function ingestAlarms(
   indexes: number[],
 ): Promise<{ accepted: AcceptedAlarm[]; refused: RefusedAlarm[] }> {
   const engine = deps.engine();
+  const now = (deps.now ?? (() => new Date()))();
+  const silences = deps.silences ? await deps.silences() : [];
   const items: IngestItem[] = [];
   const itemIndex: number[] = [];
   const refused: RefusedAlarm[] = [];
@@ -50,7 +57,9 @@ export async function ingestAlarms(
         'alarm matched no rule; recorded, nothing opened',
       );
     }
-    items.push({ alarm, plan: p.kind === 'planned' ? p.plan : null });
+    const plan = p.kind === 'planned' ? p.plan : null;
+    const silence = plan && silences.length ? matchSilence(silences, alarm, plan.rule, now) : null;
+    items.push({ alarm, plan, silence });
     itemIndex.push(indexes[i] ?? i);
   });
   const results = items.length

@@ -15,6 +15,8 @@ import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { startOutboxWorker, type OutboxWorker } from '../outbox/worker.js';
 import type { Engine } from './engine-types.js';
 import type { IngestDeps } from './ingest.js';
+import { silencesRouter } from '../http/silences-routes.js';
+import type { Silence } from '../correlation/silences.js';
 
 export interface ConnectorDeps {
   config: Config;
@@ -65,6 +67,14 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
       else metrics.incidentsUpdated.inc({ op: entry.op.op });
     },
   });
+  // Silences change rarely and are read on every ingest: cache them briefly, drop the cache on change.
+  let silenceCache: { at: number; list: Silence[] } | null = null;
+  const silences = async (): Promise<Silence[]> => {
+    const t = Date.now();
+    if (!silenceCache || t - silenceCache.at > 2000)
+      silenceCache = { at: t, list: await d.store.listSilences() };
+    return silenceCache.list;
+  };
   const ingest: IngestDeps = {
     store: d.store,
     engine: d.engine,
@@ -73,6 +83,12 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
     correlationDisplay: d.config.servicenow.correlation_display,
     kick: () => worker.kick(),
     now,
+    policy: {
+      noteIntervalMs: d.config.noise.note_interval,
+      flapChanges: d.config.noise.flap_changes,
+      flapWindowMs: d.config.noise.flap_window,
+    },
+    silences,
   };
   const ctx: HttpContext = {
     store: d.store,
@@ -86,7 +102,12 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
     notReadyReasons: d.notReadyReasons ?? (() => []),
     now,
   };
-  const app = createApp(ctx, d.routers?.(ctx) ?? {});
+  const extra = d.routers?.(ctx) ?? {};
+  const silenceApi = silencesRouter(ctx, () => (silenceCache = null));
+  const app = createApp(ctx, {
+    openRouters: extra.openRouters,
+    protectedRouters: [silenceApi, ...(extra.protectedRouters ?? [])],
+  });
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -95,12 +116,17 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
   });
   const port = (server.address() as AddressInfo).port;
 
-  // Hold-down: raise held events when their time comes.
+  // Hold-down and maintenance windows: raise held events when their time comes; note economy: write
+  // buffered summaries when due.
   const timer = setInterval(() => {
     d.store
       .raiseDueEvents(now())
       .then((n) => n > 0 && worker.kick())
       .catch((err: unknown) => d.logger.error({ err }, 'could not raise held events'));
+    d.store
+      .flushDueNotes(now())
+      .then((n) => n > 0 && worker.kick())
+      .catch((err: unknown) => d.logger.error({ err }, 'could not write buffered notes'));
   }, d.timerIntervalMs ?? 1000);
   timer.unref();
 

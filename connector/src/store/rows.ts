@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AlarmSchema, AlarmStateSchema, SeveritySchema } from '../model/alarm.js';
 import { OperationSchema } from '../outbox/operations.js';
+import { SilenceMatchSchema, type Silence } from '../correlation/silences.js';
 import type { AlarmRecord, EventRecord } from '../lifecycle/types.js';
 import type { OutboxEntry, RejectedRecord } from './store.js';
 
@@ -23,6 +24,12 @@ export const AlarmRowSchema = z.object({
   last_received_at: z.string(),
   change_count: num,
   alarm_json: z.string(),
+  extra_json: z.string().default('{}'),
+});
+
+const AlarmExtraSchema = z.object({
+  recentChanges: z.array(z.string()).default([]),
+  flapping: z.boolean().default(false),
 });
 
 export function alarmFromRow(row: unknown): AlarmRecord {
@@ -40,6 +47,7 @@ export function alarmFromRow(row: unknown): AlarmRecord {
     lastChangeAt: r.last_change_at,
     lastReceivedAt: r.last_received_at,
     changeCount: r.change_count,
+    ...AlarmExtraSchema.parse(JSON.parse(r.extra_json)),
     alarm: AlarmSchema.parse(JSON.parse(r.alarm_json)),
   };
 }
@@ -59,6 +67,7 @@ export function alarmToRow(a: AlarmRecord): Record<string, string | number | nul
     last_received_at: a.lastReceivedAt,
     change_count: a.changeCount,
     alarm_json: JSON.stringify(a.alarm),
+    extra_json: JSON.stringify({ recentChanges: a.recentChanges, flapping: a.flapping }),
   };
 }
 
@@ -73,7 +82,7 @@ export const EventRowSchema = z.object({
   correlation_key: z.string(),
   generation: num,
   rule: z.string(),
-  state: z.enum(['pending', 'open', 'resolved', 'discarded']),
+  state: z.enum(['pending', 'open', 'resolved', 'discarded', 'merged']),
   severity: SeveritySchema,
   site: nullableString,
   title: z.string(),
@@ -90,6 +99,27 @@ export const EventRowSchema = z.object({
   verdict: z.enum(['pass', 'fail', 'unknown']).nullable(),
   verdict_at: nullableString,
   verdict_checks_json: nullableString,
+  role: z.enum(['cause', 'effect', 'standalone']).default('standalone'),
+  scope: nullableString.default(null),
+  note_due_at: nullableString.default(null),
+  noise_json: z.string().default('{}'),
+});
+
+const NoiseSchema = z.object({
+  role: z.enum(['cause', 'effect', 'standalone']).default('standalone'),
+  scope: z.string().nullable().default(null),
+  scopes: z.array(z.string()).default([]),
+  noteBuffer: z.array(z.string()).default([]),
+  lastNoteAt: z.string().nullable().default(null),
+  noteDueAt: z.string().nullable().default(null),
+  silencedBy: z.string().nullable().default(null),
+  flapping: z
+    .record(
+      z.string(),
+      z.object({ label: z.string(), changes: z.number(), since: z.string(), state: AlarmStateSchema }),
+    )
+    .default({}),
+  mergedInto: z.string().nullable().default(null),
 });
 
 export function eventFromRow(row: unknown): EventRecord {
@@ -118,6 +148,7 @@ export function eventFromRow(row: unknown): EventRecord {
     verdictChecks: r.verdict_checks_json
       ? z.array(z.unknown()).parse(JSON.parse(r.verdict_checks_json))
       : null,
+    noise: NoiseSchema.parse(JSON.parse(r.noise_json)),
   };
 }
 
@@ -144,6 +175,10 @@ export function eventToRow(e: EventRecord): Record<string, string | number | nul
     verdict: e.verdict,
     verdict_at: e.verdictAt,
     verdict_checks_json: e.verdictChecks ? JSON.stringify(e.verdictChecks) : null,
+    role: e.noise.role,
+    scope: e.noise.scope,
+    note_due_at: e.noise.noteDueAt,
+    noise_json: JSON.stringify(e.noise),
   };
 }
 
@@ -154,7 +189,7 @@ const OutboxRowSchema = z.object({
   id: num,
   event_key: z.string(),
   op_json: z.string(),
-  state: z.enum(['pending', 'inflight', 'done', 'dead']),
+  state: z.enum(['pending', 'inflight', 'done', 'dead', 'cancelled']),
   attempts: num,
   next_attempt_at: z.string(),
   last_error: nullableString,
@@ -200,5 +235,27 @@ export function rejectedFromRow(row: unknown): RejectedRecord {
     contentType: r.content_type,
     body: r.body,
     receivedAt: r.received_at,
+  };
+}
+
+const SilenceRowSchema = z.object({
+  id: z.string(),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  matchers_json: z.string(),
+  comment: z.string(),
+  created_by: z.string(),
+  created_at: z.string(),
+});
+export function silenceFromRow(row: unknown): Silence {
+  const r = SilenceRowSchema.parse(row);
+  return {
+    id: r.id,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    match: SilenceMatchSchema.parse(JSON.parse(r.matchers_json)),
+    comment: r.comment,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
   };
 }

@@ -1,13 +1,23 @@
 // The persistence boundary. SQLite (default) and PostgreSQL implement it; everything above talks only
 // to this interface. Writes that belong together (alarm + event + outbox) happen in one `ingest` call.
 import type { Alarm } from '../model/alarm.js';
+import type { Silence } from '../correlation/silences.js';
 import type { DeliveryResult, IncidentLink, Operation } from '../outbox/operations.js';
-import type { AlarmRecord, Decision, EventRecord, EventState, IngestPlan } from '../lifecycle/types.js';
+import type {
+  AlarmRecord,
+  Decision,
+  EventRecord,
+  EventState,
+  IngestPlan,
+  NoisePolicy,
+} from '../lifecycle/types.js';
 
 export interface IngestItem {
   alarm: Alarm;
   /** Null when no rule matched. */
   plan: IngestPlan | null;
+  /** A maintenance window covering the alarm (new events wait for its end). */
+  silence?: { id: string; untilMs: number } | null;
 }
 
 export interface IngestResult {
@@ -28,7 +38,7 @@ export interface RejectedRecord extends RejectedPayload {
   id: number;
 }
 
-export type DeliveryState = 'pending' | 'inflight' | 'done' | 'dead';
+export type DeliveryState = 'pending' | 'inflight' | 'done' | 'dead' | 'cancelled';
 export interface OutboxEntry {
   id: number;
   eventKey: string;
@@ -62,13 +72,21 @@ export interface DeliveryCounts {
   inflight: number;
   dead: number;
   done: number;
+  cancelled: number;
 }
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Cheap check that the store answers and accepts writes. */
   ping(): Promise<void>;
-  ingest(items: IngestItem[], now: Date, correlationDisplay: string): Promise<IngestResult[]>;
+  ingest(
+    items: IngestItem[],
+    now: Date,
+    correlationDisplay: string,
+    policy?: NoisePolicy,
+  ): Promise<IngestResult[]>;
+  /** Write buffered work notes whose time has come (note economy); returns how many notes. */
+  flushDueNotes(now: Date): Promise<number>;
   recordRejected(r: RejectedPayload): Promise<number>;
   listRejected(limit: number): Promise<RejectedRecord[]>;
 
@@ -96,5 +114,8 @@ export interface Store {
   listDeliveries(state: DeliveryState | 'all', limit: number): Promise<OutboxEntry[]>;
   retryDelivery(id: number, now: Date): Promise<boolean>;
   deliveryCounts(): Promise<DeliveryCounts>;
+  addSilence(s: Silence): Promise<void>;
+  listSilences(): Promise<Silence[]>;
+  deleteSilence(id: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -102,8 +102,16 @@ async function deliver(client: ServiceNowClient, input: DeliveryInput): Promise<
   switch (op.op) {
     case 'note':
       return patch({ work_notes: op.text });
-    case 'update':
-      return patch(withNote(op.fields, op.note));
+    case 'update': {
+      // A cause taking an incident over also moves its references (assignment group, CI); a miss
+      // keeps the current value rather than clearing it.
+      const fields: FieldValues = { ...op.fields };
+      for (const [field, ref] of Object.entries(op.references ?? {})) {
+        const sysId = await lookup(client, ref);
+        if (sysId !== null) fields[field] = sysId;
+      }
+      return patch(withNote(fields, op.note));
+    }
     case 'reopen':
       return patch({ state: config.resolve.reopen_state, work_notes: op.note });
     case 'resolve':

@@ -30,4 +30,15 @@ export const SQLITE_MIGRATIONS: string[] = [
      body TEXT NOT NULL, received_at TEXT NOT NULL);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    INSERT INTO meta(key, value) VALUES ('heartbeat', '');`,
+  // 2: noise control — roles/scopes for topology correlation, note economy, flapping, silences.
+  `ALTER TABLE alarms ADD COLUMN extra_json TEXT NOT NULL DEFAULT '{}';
+   ALTER TABLE events ADD COLUMN role TEXT NOT NULL DEFAULT 'standalone';
+   ALTER TABLE events ADD COLUMN scope TEXT;
+   ALTER TABLE events ADD COLUMN note_due_at TEXT;
+   ALTER TABLE events ADD COLUMN noise_json TEXT NOT NULL DEFAULT '{}';
+   CREATE INDEX events_scope ON events(scope, state);
+   CREATE INDEX events_note_due ON events(note_due_at);
+   CREATE TABLE silences (
+     id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, ends_at TEXT NOT NULL, matchers_json TEXT NOT NULL,
+     comment TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL);`,
 ];

@@ -3,7 +3,8 @@
 // requests are not bound by disk latency. Reads use a second connection (WAL lets them run alongside).
 import type { Operation } from '../../outbox/operations.js';
 import { applyIngest, type IngestTx } from '../../lifecycle/apply.js';
-import type { AlarmRecord, EventRecord } from '../../lifecycle/types.js';
+import type { AlarmRecord, EventRecord, NoisePolicy } from '../../lifecycle/types.js';
+import { flushDue } from '../../lifecycle/note-economy.js';
 import type { IngestItem, IngestResult, OutboxEntry, Store } from '../store.js';
 import {
   ALARM_COLUMNS,
@@ -14,6 +15,7 @@ import {
   eventToRow,
   outboxFromRow,
   rejectedFromRow,
+  silenceFromRow,
 } from '../rows.js';
 import { openSqlite, type Db } from './open.js';
 
@@ -21,6 +23,7 @@ interface PendingIngest {
   items: IngestItem[];
   now: Date;
   display: string;
+  policy: NoisePolicy | undefined;
   resolve: (r: IngestResult[]) => void;
   reject: (e: unknown) => void;
 }
@@ -63,6 +66,17 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       `INSERT INTO outbox (event_key, op_json, state, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, 'pending', 0, ?, ?, ?)`,
     ),
     heartbeat: db.prepare(`UPDATE meta SET value = ? WHERE key = 'heartbeat'`),
+    liveEffects: db.prepare(
+      `SELECT * FROM events WHERE state IN ('open', 'pending') AND role = 'effect'
+         AND EXISTS (SELECT 1 FROM json_each(json_extract(events.noise_json, '$.scopes')) WHERE value = ?)`,
+    ),
+    moveAlarms: db.prepare('UPDATE alarms SET event_key = ? WHERE event_key = ?'),
+    undelivered: db.prepare(
+      `SELECT id, op_json, state FROM outbox WHERE event_key = ? AND state != 'cancelled'`,
+    ),
+    cancel: db.prepare(
+      `UPDATE outbox SET state = 'cancelled', last_error = ?, updated_at = ? WHERE event_key = ? AND state IN ('pending', 'dead')`,
+    ),
   };
 
   const tx: IngestTx = {
@@ -79,6 +93,27 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       return row ? eventFromRow(row) : null;
     },
     countActive: (key, except) => Number((q.countActive.get(key, except) as { n: number }).n),
+    liveCauseFor: (scopes) => {
+      if (scopes.length === 0) return null;
+      const marks = scopes.map(() => '?').join(', ');
+      const row = db
+        .prepare(
+          `SELECT * FROM events WHERE role = 'cause' AND state IN ('open', 'pending') AND scope IN (${marks}) ORDER BY created_at LIMIT 1`,
+        )
+        .get(...scopes);
+      return row ? eventFromRow(row) : null;
+    },
+    liveEffectsIn: (scope) => q.liveEffects.all(scope).map(eventFromRow),
+    moveAlarms: (from, to) => void q.moveAlarms.run(to, from),
+    cancelUndelivered: (key, reason, now) => {
+      const rows = q.undelivered.all(key) as { id: number; op_json: string; state: string }[];
+      // The create went out if it was delivered or is being delivered right now.
+      const createDelivered = rows.some(
+        (r) => r.op_json.startsWith('{"op":"create"') && (r.state === 'done' || r.state === 'inflight'),
+      );
+      q.cancel.run(reason, now.toISOString(), key);
+      return { createDelivered };
+    },
     putAlarm: (a: AlarmRecord, d) => {
       q.putAlarm.run(alarmToRow(a));
       if (d.outcome !== 'repeat') {
@@ -121,7 +156,7 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       for (const g of groups) {
         db.exec('SAVEPOINT g');
         try {
-          const results = await applyIngest(tx, g.items, g.now, g.display);
+          const results = await applyIngest(tx, g.items, g.now, g.display, g.policy);
           db.exec('RELEASE g');
           settled.push(() => g.resolve(results));
         } catch (err) {
@@ -143,9 +178,9 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     kind: 'sqlite',
     ping: () => serialWrite(() => void q.heartbeat.run(new Date().toISOString())),
 
-    ingest: (items, now, display) =>
+    ingest: (items, now, display, policy) =>
       new Promise<IngestResult[]>((resolve, reject) => {
-        pending.push({ items, now, display, resolve, reject });
+        pending.push({ items, now, display, policy, resolve, reject });
         if (!flushScheduled) {
           flushScheduled = true;
           void serialWrite(flushIngest);
@@ -229,6 +264,29 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
           return raised;
         });
         return raise.immediate();
+      }),
+    flushDueNotes: (now) =>
+      serialWrite(() => {
+        const at = now.toISOString();
+        const due = db
+          .prepare('SELECT * FROM events WHERE note_due_at IS NOT NULL AND note_due_at <= ?')
+          .all(at)
+          .map(eventFromRow);
+        return db
+          .transaction(() => {
+            let notes = 0;
+            for (const e of due) {
+              const f = flushDue(e, now);
+              if (!f) continue;
+              q.putEvent.run(eventToRow({ ...f.event, updatedAt: at }));
+              if (f.op && e.state === 'open') {
+                tx.enqueue(e.key, [f.op], now);
+                notes++;
+              }
+            }
+            return notes;
+          })
+          .immediate();
       }),
     recordVerdict: (key, v, ops, now) =>
       serialWrite(() => {
@@ -321,7 +379,7 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
         return r.changes === 1;
       }),
     deliveryCounts: async () => {
-      const counts = { pending: 0, inflight: 0, dead: 0, done: 0 };
+      const counts = { pending: 0, inflight: 0, dead: 0, done: 0, cancelled: 0 };
       for (const r of reader.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as {
         state: string;
         n: number;
@@ -330,6 +388,25 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       }
       return counts;
     },
+    addSilence: (sl) =>
+      serialWrite(() => {
+        db.prepare(
+          `INSERT INTO silences (id, starts_at, ends_at, matchers_json, comment, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET starts_at = excluded.starts_at, ends_at = excluded.ends_at, matchers_json = excluded.matchers_json, comment = excluded.comment`,
+        ).run(
+          sl.id,
+          sl.startsAt,
+          sl.endsAt,
+          JSON.stringify(sl.match),
+          sl.comment,
+          sl.createdBy,
+          sl.createdAt,
+        );
+      }),
+    listSilences: async () =>
+      reader.prepare('SELECT * FROM silences ORDER BY starts_at').all().map(silenceFromRow),
+    deleteSilence: (id) =>
+      serialWrite(() => db.prepare('DELETE FROM silences WHERE id = ?').run(id).changes === 1),
     close: async () => {
       await writeChain;
       if (reader !== db) reader.close();

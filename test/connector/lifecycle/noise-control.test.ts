@@ -1,0 +1,226 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createSqliteStore } from '../../../connector/src/store/sqlite/store.js';
+import type { Store } from '../../../connector/src/store/store.js';
+import type { NoisePolicy } from '../../../connector/src/lifecycle/types.js';
+import { alarm, at, plan } from '../../support/alarms.js';
+
+const D = 'Closeloop';
+const quiet: NoisePolicy = { noteIntervalMs: 0, flapChanges: 4, flapWindowMs: 600_000 };
+
+describe('noise control through ingest', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-noise-'));
+    store = createSqliteStore(path.join(dir, 'db.sqlite'));
+  });
+  afterEach(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const ops = async (key: string) =>
+    (await store.getEvent(key))!.deliveries.filter((d) => d.state !== 'cancelled').map((d) => d.op);
+
+  describe('note economy', () => {
+    const policy: NoisePolicy = { ...quiet, noteIntervalMs: 60_000 };
+    it('writes at most one note per interval and summarises the rest', async () => {
+      await store.ingest([{ alarm: alarm(), plan: plan() }], at(0), D, policy);
+      for (let i = 1; i <= 4; i++) {
+        await store.ingest(
+          [{ alarm: alarm({ id: `G${i}`, type: 'GpuThermalSlowdown' }), plan: plan() }],
+          at(i),
+          D,
+          policy,
+        );
+      }
+      let o = await ops('DC1/cooling/ZONE-A1');
+      expect(o.map((x) => x.op)).to.deep.equal(['create', 'note']);
+      expect(await store.flushDueNotes(at(30))).to.equal(0);
+      expect(await store.flushDueNotes(at(62))).to.equal(1);
+      o = await ops('DC1/cooling/ZONE-A1');
+      expect(o.map((x) => x.op)).to.deep.equal(['create', 'note', 'note']);
+      const summary = o[2]!;
+      expect(summary.op === 'note' && summary.text).to.match(/^3 changes since 10:00 UTC/);
+      expect(summary.op === 'note' && summary.text.split('\n- ')).to.have.length(4);
+    });
+    it('flushes buffered notes before a resolve so the journal stays in order', async () => {
+      const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 0, holdDownMs: 0 } });
+      await store.ingest([{ alarm: alarm(), plan: p }], at(0), D, policy);
+      await store.ingest([{ alarm: alarm({ id: 'G1' }), plan: p }], at(1), D, policy);
+      await store.ingest([{ alarm: alarm({ id: 'G1', state: 'cleared' }), plan: p }], at(2), D, policy);
+      await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: p }], at(3), D, policy);
+      const o = await ops('DC1/cooling/ZONE-A1');
+      expect(o.map((x) => x.op)).to.deep.equal(['create', 'note', 'note', 'resolve']);
+      expect(o[2]!.op === 'note' && o[2]!.text).to.match(/^2 changes/);
+    });
+  });
+
+  describe('flapping', () => {
+    it('marks an alarm that changes state too often as flapping and collapses its notes into a summary', async () => {
+      const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 0, holdDownMs: 0 } });
+      await store.ingest([{ alarm: alarm({ id: 'OTHER' }), plan: p }], at(0), D, quiet);
+      await store.ingest([{ alarm: alarm(), plan: p }], at(1), D, quiet);
+      for (let i = 0; i < 10; i++) {
+        await store.ingest(
+          [{ alarm: alarm({ state: i % 2 === 0 ? 'cleared' : 'active' }), plan: p }],
+          at(2 + i),
+          D,
+          quiet,
+        );
+      }
+      const o = await ops('DC1/cooling/ZONE-A1');
+      // create, joined, then 4 changes noted before the alarm counts as flapping; the rest are collapsed.
+      expect(o.map((x) => x.op)).to.deep.equal(['create', 'note', 'note', 'note', 'note', 'note']);
+      const d = await store.getEvent('DC1/cooling/ZONE-A1');
+      const flapping = d!.event.noise.flapping['bms:A1'];
+      expect(flapping).to.include({ changes: 6, state: 'active' });
+      expect(await store.flushDueNotes(at(100))).to.equal(1);
+      const last = (await ops('DC1/cooling/ZONE-A1')).at(-1)!;
+      expect(last.op === 'note' && last.text).to.match(
+        /CRAH-2 supply_air_temp_high is flapping: 6 state changes/,
+      );
+    });
+    it('never auto-resolves while an alarm of the event is flapping', async () => {
+      const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 0, holdDownMs: 0 } });
+      const pol = { ...quiet, flapChanges: 2 };
+      await store.ingest([{ alarm: alarm({ id: 'OTHER' }), plan: p }], at(0), D, pol);
+      for (const [i, state] of (['active', 'cleared', 'active', 'cleared'] as const).entries()) {
+        await store.ingest([{ alarm: alarm({ state }), plan: p }], at(1 + i), D, pol);
+      }
+      const r = await store.ingest(
+        [{ alarm: alarm({ id: 'OTHER', state: 'cleared' }), plan: p }],
+        at(10),
+        D,
+        pol,
+      );
+      expect(r[0]!.outcome).to.equal('cleared');
+      expect((await store.getEvent('DC1/cooling/ZONE-A1'))!.event.state).to.equal('open');
+    });
+  });
+
+  describe('maintenance windows', () => {
+    it('records an alarm under a silence, opens nothing, and raises the event when the window ends if still active', async () => {
+      const silence = { id: 'chiller-work', untilMs: at(600).getTime() };
+      const r = await store.ingest([{ alarm: alarm(), plan: plan(), silence }], at(0), D, quiet);
+      expect(r[0]!.outcome).to.equal('silenced');
+      expect(await ops('DC1/cooling/ZONE-A1')).to.have.length(0);
+      expect(await store.raiseDueEvents(at(300))).to.equal(0);
+      expect(await store.raiseDueEvents(at(601))).to.equal(1);
+      expect((await ops('DC1/cooling/ZONE-A1')).map((o) => o.op)).to.deep.equal(['create']);
+    });
+    it('opens nothing for an alarm that clears during the window', async () => {
+      const silence = { id: 's', untilMs: at(600).getTime() };
+      await store.ingest([{ alarm: alarm(), plan: plan(), silence }], at(0), D, quiet);
+      await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: plan(), silence }], at(100), D, quiet);
+      expect(await store.raiseDueEvents(at(601))).to.equal(0);
+      expect((await store.getEvent('DC1/cooling/ZONE-A1'))!.event.state).to.equal('discarded');
+    });
+  });
+
+  describe('cause and effect', () => {
+    const gpuPlan = plan({
+      rule: 'gpu-thermal',
+      fields: { short_description: 'GPU thermal slowdown on R03', category: 'hardware' },
+      references: {
+        assignment_group: { table: 'sys_user_group', field: 'name', value: 'IT - GPU Operations' },
+      },
+      role: 'effect',
+      scopes: ['rack:DC1/R03', 'row:DC1/A1', 'cooling_zone:DC1/ZONE-A1', 'site:DC1'],
+    });
+    const crahPlan = plan({
+      rule: 'crah-supply-air-high',
+      fields: { short_description: 'CRAH-1 supply air high', category: 'facilities' },
+      references: {
+        assignment_group: { table: 'sys_user_group', field: 'name', value: 'Facilities - Cooling' },
+      },
+      role: 'cause',
+      scope: 'cooling_zone:DC1/ZONE-A1',
+      scopes: ['cooling_zone:DC1/ZONE-A1', 'site:DC1'],
+    });
+    const gpu = alarm({
+      source: 'alertmanager',
+      sourceKind: 'alertmanager',
+      id: 'fp-r03',
+      type: 'GpuThermalSlowdown',
+      asset: { site: 'DC1', rack: 'R03' },
+    });
+    const crah = alarm({
+      id: 'CRAH-1-SAT',
+      asset: { site: 'DC1', equipmentId: 'CRAH-1', equipmentName: 'CRAH-1' },
+    });
+
+    it('a cause joining an event opened by effects takes it over: re-described and reassigned to the facility owner', async () => {
+      await store.ingest([{ alarm: gpu, plan: gpuPlan }], at(0), D, quiet);
+      await store.ingest([{ alarm: crah, plan: crahPlan }], at(30), D, quiet);
+      const d = await store.getEvent('DC1/cooling/ZONE-A1');
+      expect(d!.event).to.include({ rule: 'crah-supply-air-high', title: 'CRAH-1 supply air high' });
+      expect(d!.event.noise.role).to.equal('cause');
+      const o = d!.deliveries.map((x) => x.op);
+      expect(o.map((x) => x.op)).to.deep.equal(['create', 'update']);
+      const update = o[1]!;
+      expect(update.op === 'update' && update.references).to.deep.equal(crahPlan.references);
+      expect(update.op === 'update' && update.fields).to.deep.include({
+        short_description: 'CRAH-1 supply air high',
+        category: 'facilities',
+      });
+      expect(update.op === 'update' && update.note).to.match(/^Cause identified/);
+    });
+
+    it('inhibition: an effect keyed elsewhere joins a live cause covering its scope and opens nothing', async () => {
+      await store.ingest([{ alarm: crah, plan: crahPlan }], at(0), D, quiet);
+      const r = await store.ingest(
+        [{ alarm: gpu, plan: { ...gpuPlan, correlationKey: 'DC1/rack/R03' } }],
+        at(10),
+        D,
+        quiet,
+      );
+      expect(r[0]).to.include({ outcome: 'attached', eventKey: 'DC1/cooling/ZONE-A1' });
+      expect(await store.getEvent('DC1/rack/R03')).to.equal(null);
+    });
+
+    it('a cause arriving after effects keyed elsewhere adopts them; undelivered effect writes are cancelled', async () => {
+      await store.ingest(
+        [{ alarm: gpu, plan: { ...gpuPlan, correlationKey: 'DC1/rack/R03' } }],
+        at(0),
+        D,
+        quiet,
+      );
+      await store.ingest([{ alarm: crah, plan: crahPlan }], at(20), D, quiet);
+      const effect = await store.getEvent('DC1/rack/R03');
+      expect(effect!.event.state).to.equal('merged');
+      expect(effect!.event.noise.mergedInto).to.equal('DC1/cooling/ZONE-A1');
+      expect(effect!.deliveries.map((x) => x.state)).to.deep.equal(['cancelled']);
+      const cause = await store.getEvent('DC1/cooling/ZONE-A1');
+      expect(cause!.alarms.map((a) => a.identity).sort()).to.deep.equal([
+        'alertmanager:fp-r03',
+        'bms:CRAH-1-SAT',
+      ]);
+    });
+
+    it('an effect incident already in ServiceNow is noted and resolved in favour of the cause', async () => {
+      await store.ingest(
+        [{ alarm: gpu, plan: { ...gpuPlan, correlationKey: 'DC1/rack/R03' } }],
+        at(0),
+        D,
+        quiet,
+      );
+      const [c] = await store.claimDeliveries(10, at(1), 'w', 60_000);
+      await store.settleDelivery(
+        c!.id,
+        { ok: true, link: { sysId: 'e1', number: 'INC0010007' } },
+        { dead: false, nextAttemptAt: at(1) },
+        at(1),
+      );
+      await store.ingest([{ alarm: crah, plan: crahPlan }], at(20), D, quiet);
+      const effect = await store.getEvent('DC1/rack/R03');
+      expect(effect!.deliveries.map((x) => [x.op.op, x.state])).to.deep.equal([
+        ['create', 'done'],
+        ['note', 'pending'],
+        ['resolve', 'pending'],
+      ]);
+    });
+  });
+});
