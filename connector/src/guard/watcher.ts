@@ -36,9 +36,9 @@ export function verdictOps(
 ): Operation[] {
   if (prev === v.verdict) return [];
   const note = verdictNote(prev, v, ctx.stabilizeText);
-  const ops: Operation[] = [
-    { op: 'verdict', verdict: v.verdict, checks: v.checks, evaluatedAt: v.evaluatedAt, note },
-  ];
+  // The chart points stay here; the ServiceNow verdict record has room for the messages only.
+  const checks = v.checks.map(({ points: _points, ...rest }) => rest);
+  const ops: Operation[] = [{ op: 'verdict', verdict: v.verdict, checks, evaluatedAt: v.evaluatedAt, note }];
   if (v.verdict === 'pass' && ctx.allClear && ctx.autoResolve) {
     ops.push({
       op: 'resolve',
