@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { adminRouter } from './admin.js';
+import { eventManagementRouter } from './event-management.js';
+import { rateLimitMiddleware, type RateLimitRule } from './rate-limit.js';
 import { startPluginHost, type PluginHost, type PluginHostOptions } from './plugin-host.js';
 import { tableDef } from './dictionary.js';
 import type { BusinessRule } from './business-rules.js';
@@ -70,6 +72,8 @@ export interface StandinOptions {
   businessRules?: BusinessRule[];
   /** Property values set after seeding (e.g. x_closeloop.connector.url). */
   properties?: Record<string, string>;
+  /** Enforce an hourly rate-limit rule (requests per user per clock hour) on /api. Default: none. */
+  rateLimit?: RateLimitRule;
   /** Clock, for tests. */
   now?: () => number;
   /**
@@ -269,6 +273,15 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   );
   app.post('/oauth_token.do', express.urlencoded({ extended: false }), tokenHandler(auth));
   app.use('/api', requireAuth(auth));
+  if (options.rateLimit)
+    app.use('/api', rateLimitMiddleware({ rule: options.rateLimit, windows: new Map(), now }));
+  app.use(
+    '/api/global/em',
+    eventManagementRouter(async (values, user) => {
+      await insertRecord(store, 'em_event', values, writeContext(principalFor(user), false));
+      onChange();
+    }),
+  );
   app.use('/api/now/table', tableApiRouter({ store, writeContext: (p) => writeContext(p), onChange }));
   app.use(
     '/api',
