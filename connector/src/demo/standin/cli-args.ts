@@ -11,6 +11,7 @@ const ArgsSchema = z.object({
   snapshot: z.string().optional(),
   'no-seed': z.boolean().default(false),
   'token-ttl': z.coerce.number().int().min(1).optional(),
+  'rate-limit': z.coerce.number().int().min(1).optional(),
   user: z
     .array(z.string().regex(/^[^:]+:[^:]*(:[^:]*)?$/, 'user must be name:password[:role,role]'))
     .default([]),
@@ -30,6 +31,7 @@ export function parseStandinArgs(argv: string[]): StandinOptions & { logLevel: s
       snapshot: { type: 'string' },
       'no-seed': { type: 'boolean' },
       'token-ttl': { type: 'string' },
+      'rate-limit': { type: 'string' },
       user: { type: 'string', multiple: true },
       'oauth-client': { type: 'string', multiple: true },
       property: { type: 'string', multiple: true },
@@ -50,6 +52,7 @@ export function parseStandinArgs(argv: string[]): StandinOptions & { logLevel: s
     ...(args.plugin ? { plugin: args['app-dir'] ? { appDir: args['app-dir'] } : true } : {}),
     ...(args.snapshot ? { snapshotFile: args.snapshot } : {}),
     ...(args['token-ttl'] ? { accessTokenTtlSeconds: args['token-ttl'] } : {}),
+    ...(args['rate-limit'] ? { rateLimit: { perHour: args['rate-limit'] } } : {}),
     ...(users.length > 0 ? { users } : {}),
     oauthClients: args['oauth-client'].map((spec) => {
       const [client_id = '', client_secret = ''] = spec.split(':');

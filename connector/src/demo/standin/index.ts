@@ -21,3 +21,6 @@ export { startPluginHost, DEFAULT_APP_DIR } from './plugin-host.js';
 export type { PluginHost, PluginHostOptions, PluginRunRecord } from './plugin-host.js';
 export type { PluginLogEntry } from './plugin-protocol.js';
 export type { UiActionHandler, UiActionInput, UiActionResult } from './server.js';
+export type { InputValue } from './writes.js';
+export type { RateLimitRule } from './rate-limit.js';
+export { filterCondition } from './business-rules.js';
