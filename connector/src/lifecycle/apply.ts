@@ -3,6 +3,7 @@
 import type { Operation } from '../outbox/operations.js';
 import { decide, DEFAULT_POLICY } from './decide.js';
 import { economise } from './note-economy.js';
+import { park, stormCorrelationKey, stormEvent } from './storm.js';
 import type { AlarmRecord, Decision, EventRecord, NoisePolicy } from './types.js';
 import type { IngestItem, IngestResult } from '../store/store.js';
 
@@ -17,6 +18,8 @@ export interface IngestTx {
   liveCauseFor(scopes: string[]): Maybe<EventRecord | null>;
   /** Live effect events lying in `scope`. */
   liveEffectsIn(scope: string): Maybe<EventRecord[]>;
+  /** Events opened (or parked) since `sinceIso`, by alarms of `source` (null: all sources). */
+  recentCreates(sinceIso: string, source: string | null): Maybe<number>;
   /** Re-attach every alarm of one event to another. */
   moveAlarms(fromKey: string, toKey: string): Maybe<void>;
   /** Cancel the undelivered operations of a key; says whether its create had already gone out. */
@@ -63,6 +66,18 @@ async function adoptEffects(tx: IngestTx, cause: EventRecord, now: Date): Promis
   }
 }
 
+async function overStormLimit(
+  tx: IngestTx,
+  source: string,
+  now: Date,
+  policy: NoisePolicy,
+): Promise<boolean> {
+  if (!policy.stormPerSource && !policy.stormGlobal) return false;
+  const since = new Date(now.getTime() - 60_000).toISOString();
+  if (policy.stormPerSource && (await tx.recentCreates(since, source)) >= policy.stormPerSource) return true;
+  return !!policy.stormGlobal && (await tx.recentCreates(since, null)) >= policy.stormGlobal;
+}
+
 export async function applyIngest(
   tx: IngestTx,
   items: IngestItem[],
@@ -85,7 +100,7 @@ export async function applyIngest(
       keyEvent = (await tx.liveCauseFor(plan.scopes)) ?? keyEvent;
     }
     const otherActive = prevEvent ? await tx.countActive(prevEvent.key, identity) : 0;
-    const d = decide({
+    let d = decide({
       alarm,
       prev,
       plan,
@@ -97,6 +112,21 @@ export async function applyIngest(
       policy,
       silence: silence ?? null,
     });
+    if (d.outcome === 'created' && d.event && (await overStormLimit(tx, alarm.source, now, policy))) {
+      // Storm control: park this event and count it on the site's storm incident instead.
+      const stormKey = stormCorrelationKey(d.event.site);
+      const storm = stormEvent(
+        await tx.latestEventFor(stormKey),
+        d.event.site,
+        d.event.title,
+        now,
+        correlationDisplay,
+      );
+      const e = economise(storm.event, storm.ops, now, policy.noteIntervalMs);
+      await tx.putEvent(e.event, storm.isNew);
+      if (e.ops.length) await tx.enqueue(e.event.key, e.ops, now);
+      d = park(d, e.event.key);
+    }
     let ops = d.ops;
     let event = d.event;
     if (event) {

@@ -19,7 +19,9 @@ export function summaryText(e: EventRecord, nowIso: string): string | null {
   if (lines.length === 0) return null;
   if (lines.length === 1) return lines[0]!;
   const since = e.noise.lastNoteAt ? ` since ${hhmm(e.noise.lastNoteAt)} UTC` : '';
-  return `${lines.length} changes${since} (summary at ${hhmm(nowIso)} UTC):\n- ${lines.join('\n- ')}`;
+  // A storm can buffer hundreds of lines: keep the note readable.
+  const shown = lines.length > 25 ? [...lines.slice(0, 25), `… and ${lines.length - 25} more`] : lines;
+  return `${lines.length} changes${since} (summary at ${hhmm(nowIso)} UTC):\n- ${shown.join('\n- ')}`;
 }
 
 function drained(e: EventRecord, nowIso: string): EventRecord {

@@ -34,6 +34,9 @@ export type Role = 'cause' | 'effect' | 'standalone';
 export interface NoisePolicy {
   /** At most one work note per incident per this interval; 0 = every note at once. */
   noteIntervalMs: number;
+  /** Storm control: new incidents per minute, per source and in all, before new events are parked. */
+  stormPerSource?: number;
+  stormGlobal?: number;
   /** An alarm changing state more than `flapChanges` times within `flapWindowMs` is flapping. */
   flapChanges: number;
   flapWindowMs: number;
@@ -59,6 +62,11 @@ export interface EventNoise {
   silencedBy: string | null;
   flapping: Record<string, FlapSummary>;
   mergedInto: string | null;
+  /** Held back by storm control; released when the storm passes. */
+  parked: boolean;
+  /** For a storm event: how many events it held back, and how many were released. */
+  stormParked: number;
+  stormReleased: number;
 }
 
 export function emptyNoise(role: Role = 'standalone'): EventNoise {
@@ -72,6 +80,9 @@ export function emptyNoise(role: Role = 'standalone'): EventNoise {
     silencedBy: null,
     flapping: {},
     mergedInto: null,
+    parked: false,
+    stormParked: 0,
+    stormReleased: 0,
   };
 }
 
@@ -138,6 +149,7 @@ export type Outcome =
   | 'discarded'
   | 'unmatched'
   | 'silenced'
+  | 'parked'
   | 'clear_unknown';
 
 /** The writes one alarm causes: applied by the store in one transaction. */

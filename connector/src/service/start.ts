@@ -87,6 +87,8 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
       noteIntervalMs: d.config.noise.note_interval,
       flapChanges: d.config.noise.flap_changes,
       flapWindowMs: d.config.noise.flap_window,
+      stormPerSource: d.config.noise.storm_per_source,
+      stormGlobal: d.config.noise.storm_global,
     },
     silences,
   };
@@ -123,6 +125,10 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
       .raiseDueEvents(now())
       .then((n) => n > 0 && worker.kick())
       .catch((err: unknown) => d.logger.error({ err }, 'could not raise held events'));
+    d.store
+      .releaseStorms(now(), d.config.noise.storm_global)
+      .then((n) => n > 0 && worker.kick())
+      .catch((err: unknown) => d.logger.error({ err }, 'could not release parked events'));
     d.store
       .flushDueNotes(now())
       .then((n) => n > 0 && worker.kick())

@@ -120,6 +120,9 @@ const NoiseSchema = z.object({
     )
     .default({}),
   mergedInto: z.string().nullable().default(null),
+  parked: z.boolean().default(false),
+  stormParked: z.number().default(0),
+  stormReleased: z.number().default(0),
 });
 
 export function eventFromRow(row: unknown): EventRecord {

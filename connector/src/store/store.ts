@@ -85,6 +85,8 @@ export interface Store {
     correlationDisplay: string,
     policy?: NoisePolicy,
   ): Promise<IngestResult[]>;
+  /** Storm control: release parked events once the storm has passed; returns how many were released. */
+  releaseStorms(now: Date, limitPerMinute: number): Promise<number>;
   /** Write buffered work notes whose time has come (note economy); returns how many notes. */
   flushDueNotes(now: Date): Promise<number>;
   recordRejected(r: RejectedPayload): Promise<number>;

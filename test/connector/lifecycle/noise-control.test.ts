@@ -223,4 +223,65 @@ describe('noise control through ingest', () => {
       ]);
     });
   });
+
+  describe('storm control', () => {
+    const policy: NoisePolicy = { ...quiet, stormPerSource: 3, stormGlobal: 5 };
+    const many = (n: number, from: number, source = 'bms') =>
+      Array.from({ length: n }, (_, i) => ({
+        alarm: alarm({ source, id: `S${from + i}`, asset: { site: 'DC1', rack: `R${from + i}` } }),
+        plan: plan({
+          correlationKey: `DC1/rack/R${from + i}`,
+          fields: { short_description: `Rack R${from + i} hot` },
+        }),
+      }));
+
+    it('parks new events beyond the per-source rate, in one storm incident with counts; nothing is dropped', async () => {
+      const r = await store.ingest(many(6, 0), at(0), D, policy);
+      expect(r.map((x) => x.outcome)).to.deep.equal([
+        'created',
+        'created',
+        'created',
+        'parked',
+        'parked',
+        'parked',
+      ]);
+      const storm = await store.getEvent('storm/DC1');
+      expect(storm!.event).to.include({
+        state: 'open',
+        title: 'Alarm storm at DC1: new incidents held back',
+      });
+      expect(storm!.event.noise.stormParked).to.equal(3);
+      expect(storm!.deliveries.map((d) => d.op.op)).to.deep.equal(['create', 'note', 'note']);
+      const pending = await store.listEvents({ state: 'pending' });
+      expect(pending.map((e) => e.key).sort()).to.deep.equal(['DC1/rack/R3', 'DC1/rack/R4', 'DC1/rack/R5']);
+      expect((await store.getEvent('DC1/rack/R3'))!.deliveries).to.have.length(0);
+    });
+
+    it('counts other sources against the global limit only', async () => {
+      await store.ingest(many(3, 0), at(0), D, policy);
+      const r = await store.ingest(many(3, 10, 'alertmanager'), at(1), D, policy);
+      expect(r.map((x) => x.outcome)).to.deep.equal(['created', 'created', 'parked']);
+    });
+
+    it('releases parked events still active when the storm passes, and resolves the storm incident', async () => {
+      await store.ingest(many(6, 0), at(0), D, policy);
+      // One parked event clears while held back: it never becomes an incident.
+      await store.ingest(
+        [{ alarm: alarm({ id: 'S5', state: 'cleared', asset: { site: 'DC1', rack: 'R5' } }), plan: null }],
+        at(10),
+        D,
+        policy,
+      );
+      expect(await store.releaseStorms(at(30), 5)).to.equal(0);
+      expect(await store.releaseStorms(at(61), 5)).to.equal(2);
+      expect((await store.getEvent('DC1/rack/R3'))!.deliveries.map((d) => d.op.op)).to.deep.equal(['create']);
+      expect((await store.getEvent('DC1/rack/R5'))!.event.state).to.equal('discarded');
+      const storm = await store.getEvent('storm/DC1');
+      expect(storm!.event.state).to.equal('resolved');
+      const last = storm!.deliveries.at(-1)!.op;
+      expect(last.op === 'resolve' && last.note).to.equal(
+        'Storm over: 3 event(s) were held back; 2 released as incidents, 1 cleared while held back.',
+      );
+    });
+  });
 });

@@ -41,4 +41,6 @@ export const SQLITE_MIGRATIONS: string[] = [
    CREATE TABLE silences (
      id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, ends_at TEXT NOT NULL, matchers_json TEXT NOT NULL,
      comment TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL);`,
+  // 3: storm control counts recent creations.
+  `CREATE INDEX alarm_log_outcome ON alarm_log(outcome, received_at);`,
 ];

@@ -5,6 +5,7 @@ import type { Operation } from '../../outbox/operations.js';
 import { applyIngest, type IngestTx } from '../../lifecycle/apply.js';
 import type { AlarmRecord, EventRecord, NoisePolicy } from '../../lifecycle/types.js';
 import { flushDue } from '../../lifecycle/note-economy.js';
+import { planRelease } from '../../lifecycle/storm.js';
 import type { IngestItem, IngestResult, OutboxEntry, Store } from '../store.js';
 import {
   ALARM_COLUMNS,
@@ -71,6 +72,12 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
          AND EXISTS (SELECT 1 FROM json_each(json_extract(events.noise_json, '$.scopes')) WHERE value = ?)`,
     ),
     moveAlarms: db.prepare('UPDATE alarms SET event_key = ? WHERE event_key = ?'),
+    recentAll: db.prepare(
+      `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= ?`,
+    ),
+    recentBySource: db.prepare(
+      `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= ? AND identity LIKE ?`,
+    ),
     undelivered: db.prepare(
       `SELECT id, op_json, state FROM outbox WHERE event_key = ? AND state != 'cancelled'`,
     ),
@@ -103,6 +110,10 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
         .get(...scopes);
       return row ? eventFromRow(row) : null;
     },
+    recentCreates: (since, source) =>
+      Number(
+        ((source ? q.recentBySource.get(since, `${source}:%`) : q.recentAll.get(since)) as { n: number }).n,
+      ),
     liveEffectsIn: (scope) => q.liveEffects.all(scope).map(eventFromRow),
     moveAlarms: (from, to) => void q.moveAlarms.run(to, from),
     cancelUndelivered: (key, reason, now) => {
@@ -285,6 +296,48 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
               }
             }
             return notes;
+          })
+          .immediate();
+      }),
+    releaseStorms: (now, limit) =>
+      serialWrite(() => {
+        const at = now.toISOString();
+        const since = new Date(now.getTime() - 60_000).toISOString();
+        return db
+          .transaction(() => {
+            let released = 0;
+            const storms = db
+              .prepare(`SELECT * FROM events WHERE correlation_key LIKE 'storm/%' AND state = 'open'`)
+              .all()
+              .map(eventFromRow);
+            for (const storm of storms) {
+              const parked = db
+                .prepare(
+                  `SELECT * FROM events WHERE state = 'pending' AND json_extract(noise_json, '$.parked') = 1 AND json_extract(noise_json, '$.mergedInto') = ?`,
+                )
+                .all(storm.key)
+                .map(eventFromRow);
+              const rate = Number((q.recentAll.get(since) as { n: number }).n);
+              const plan = planRelease(storm, parked, rate, limit, now);
+              if (!plan) continue;
+              for (const e of plan.release) {
+                q.putEvent.run(
+                  eventToRow({
+                    ...e,
+                    state: 'open',
+                    pendingCreate: null,
+                    updatedAt: at,
+                    noise: { ...e.noise, parked: false, mergedInto: null },
+                  }),
+                );
+                if (e.pendingCreate) tx.enqueue(e.key, [e.pendingCreate], now);
+                q.logAlarm.run(`storm-release:${e.key}`, e.key, 'released', 'active', e.severity, at, '{}');
+                released++;
+              }
+              q.putEvent.run(eventToRow(plan.storm));
+              tx.enqueue(storm.key, plan.stormOps, now);
+            }
+            return released;
           })
           .immediate();
       }),
