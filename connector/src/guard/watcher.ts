@@ -8,6 +8,7 @@ import type { TelemetryProvider } from '../telemetry/types.js';
 import { evaluateEvent, type EventVerdict } from './event-verdict.js';
 import { verdictNote } from './verdict-notes.js';
 import type { RenderedCheck } from './types.js';
+import { formatDuration } from '../util/duration.js';
 
 export interface WatcherOptions {
   store: Store;
@@ -102,7 +103,7 @@ export function startWatcher(o: WatcherOptions): Watcher {
         const ops = verdictOps(detail.event.verdict, v, {
           allClear: detail.alarms.every((a) => a.state === 'cleared'),
           autoResolve: detail.event.behaviour.autoResolve,
-          stabilizeText: `${Math.round(longest / 60_000)} min`,
+          stabilizeText: formatDuration(longest),
         });
         if (ops.length === 0) return;
         await o.store.recordVerdict(
