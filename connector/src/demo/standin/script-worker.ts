@@ -64,6 +64,8 @@ export async function startScriptWorker(options: ScriptWorkerOptions): Promise<S
     await worker.terminate();
     throw error;
   }
+  // A host someone forgot to close must not keep the process alive on its own.
+  worker.unref();
 
   // A worker that dies mid-script must not leave the write waiting forever: refuse it instead.
   const failAll = (why: string) => {
