@@ -22,6 +22,7 @@ import type { Router } from 'express';
 import { createEngine } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { startConnector, type RunningConnector } from './start.js';
+import { startListeners, type Listeners } from './listeners.js';
 
 export class StartupError extends Error {
   override readonly name = 'StartupError';
@@ -43,6 +44,8 @@ export interface RuntimeOptions {
   /** Extra routers (the console) mounted with the API. */
   routers?: (ctx: HttpContext, rt: RuntimeHandles) => { protectedRouters?: Router[]; openRouters?: Router[] };
   workerId?: string;
+  /** Start SNMP/MQTT listeners of the mappings' sources (default true). */
+  listeners?: boolean;
 }
 
 export interface RuntimeHandles {
@@ -122,7 +125,9 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
     servicenow,
   };
 
+  let listeners: Listeners | null = null;
   const connector = await startConnector({
+    notReadyReasons: () => listeners?.problems ?? [],
     config,
     env: o.env,
     logger,
@@ -144,6 +149,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
     },
   });
   metrics = connector.metrics;
+  if (o.listeners !== false) listeners = await startListeners(mappings, connector.ctx.ingest, o.env, logger);
 
   const watcher = startWatcher({
     store,
@@ -163,6 +169,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
     logger,
     close: async () => {
       await watcher.stop();
+      await listeners?.close();
       await connector.close();
       await closeProviders(providers);
       if (!o.store) await store.close();
