@@ -11,6 +11,7 @@ const Posted = AlarmSchema.omit({ source: true, sourceKind: true, receivedAt: tr
 export function tinyEngine(sources: Record<string, SourceConfig>): Engine {
   return {
     sources,
+    maintenance: [],
     decode(sourceName, body, receivedAt): DecodedBatch {
       const list = z.object({ alarms: z.array(z.unknown()) }).safeParse(body);
       const items = list.success ? list.data.alarms : [body];

@@ -1,7 +1,7 @@
 // The loaded, validated and merged mappings in the form the matcher and planner use. Built once by
 // loadMappings; everything here has already been checked, so using it cannot fail on a bad mapping.
 import type { Severity } from '../model/alarm.js';
-import type { RuleSpec, SourceConfig, Topology } from './schema.js';
+import type { MaintenanceWindow, RuleSpec, SourceConfig, Topology } from './schema.js';
 import type { SeverityMatrix } from './severity.js';
 
 export type CompiledMatcher =
@@ -35,6 +35,8 @@ export interface Mappings {
   rules: CompiledRule[];
   /** Applied to alarms no rule matched; null = drop them (with a reason). */
   defaultRule: CompiledRule | null;
+  /** Planned maintenance windows from every file. */
+  maintenance: MaintenanceWindow[];
 }
 
 export type { Severity };

@@ -18,6 +18,8 @@ import {
   type RuleSpec,
   type SourceConfig,
   type Topology,
+  MaintenanceWindowSchema,
+  type MaintenanceWindow,
 } from './schema.js';
 import type { PartialSeverityMatrix } from './severity.js';
 import { issuesToErrors } from './zod-issues.js';
@@ -64,6 +66,7 @@ export interface FileParts {
   /** `undefined` = not set in this file; `null` = explicitly drop unmatched alarms. */
   defaultRule?: string | null;
   rules: RulePart[];
+  maintenance: MaintenanceWindow[];
   errors: MappingError[];
 }
 
@@ -74,7 +77,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 export function readFileParts(source: YamlSource): FileParts {
-  const parts: FileParts = { source, sources: [], topologyOk: true, rules: [], errors: [] };
+  const parts: FileParts = { source, sources: [], topologyOk: true, rules: [], maintenance: [], errors: [] };
   const errors = parts.errors;
   const doc = source.value;
   if (doc === undefined || doc === null) return parts; // an empty file is allowed (and contributes nothing)
@@ -124,6 +127,12 @@ export function readFileParts(source: YamlSource): FileParts {
       parts.topologyOk = false;
       errors.push(...issuesToErrors(source, ['topology'], r.error.issues));
     }
+  }
+
+  if (doc.maintenance !== undefined && doc.maintenance !== null) {
+    const r = z.array(MaintenanceWindowSchema).safeParse(doc.maintenance);
+    if (r.success) parts.maintenance = r.data;
+    else errors.push(...issuesToErrors(source, ['maintenance'], r.error.issues));
   }
 
   if (doc.severity_matrix !== undefined) {

@@ -151,12 +151,50 @@ export function loadMappingTexts(
     }
   }
 
+  // Maintenance windows: ids unique across files, rules they name must exist (checked below with rules).
+  const windowIds = new Map<string, string>();
+  for (const f of files) {
+    f.maintenance.forEach((w, i) => {
+      const seen = windowIds.get(w.id);
+      if (seen)
+        errors.push(
+          errorAt(
+            f.source,
+            ['maintenance', i, 'id'],
+            `maintenance window "${w.id}" is already defined in ${seen}`,
+          ),
+        );
+      else windowIds.set(w.id, f.source.file);
+      if (w.match.source && !sourceNames.has(w.match.source))
+        errors.push(
+          errorAt(
+            f.source,
+            ['maintenance', i, 'match', 'source'],
+            `unknown source "${w.match.source}"${hint(sourceNames)}`,
+          ),
+        );
+    });
+  }
+
   const compiled = compileRules(files, {
     sourceNames,
     providerNames: options.providerNames ? new Set(options.providerNames) : undefined,
     topology,
   });
   errors.push(...compiled.errors);
+  const ruleNames = new Set(compiled.rules.map((r) => r.name));
+  for (const f of files) {
+    f.maintenance.forEach((w, i) => {
+      if (w.match.rule && !ruleNames.has(w.match.rule))
+        errors.push(
+          errorAt(
+            f.source,
+            ['maintenance', i, 'match', 'rule'],
+            `unknown rule "${w.match.rule}"${hint(ruleNames)}`,
+          ),
+        );
+    });
+  }
 
   if (errors.length) return { ok: false, errors: sortErrors(errors) };
   return {
@@ -167,6 +205,7 @@ export function loadMappingTexts(
       topology: topology.topology,
       rules: compiled.rules,
       defaultRule: compiled.defaultRule,
+      maintenance: files.flatMap((f) => f.maintenance),
     },
   };
 }

@@ -348,6 +348,37 @@ export const RuleSchema = z
   .strict();
 export type RuleSpec = z.infer<typeof RuleSchema>;
 
+// ---------- maintenance windows ----------
+export const MaintenanceWindowSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    starts_at: z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-12-01T06:00:00Z'),
+    ends_at: z.iso.datetime({ offset: true }),
+    match: z
+      .object({
+        site: z.string().min(1).optional(),
+        room: z.string().min(1).optional(),
+        row: z.string().min(1).optional(),
+        rack: z.string().min(1).optional(),
+        equipment_id: z.string().min(1).optional(),
+        rule: z.string().min(1).optional(),
+        source: z.string().min(1).optional(),
+      })
+      .strict()
+      .refine(
+        (m) => Object.keys(m).length > 0,
+        'match at least one of site, room, row, rack, equipment_id, rule, source',
+      ),
+    comment: z.string().min(1),
+  })
+  .strict()
+  .refine((w) => Date.parse(w.ends_at) > Date.parse(w.starts_at), {
+    message: 'ends_at must be after starts_at',
+    path: ['ends_at'],
+  })
+  .describe('Alarms covered are recorded but open nothing; an event still active at ends_at is raised then.');
+export type MaintenanceWindow = z.infer<typeof MaintenanceWindowSchema>;
+
 /** One mappings/*.yaml file. Files are merged: sources by name, topology sites by id, rules in file-name order. */
 export const MappingFileSchema = z
   .object({
@@ -361,6 +392,10 @@ export const MappingFileSchema = z
       .optional()
       .describe('Rule applied to unmatched alarms; null drops them (counted, logged).'),
     rules: z.array(RuleSchema).optional(),
+    maintenance: z
+      .array(MaintenanceWindowSchema)
+      .optional()
+      .describe('Planned maintenance windows (silences).'),
   })
   .strict();
 export type MappingFile = z.infer<typeof MappingFileSchema>;

@@ -3,6 +3,7 @@
 import type { Alarm } from '../model/alarm.js';
 import type { SourceConfig } from '../mapping/schema.js';
 import type { IngestPlan } from '../lifecycle/types.js';
+import type { Silence } from '../correlation/silences.js';
 
 export interface DecodedBatch {
   alarms: Alarm[];
@@ -17,6 +18,8 @@ export type PlanOutcome =
 
 export interface Engine {
   sources: Record<string, SourceConfig>;
+  /** Maintenance windows declared in the mappings. */
+  maintenance: Silence[];
   decode(sourceName: string, body: unknown, receivedAt: Date): DecodedBatch;
   plan(alarm: Alarm): PlanOutcome;
   /** JSON-able preview of what a payload would produce (the same as `closeloop mappings preview`). */

@@ -9,6 +9,15 @@ import { scopeId, scopesOf } from '../correlation/scopes.js';
 export function createEngine(mappings: Mappings): Engine {
   return {
     sources: mappings.sources,
+    maintenance: mappings.maintenance.map((w) => ({
+      id: `mappings:${w.id}`,
+      startsAt: new Date(w.starts_at).toISOString(),
+      endsAt: new Date(w.ends_at).toISOString(),
+      match: w.match,
+      comment: w.comment,
+      createdBy: 'mappings',
+      createdAt: new Date(w.starts_at).toISOString(),
+    })),
     decode(sourceName, body, receivedAt) {
       const source = mappings.sources[sourceName];
       if (!source)

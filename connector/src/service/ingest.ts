@@ -40,7 +40,7 @@ export async function ingestAlarms(
 ): Promise<{ accepted: AcceptedAlarm[]; refused: RefusedAlarm[] }> {
   const engine = deps.engine();
   const now = (deps.now ?? (() => new Date()))();
-  const silences = deps.silences ? await deps.silences() : [];
+  const silences = [...engine.maintenance, ...(deps.silences ? await deps.silences() : [])];
   const items: IngestItem[] = [];
   const itemIndex: number[] = [];
   const refused: RefusedAlarm[] = [];
