@@ -44,7 +44,7 @@ rules:
 `,
     });
     expect(errors).to.deep.equal([
-      '10.yaml:2:1 rulez: unknown key "rulez" (expected one of $schema, sources, topology, severity_matrix, default_rule, rules)',
+      '10.yaml:2:1 rulez: unknown key "rulez" (expected one of $schema, sources, topology, severity_matrix, default_rule, rules, maintenance)',
       '10.yaml:5:5 rules[0].colour: unknown key "colour" (expected one of name, description, match, incident, correlation, close_checks, options)',
       '10.yaml:6:14 rules[0].match.sauce: unknown key "sauce" (expected one of source, type, severity, state, fields)',
       '10.yaml:7:39 rules[0].incident.priority: unknown key "priority" (expected one of short_description, description, category, subcategory, assignment_group, cmdb_ci, severity_matrix, fields)',
