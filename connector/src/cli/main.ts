@@ -6,9 +6,17 @@ import { CliError, type CliContext, type CommandBuilder } from './context.js';
 import { mappingsCommand } from './mappings.js';
 import { serveCommand } from './serve.js';
 import { doctorCommand } from './doctor.js';
+import { demoCommand } from './demo.js';
+import { redfishCommand } from './redfish.js';
 
 // ---- Register top-level commands here (one import above, one line below): serve, doctor, demo, redfish…
-const COMMANDS: CommandBuilder[] = [serveCommand, mappingsCommand, doctorCommand];
+const COMMANDS: CommandBuilder[] = [
+  serveCommand,
+  mappingsCommand,
+  doctorCommand,
+  redfishCommand,
+  demoCommand,
+];
 
 export type { CliContext, CommandBuilder } from './context.js';
 
