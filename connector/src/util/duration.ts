@@ -26,7 +26,10 @@ export const DurationSchema = z
   .transform((v, ctx) => {
     const ms = typeof v === 'number' ? Math.round(v * 1000) : parseDuration(v);
     if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not a duration (use e.g. 90s, 10m, 2h, 1d)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${String(v)}" is not a duration (use e.g. 90s, 10m, 2h, 1d)`,
+      });
       return z.NEVER;
     }
     return ms;
