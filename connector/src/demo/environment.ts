@@ -110,6 +110,8 @@ export function demoConfig(o: {
       providers: { prometheus: { kind: 'prometheus', url: o.feedUrl, step: 1, timeout: 2, coalesce: 0 } },
     },
     guard: { watch_interval: o.watchIntervalMs / 1000, budget: 3 },
+    // Every work note at once (the shipped default summarises to one note a minute): the story is short.
+    noise: { note_interval: 0 },
   });
 }
 

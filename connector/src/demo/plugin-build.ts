@@ -11,12 +11,12 @@ export const PLUGIN_APP_DIR = path.join(PLUGIN_DIR, 'dist', 'app');
 
 export type BuildState = { fresh: true } | { fresh: false; reason: string };
 
-function newestMtime(dir: string): number {
+function newestMtime(dir: string, skip: (dir: string) => boolean = () => false): number {
   let newest = 0;
   if (!existsSync(dir)) return newest;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    if (entry.isDirectory()) newest = skip(full) ? newest : Math.max(newest, newestMtime(full, skip));
     else if (entry.isFile()) newest = Math.max(newest, statSync(full).mtimeMs);
   }
   return newest;
@@ -27,8 +27,10 @@ export function pluginBuildState(pluginDir = PLUGIN_DIR): BuildState {
   const update = path.join(pluginDir, 'dist', 'app', 'update');
   if (!existsSync(update) || !readdirSync(update).some((f) => f.startsWith('sys_script_')))
     return { fresh: false, reason: 'no build in plugin/dist/app' };
+  // src/fluent/generated/keys.ts is rewritten by every build (same content with --frozenKeys).
+  const generated = path.join(pluginDir, 'src', 'fluent', 'generated');
   const sources = Math.max(
-    newestMtime(path.join(pluginDir, 'src')),
+    newestMtime(path.join(pluginDir, 'src'), (dir) => dir === generated),
     ...['now.config.json', 'package.json'].map((f) => {
       const file = path.join(pluginDir, f);
       return existsSync(file) ? statSync(file).mtimeMs : 0;
