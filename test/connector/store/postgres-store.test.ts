@@ -24,7 +24,6 @@ import { alarm, at, plan } from '../../support/alarms.js';
 
 const logger = pino({ level: process.env['CLOSELOOP_TEST_LOG'] ?? 'silent' });
 const D = 'Closeloop';
-const K = 'DC1/cooling/ZONE-A1';
 
 describe('PostgreSQL store: several replicas on one database', function () {
   this.timeout(30_000);
