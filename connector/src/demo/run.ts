@@ -28,7 +28,9 @@ class Interrupted extends Error {}
 
 export async function runDemo(o: DemoRunOptions): Promise<number> {
   const narrator = createNarrator(o.write);
+  const abort = new AbortController();
   const interrupted = o.stopSignal.then(() => {
+    abort.abort();
     throw new Interrupted('interrupted');
   });
   interrupted.catch(() => undefined);
@@ -40,6 +42,7 @@ export async function runDemo(o: DemoRunOptions): Promise<number> {
       'plugin, a scripted data-centre site, and the connector.\n',
   );
   let env: DemoEnvironment | null = null;
+  let starting: Promise<DemoEnvironment> | null = null;
   try {
     narrator.step('Setting up');
     const appDir = o.appDir ?? PLUGIN_APP_DIR;
@@ -47,14 +50,15 @@ export async function runDemo(o: DemoRunOptions): Promise<number> {
       const state = pluginBuildState();
       if (!state.fresh) {
         narrator.say(`Building the ServiceNow plugin with now-sdk (${state.reason}; takes 30–90 s, once)…`);
-        await race(buildPlugin());
+        await race(buildPlugin(undefined, abort.signal));
         narrator.ok('Plugin built: plugin/dist/app');
       }
     }
-    env = await race(startDemoEnvironment({ appDir }));
+    starting = startDemoEnvironment({ appDir });
+    env = await race(starting);
     describeEnvironment(narrator, env);
 
-    await race(runScenario(env, narrator));
+    await race(runScenario(env, narrator, { signal: abort.signal }));
 
     whereToLook(o.write, env, o.keepRunning);
     if (o.keepRunning) {
@@ -70,10 +74,13 @@ export async function runDemo(o: DemoRunOptions): Promise<number> {
   } catch (error) {
     if (error instanceof Interrupted) {
       o.write(`\n${stamp(narrator.elapsedMs())} Interrupted: stopping everything…\n`);
-      await env?.close();
+      // Still starting: wait for it, then stop what it started.
+      const started = env ?? (await starting?.catch(() => null)) ?? null;
+      await started?.close().catch(() => undefined);
       return 130;
     }
-    o.write(`\n${stamp(narrator.elapsedMs())} ✗ The demo failed: ${describe(error)}\n`);
+    const what = error instanceof DemoStartError ? 'could not start' : 'failed';
+    o.write(`\n${stamp(narrator.elapsedMs())} ✗ The demo ${what}: ${describe(error)}\n`);
     const tail = error instanceof DemoStartError ? error.logTail : env ? logTail(env.logFile) : [];
     if (tail.length) {
       o.write(`\nLast lines of the components' log:\n`);
@@ -115,7 +122,7 @@ function whereToLook(write: (text: string) => void, env: DemoEnvironment, keepRu
     `  Connector events       curl -H 'X-API-Key: ${env.apiKey}' ${env.connectorUrl}/v1/events`,
     `  One event, its alarms  curl -H 'X-API-Key: ${env.apiKey}' ${env.connectorUrl}/v1/events/${encodeURIComponent(COOLING_KEY)}`,
     `  ServiceNow incidents   curl -u ${admin.username}:${admin.password} '${env.standin.url}/api/now/table/incident?sysparm_display_value=true&sysparm_fields=number,state,priority,short_description,assignment_group,correlation_id'`,
-    `  Closure check audit    curl '${env.standin.url}/__standin/tables/x_closeloop_closure_audit'`,
+    `  Closure check audit    curl '${env.standin.url}/__standin/tables/x_closeloop_closure_audit'  (the stand-in's test endpoint)`,
     `  Site readings          curl ${env.feed.url}/metrics`,
     `  Components' log        ${env.logFile}${keepRunning ? '' : ' (removed on exit)'}`,
     '',

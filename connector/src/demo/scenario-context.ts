@@ -25,6 +25,8 @@ export interface ScenarioContext {
   timeline: Timeline;
   /** Longest wait for any one thing. */
   timeoutMs: number;
+  /** Aborted when the user stops the demo: every wait ends. */
+  signal: AbortSignal | undefined;
   /** Waits until every operation of the event has reached ServiceNow; a dead letter stops the demo. */
   delivered(key: string, what: string): Promise<EventDetailView>;
   /** The incident with this correlation_id, as ServiceNow shows it (must exist). */
@@ -33,9 +35,9 @@ export interface ScenarioContext {
   audits(incidentSysId: string): Promise<AuditView[]>;
 }
 
-/** HH:MM:SS (UTC) of an epoch-ms time, as the story's clock. */
+/** HH:MM:SS (local time, as the connector's check messages use) of an epoch-ms time. */
 export function clock(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19);
+  return new Date(ms).toTimeString().slice(0, 8);
 }
 
 /** Each line of `text` wrapped to `width` and prefixed (quoted ServiceNow messages, justifications). */
@@ -49,6 +51,7 @@ export function scenarioContext(
   env: DemoEnvironment,
   narrator: Narrator,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): ScenarioContext {
   const connector = connectorClient(env.connectorUrl, env.apiKey);
   const sn = serviceNowUser(env.standin.url, DEMO_USERS.admin);
@@ -59,6 +62,7 @@ export function scenarioContext(
     sn,
     timeline: env.timeline,
     timeoutMs,
+    signal,
     delivered: async (key, what) => {
       let dead: string | null = null;
       const event = await waitFor(
@@ -71,7 +75,7 @@ export function scenarioContext(
           }
           return e?.incident && e.deliveries.every((d) => d.state === 'done') ? e : null;
         },
-        { what, timeoutMs },
+        { what, timeoutMs, signal },
       );
       if (event === 'dead') throw new DemoStepError(dead ?? `a delivery for ${key} failed`);
       return event;

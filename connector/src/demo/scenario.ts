@@ -21,6 +21,8 @@ export interface ScenarioResult {
 export interface ScenarioOptions {
   /** Longest wait for any one thing (default 30 s; the pass verdict may take twice as long). */
   timeoutMs?: number;
+  /** Abort to stop the story (every wait ends at once). */
+  signal?: AbortSignal;
 }
 
 export async function runScenario(
@@ -28,7 +30,7 @@ export async function runScenario(
   narrator: Narrator,
   options: ScenarioOptions = {},
 ): Promise<ScenarioResult> {
-  const ctx = scenarioContext(env, narrator, options.timeoutMs ?? 30_000);
+  const ctx = scenarioContext(env, narrator, options.timeoutMs ?? 30_000, options.signal);
   const cooling = await coolingStory(ctx);
   const cdu = await overrideStory(ctx);
 

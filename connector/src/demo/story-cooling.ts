@@ -37,7 +37,7 @@ export function stabilizeText(closeChecks: unknown): string {
 }
 
 export async function coolingStory(ctx: ScenarioContext): Promise<CoolingResult> {
-  const { connector, sn, narrator, timeline, env, timeoutMs } = ctx;
+  const { connector, sn, narrator, timeline, env, timeoutMs, signal } = ctx;
   const { technician } = DEMO_USERS;
   const supplyAirOf = (at: number) => reading(timeline, { __name__: METRIC.supplyAir, unit: CRAH }, at);
 
@@ -111,7 +111,7 @@ export async function coolingStory(ctx: ScenarioContext): Promise<CoolingResult>
       const value = supplyAirOf(at);
       return value < 26.5 ? { at, value } : null;
     },
-    { what: `${CRAH} supply air to fall below 26.5 °C`, timeoutMs, intervalMs: 50 },
+    { what: `${CRAH} supply air to fall below 26.5 °C`, timeoutMs, intervalMs: 50, signal },
   );
   await connector.postAlarms(
     'bms',
@@ -130,7 +130,7 @@ export async function coolingStory(ctx: ScenarioContext): Promise<CoolingResult>
       );
       return reasons.every((r) => r === 0) ? at : null;
     },
-    { what: 'the GPUs to leave thermal slowdown', timeoutMs, intervalMs: 50 },
+    { what: 'the GPUs to leave thermal slowdown', timeoutMs, intervalMs: 50, signal },
   );
   await connector.postAlarms(
     'alertmanager',
@@ -171,6 +171,9 @@ export async function coolingStory(ctx: ScenarioContext): Promise<CoolingResult>
   narrator.step(
     `(c) Telemetry stays in range for the stabilisation window (${stabilizeText(event.close_checks)} in this demo, 10 min in mappings/)`,
   );
+  narrator.say(
+    'The watcher re-evaluates open events every second (30 s by default); meanwhile the site reads:',
+  );
   let lastProgress = 0;
   const pass = await waitFor(
     async () => {
@@ -181,6 +184,7 @@ export async function coolingStory(ctx: ScenarioContext): Promise<CoolingResult>
       what: `the watcher to push a pass verdict for ${COOLING_KEY}`,
       timeoutMs: timeoutMs * 2,
       intervalMs: 200,
+      signal,
       onPoll: (waited) => {
         if (waited - lastProgress < 3_000) return;
         lastProgress = waited;

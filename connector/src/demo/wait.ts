@@ -12,6 +12,8 @@ export interface WaitOptions {
   intervalMs?: number;
   /** Called after every unsuccessful poll with the time waited so far (progress output). */
   onPoll?: (waitedMs: number) => void | Promise<void>;
+  /** Stops waiting (Ctrl-C): the wait rejects with DemoStepError "interrupted". */
+  signal?: AbortSignal;
 }
 
 /** Polls `probe` until it returns a value that is not null/undefined; throws DemoStepError on timeout. */
@@ -22,6 +24,7 @@ export async function waitFor<T>(
   const started = Date.now();
   let lastError: unknown = null;
   for (;;) {
+    if (options.signal?.aborted) throw new DemoStepError(`interrupted while waiting for ${options.what}`);
     try {
       const value = await probe();
       if (value !== null && value !== undefined) return value;
