@@ -1,6 +1,5 @@
 // The whole connector as `closeloop serve` runs it: configuration and mappings in, every component
 // wired (store, ServiceNow delivery, telemetry, watcher, closure checks), one `close` out.
-import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import { formatMappingError, type MappingError } from '../mapping/errors.js';
@@ -12,7 +11,8 @@ import { createServiceNowClient, type ServiceNowClient } from '../itsm/serviceno
 import { deliverOperation } from '../itsm/servicenow/deliver.js';
 import type { DeliveryResult } from '../outbox/operations.js';
 import type { OutboxEntry, Store } from '../store/store.js';
-import { createSqliteStore } from '../store/sqlite/store.js';
+import pRetry from 'p-retry';
+import { describeDatabaseUrl, isPostgresUrl, openStore } from '../store/open-store.js';
 import { closeProviders, createProviders } from '../telemetry/create.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { startWatcher, type Watcher } from '../guard/watcher.js';
@@ -81,7 +81,28 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
   const logger = o.logger ?? createLogger({ level: config.log_level, secrets: o.secrets });
   let mappings = loadOrFail(config);
   let engine = createEngine(mappings);
-  const store = o.store ?? createSqliteStore(path.join(config.data_dir, 'closeloop.db'));
+  if (config.database_url && !isPostgresUrl(config.database_url)) {
+    throw new StartupError(
+      `database_url must start with postgres:// (got ${describeDatabaseUrl(config.database_url)}); leave it unset for SQLite`,
+    );
+  }
+  // The database may still be starting next to us (a compose file, a rebooted host): wait a little.
+  const store =
+    o.store ??
+    (await pRetry(() => openStore({ databaseUrl: config.database_url, dataDir: config.data_dir, logger }), {
+      retries: 5,
+      minTimeout: 500,
+      maxTimeout: 5000,
+      onFailedAttempt: (e) =>
+        logger.warn(
+          {
+            attempt: e.attemptNumber,
+            left: e.retriesLeft,
+            store: config.database_url ? describeDatabaseUrl(config.database_url) : 'sqlite',
+          },
+          `store not available yet: ${e.message}`,
+        ),
+    }));
   const providers = createProviders(config.telemetry.providers);
 
   let metrics: Metrics | null = null;
