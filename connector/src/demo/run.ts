@@ -124,6 +124,12 @@ function whereToLook(write: (text: string) => void, env: DemoEnvironment, keepRu
     `  ServiceNow incidents   curl -u ${admin.username}:${admin.password} '${env.standin.url}/api/now/table/incident?sysparm_display_value=true&sysparm_fields=number,state,priority,short_description,assignment_group,correlation_id'`,
     `  Closure check audit    curl '${env.standin.url}/__standin/tables/x_closeloop_closure_audit'  (the stand-in's test endpoint)`,
     `  Site readings          curl ${env.feed.url}/metrics`,
+    ...(keepRunning
+      ? [
+          `  Post an alarm          curl -H 'Authorization: Bearer ${env.sourceTokens.bms}' -H 'Content-Type: application/json' \\`,
+          `                           -d @test/fixtures/alarms/bms-crah-supply-air-high.json ${env.connectorUrl}/v1/alarms/bms`,
+        ]
+      : []),
     `  Components' log        ${env.logFile}${keepRunning ? '' : ' (removed on exit)'}`,
     '',
     'Point the connector at a real instance:',
