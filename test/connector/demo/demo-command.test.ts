@@ -81,7 +81,12 @@ describe('closeloop demo (CLI)', function () {
         .catch((e: unknown) => e);
       expect(down).to.be.instanceOf(Error);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        // Killed: it could not remove its own temporary directory.
+        const dir = /SQLite in (\S+),/.exec(out)?.[1];
+        if (dir?.includes('closeloop-demo-')) rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 
