@@ -1,0 +1,85 @@
+// Small shared pieces: badges that say their meaning in text (colour only repeats it), incident links,
+// the "live" indicator, error and status messages.
+import { html } from 'htm/preact';
+import type { ComponentChildren } from 'preact';
+import { config } from '../config.js';
+import { clock } from '../format.js';
+
+const TONES: Record<string, string> = {
+  pass: 'ok',
+  cleared: 'ok',
+  done: 'ok',
+  resolved: 'ok',
+  ready: 'ok',
+  fail: 'bad',
+  dead: 'bad',
+  active: 'bad',
+  critical: 'bad',
+  major: 'warn',
+  open: 'warn',
+  unknown: 'wait',
+  pending: 'wait',
+  inflight: 'wait',
+  minor: 'info',
+  warning: 'info',
+  info: 'info',
+};
+
+export function Badge({ value, label }: { value: string; label?: string }) {
+  return html`<span class=${`badge tone-${TONES[value] ?? 'info'}`}
+    >${label ?? value.replace(/_/g, ' ')}</span
+  >`;
+}
+
+export function incidentHref(sysId: string): string | null {
+  if (!config.instanceUrl) return null;
+  const target = `${config.incidentTable}.do?sys_id=${sysId}`;
+  return `${config.instanceUrl}/nav_to.do?uri=${encodeURIComponent(target)}`;
+}
+
+export function IncidentLink({ incident }: { incident: { sys_id: string; number: string | null } | null }) {
+  if (!incident) return html`<span class="muted">not created yet</span>`;
+  const text = incident.number ?? incident.sys_id;
+  const href = incidentHref(incident.sys_id);
+  return href
+    ? html`<a href=${href} target="_blank" rel="noopener noreferrer" class="incident-link"
+        >${text}<span class="visually-hidden"> (opens ServiceNow in a new tab)</span></a
+      >`
+    : html`<span>${text}</span>`;
+}
+
+export function LiveStatus({ updatedAt, error }: { updatedAt: number | null; error: string | null }) {
+  if (error) return html`<p class="live live-error" role="status">Update failed: ${error}</p>`;
+  return html`<p class="live">
+    <span class="live-dot" aria-hidden="true"></span
+    >${updatedAt ? `Live · updated ${clock(updatedAt)}` : 'Loading…'}
+  </p>`;
+}
+
+export function ErrorBox({ message }: { message: string }) {
+  return html`<div class="callout callout-bad" role="alert">${message}</div>`;
+}
+
+export function Section({
+  id,
+  title,
+  children,
+  actions,
+}: {
+  id: string;
+  title: string;
+  children: ComponentChildren;
+  actions?: ComponentChildren;
+}) {
+  return html`<section class="card" aria-labelledby=${`${id}-title`}>
+    <div class="card-head">
+      <h2 id=${`${id}-title`}>${title}</h2>
+      ${actions ?? null}
+    </div>
+    ${children}
+  </section>`;
+}
+
+export function Empty({ children }: { children: ComponentChildren }) {
+  return html`<p class="empty">${children}</p>`;
+}

@@ -1,0 +1,243 @@
+// One event: what it is, why closure is (or is not) blocked — a chart per close check — the alarms
+// attached, its timeline and every ServiceNow write with its outcome.
+import { html } from 'htm/preact';
+import { useState } from 'preact/hooks';
+import { api, keyPath } from '../api.js';
+import { config, isAdmin } from '../config.js';
+import { dateTime, relative } from '../format.js';
+import { usePoll, useTitle } from '../hooks.js';
+import { Badge, Empty, ErrorBox, IncidentLink, LiveStatus, Section } from '../components/ui.js';
+import { CheckChart } from '../components/check-chart.js';
+import type { AlarmRow, DeliveryRow, EventDetail, Telemetry } from '../types.js';
+
+function equipment(a: AlarmRow): string {
+  return a.asset['equipmentName'] ?? a.asset['equipmentId'] ?? a.asset['rack'] ?? '—';
+}
+
+function WhyBlocked({ eventKey, hasChecks }: { eventKey: string; hasChecks: boolean }) {
+  const t = usePoll(
+    (signal) => api<Telemetry>(`/console/api/events/${keyPath(eventKey)}/telemetry`, { signal }),
+    [eventKey],
+    Math.max(config.pollIntervalMs, 15_000),
+  );
+  const d = t.data;
+  const verdictText = !d
+    ? ''
+    : d.verdict === 'pass'
+      ? 'Closure is allowed: every alarm is clear and the telemetry is in range for its whole window.'
+      : d.verdict === 'fail'
+        ? 'Closure is blocked.'
+        : 'Closure cannot be confirmed: some telemetry is missing or stale (unknown is never a pass).';
+  return html`<${Section}
+    id="why"
+    title="Why blocked"
+    actions=${html`<${LiveStatus} updatedAt=${t.updatedAt} error=${t.error} />`}
+  >
+    ${t.error && !d ? html`<${ErrorBox} message=${t.error} />` : null}
+    ${
+      d
+        ? html`<div
+              class=${`callout callout-${d.verdict === 'pass' ? 'ok' : d.verdict === 'fail' ? 'bad' : 'wait'}`}
+            >
+              <p><${Badge} value=${d.verdict} /> ${verdictText}</p>
+              <p>Alarms: ${d.alarms.message}</p>
+              <p class="muted small">
+                Evaluated <time datetime=${d.evaluated_at}>${dateTime(d.evaluated_at)}</time>.
+              </p>
+            </div>
+            ${d.problems.map((p) => html`<${ErrorBox} message=${p} />`)}
+            ${
+              d.checks.length
+                ? html`<div class="checks">${d.checks.map((c) => html`<${CheckChart} chart=${c} />`)}</div>`
+                : html`<${Empty}
+                    >${hasChecks ? 'No readable close checks.' : 'This event has no close checks: closure is not gated by telemetry.'}<//
+                  >`
+            }`
+        : t.loading
+          ? html`<p class="muted">Evaluating the close checks…</p>`
+          : null
+    }
+  <//>`;
+}
+
+function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetried: () => void }) {
+  const [status, setStatus] = useState('');
+  const retry = async (id: number) => {
+    setStatus(`Retrying write ${id}…`);
+    try {
+      await api(`/console/api/deliveries/${id}/retry`, { method: 'POST' });
+      setStatus(`Write ${id} queued again.`);
+      onRetried();
+    } catch (e) {
+      setStatus(`Retry of write ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return html`<${Section} id="writes" title="ServiceNow writes">
+    <p class="status-line" role="status">${status}</p>
+    ${
+      deliveries.length
+        ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="writes-title">
+            <table class="data">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Operation</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">ServiceNow said</th>
+                  <th scope="col">Queued</th>
+                  <th scope="col">Last change</th>
+                  ${isAdmin() ? html`<th scope="col"><span class="visually-hidden">Actions</span></th>` : null}
+                </tr>
+              </thead>
+              <tbody>
+                ${deliveries.map(
+                  (d) =>
+                    html`<tr>
+                      <td>${d.id}</td>
+                      <td>${d.op}</td>
+                      <td>
+                        <${Badge} value=${d.state} label=${d.state === 'done' ? 'delivered' : d.state} />
+                      </td>
+                      <td>${d.attempts}</td>
+                      <td class="wrap">
+                        ${d.last_status ? html`<span class="mono">HTTP ${d.last_status}</span> ` : null}${d.last_error ?? (d.state === 'done' ? 'OK' : '—')}
+                      </td>
+                      <td><time datetime=${d.created_at}>${dateTime(d.created_at)}</time></td>
+                      <td><time datetime=${d.updated_at}>${dateTime(d.updated_at)}</time></td>
+                      ${
+                        isAdmin()
+                          ? html`<td>
+                              ${d.state === 'dead' ? html`<button type="button" onClick=${() => void retry(d.id)}>Retry<span class="visually-hidden"> write ${d.id}</span></button>` : null}
+                            </td>`
+                          : null
+                      }
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<${Empty}>Nothing written to ServiceNow yet.<//>`
+    }
+  <//>`;
+}
+
+export function EventPage({ eventKey }: { eventKey: string }) {
+  const ev = usePoll(
+    (signal) => api<EventDetail>(`/console/api/events/${keyPath(eventKey)}`, { signal }),
+    [eventKey],
+    config.pollIntervalMs,
+  );
+  const e = ev.data;
+  useTitle(e ? e.title : 'Event');
+  if (!e) {
+    return html`<h1 tabindex="-1">Event</h1>
+      <p class="mono">${eventKey}</p>
+      ${ev.error ? html`<${ErrorBox} message=${ev.error} />` : html`<p class="muted">Loading…</p>`}
+      <p><a href="/console/events">Back to the events</a></p>`;
+  }
+  return html`
+    <nav aria-label="Breadcrumb" class="crumbs">
+      <a href="/console/events">Events</a> <span aria-hidden="true">›</span>
+      <span aria-current="page">${e.key}</span>
+    </nav>
+    <div class="page-head">
+      <h1 tabindex="-1">${e.title}</h1>
+      <${LiveStatus} updatedAt=${ev.updatedAt} error=${ev.error} />
+    </div>
+    <dl class="facts summary card">
+      <div>
+        <dt>Key</dt>
+        <dd class="mono">${e.key}</dd>
+      </div>
+      <div>
+        <dt>Incident</dt>
+        <dd><${IncidentLink} incident=${e.incident} /></dd>
+      </div>
+      <div>
+        <dt>State</dt>
+        <dd><${Badge} value=${e.state} label=${e.state === 'pending' ? 'held' : e.state} /></dd>
+      </div>
+      <div>
+        <dt>Severity</dt>
+        <dd><${Badge} value=${e.severity} /></dd>
+      </div>
+      <div>
+        <dt>Verdict</dt>
+        <dd>
+          ${e.verdict ? html`<${Badge} value=${e.verdict.verdict} />` : html`<span class="muted">none yet</span>`}
+        </dd>
+      </div>
+      <div>
+        <dt>Rule</dt>
+        <dd class="mono">${e.rule}</dd>
+      </div>
+      <div>
+        <dt>Site</dt>
+        <dd>${e.site ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>Opened</dt>
+        <dd>
+          <time datetime=${e.created_at} title=${dateTime(e.created_at)}>${relative(e.created_at)}</time>
+        </dd>
+      </div>
+    </dl>
+    <${WhyBlocked} eventKey=${e.key} hasChecks=${e.close_checks.length > 0} />
+    <${Section} id="alarms" title=${`Alarms (${e.alarms.length})`}>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="alarms-title">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">Source</th>
+              <th scope="col">Alarm</th>
+              <th scope="col">Equipment</th>
+              <th scope="col">Severity</th>
+              <th scope="col">State</th>
+              <th scope="col">Reading</th>
+              <th scope="col">First seen</th>
+              <th scope="col">Last change</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${e.alarms.map(
+              (a) =>
+                html`<tr>
+                  <td>${a.source}</td>
+                  <td>
+                    <div>${a.type}</div>
+                    <div class="muted small wrap">${a.text}</div>
+                  </td>
+                  <td>${equipment(a)}</td>
+                  <td><${Badge} value=${a.severity} /></td>
+                  <td>
+                    <${Badge}
+                      value=${a.state}
+                    />${a.changes > 1 ? html` <span class="muted small">${a.changes} changes</span>` : null}
+                  </td>
+                  <td>
+                    ${a.value === null ? '—' : `${a.value}${a.unit ? ` ${a.unit}` : ''}`}${a.limit !== null ? html` <span class="muted small">(limit ${a.limit})</span>` : null}
+                  </td>
+                  <td><time datetime=${a.first_seen_at}>${dateTime(a.first_seen_at)}</time></td>
+                  <td><time datetime=${a.last_change_at}>${dateTime(a.last_change_at)}</time></td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    <//>
+    <${Section} id="timeline" title="Timeline">
+      <ol class="timeline">
+        ${e.timeline.map(
+          (t) =>
+            html`<li class=${`tl tl-${t.tone}`}>
+              <time datetime=${t.at}>${dateTime(t.at)}</time>
+              <span class="tl-kind">${t.kind}</span>
+              <span class="tl-text">${t.text}</span>
+            </li>`,
+        )}
+      </ol>
+    <//>
+    <${Writes} deliveries=${e.deliveries} onRetried=${() => void ev.reload()} />
+  `;
+}

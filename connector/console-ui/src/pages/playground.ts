@@ -1,0 +1,425 @@
+// Mapping playground: try an alarm against the loaded mappings with the same engine as
+// `closeloop mappings preview`; see the validation state of the files on disk and reload them.
+import { html } from 'htm/preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../api.js';
+import { isAdmin } from '../config.js';
+import { dateTime, durationMs, json } from '../format.js';
+import { usePoll, useTitle } from '../hooks.js';
+import { Badge, Empty, ErrorBox, Section } from '../components/ui.js';
+import type {
+  MappingErrorView,
+  MappingsInfo,
+  PreviewAlarm,
+  PreviewResult,
+  RenderedCheck,
+  Sample,
+} from '../types.js';
+
+function condition(c: Record<string, unknown>, unit?: string): string {
+  const u = unit ? ` ${unit}` : '';
+  const range = c['range'];
+  if (Array.isArray(range)) return `${String(range[0])}–${String(range[1])}${u}`;
+  if ('max' in c) return `≤ ${String(c['max'])}${u}`;
+  if ('min' in c) return `≥ ${String(c['min'])}${u}`;
+  if ('equals' in c) return `= ${String(c['equals'])}${u}`;
+  const bits = c['bits_clear'];
+  if (Array.isArray(bits)) return `bits ${bits.join(', ')} clear`;
+  return 'no increase';
+}
+
+function ErrorList({ errors, label }: { errors: MappingErrorView[]; label: string }) {
+  return html`<ul class="errors" aria-label=${label}>
+    ${errors.map(
+      (e) =>
+        html`<li>
+          <code class="pos">${e.line > 0 ? `${e.file}:${e.line}:${e.col}` : e.file}</code>
+          ${e.path ? html` <code>${e.path}</code>` : null}
+          <span>${e.message}</span>
+        </li>`,
+    )}
+  </ul>`;
+}
+
+function Checks({ checks }: { checks: RenderedCheck[] }) {
+  return html`<div class="table-wrap">
+    <table class="data compact checks-table">
+      <caption class="visually-hidden">
+        Close checks
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Check</th>
+          <th scope="col">Provider</th>
+          <th scope="col">Query</th>
+          <th scope="col">Expect</th>
+          <th scope="col">Window</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${checks.map(
+          (c) =>
+            html`<tr data-check=${c.name}>
+              <td>
+                <div>${c.name}</div>
+                <div class="muted small">${c.label}</div>
+              </td>
+              <td>${c.provider}</td>
+              <td class="mono small wrap">${c.query}</td>
+              <td>${condition(c.expect, c.unit)}</td>
+              <td>
+                ${durationMs(c.stabilize)}
+                <span class="muted small">(≤ ${durationMs(c.max_age)} old, ≥ ${c.min_samples} samples)</span>
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function AlarmResult({ a, n, total }: { a: PreviewAlarm; n: number; total: number }) {
+  return html`<article class="preview-alarm" aria-labelledby=${`pa-${n}`}>
+    <h3 id=${`pa-${n}`}>
+      Alarm ${n}/${total}: <span class="mono">${a.alarm.id}</span> <${Badge} value=${a.alarm.state} />
+      <${Badge} value=${a.alarm.severity} />
+    </h3>
+    <p class="muted small">type ${a.alarm.type} · ${a.alarm.text}</p>
+    <div class=${`callout ${a.rule ? 'callout-ok' : 'callout-wait'}`} data-testid="matched-rule">
+      ${a.rule ? html`Matched rule <strong class="mono" data-rule=${a.rule}>${a.rule}</strong>` : html`<strong>No rule matched</strong>`}
+      <div class="small">${a.reason}</div>
+    </div>
+    <h4>Rules, in order</h4>
+    <div class="table-wrap">
+      <table class="data compact trace">
+        <caption class="visually-hidden">
+          Why each rule did or did not match
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">Matched</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${a.trace.map(
+            (t) =>
+              html`<tr class=${t.matched ? 'row-ok' : ''} data-rule=${t.rule}>
+                <td class="mono">${t.rule}</td>
+                <td>${t.matched ? '✓ yes' : '✗ no'}</td>
+                <td class="wrap">${t.reason}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    ${
+      a.errors.length
+        ? html`<div class="callout callout-bad" role="alert">
+            <strong>Template errors</strong>
+            <ul>
+              ${a.errors.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
+            </ul>
+          </div>`
+        : null
+    }
+    ${
+      a.incident
+        ? html`<h4>Incident</h4>
+            <div class="table-wrap">
+              <table class="data compact incident-fields">
+                <caption class="visually-hidden">
+                  Rendered incident fields
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Value</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${Object.entries(a.incident.fields).map(
+                    ([k, v]) =>
+                      html`<tr data-field=${k}>
+                        <th scope="row" class="mono">${k}</th>
+                        <td class="pre-wrap">${String(v)}</td>
+                      </tr>`,
+                  )}
+                  ${Object.entries(a.incident.references).map(
+                    ([k, r]) =>
+                      html`<tr data-field=${k}>
+                        <th scope="row" class="mono">${k}</th>
+                        <td>lookup ${r.table}.${r.field} = <code>${r.value}</code></td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+        : null
+    }
+    ${a.correlationKey ? html`<p>Correlation key: <code data-testid="correlation-key">${a.correlationKey}</code></p>` : null}
+    ${
+      a.closeChecks.length
+        ? html`<h4>Close checks</h4>
+            <${Checks} checks=${a.closeChecks} />`
+        : a.incident
+          ? html`<p class="muted">No close checks: closure is not gated by telemetry.</p>`
+          : null
+    }
+    ${
+      a.behaviour
+        ? html`<p class="small">
+            Auto-resolve ${a.behaviour.autoResolve ? 'on' : 'off'} · reopen window
+            ${durationMs(a.behaviour.reopenWindowMs)} · hold-down
+            ${a.behaviour.holdDownMs ? durationMs(a.behaviour.holdDownMs) : 'none'}
+          </p>`
+        : null
+    }
+  </article>`;
+}
+
+function Result({ result, text }: { result: PreviewResult; text: string | null }) {
+  return html`<div class="preview-result" data-ok=${String(result.ok)}>
+    <p>
+      Source <strong>${result.source}</strong>${result.sourceKind ? ` (${result.sourceKind})` : ''}:
+      ${result.alarms.length} alarm${result.alarms.length === 1 ? '' : 's'} decoded
+    </p>
+    ${result.errors.map((e) => html`<${ErrorBox} message=${e} />`)}
+    ${result.decodeErrors.map((e) => html`<${ErrorBox} message=${`Decode error${e.index === null ? '' : ` in item ${e.index}`}: ${e.message}`} />`)}
+    ${result.notes.map((n) => html`<p class="callout callout-wait">Note: ${n}</p>`)}
+    ${result.alarms.map((a, i) => html`<${AlarmResult} a=${a} n=${i + 1} total=${result.alarms.length} />`)}
+    ${
+      text
+        ? html`<details class="cli-text">
+            <summary>As <code>closeloop mappings preview</code> prints it</summary>
+            <pre class="code">${text}</pre>
+          </details>`
+        : null
+    }
+  </div>`;
+}
+
+function MappingsStatus({ info, reload }: { info: MappingsInfo; reload: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string; errors: MappingErrorView[] } | null>(
+    null,
+  );
+  const doReload = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const r = await api<{ ok: true; rules: number | null; files: number | null }>(
+        '/console/api/mappings/reload',
+        { method: 'POST' },
+      );
+      setOutcome({
+        ok: true,
+        message: `Reloaded: ${r.rules ?? '?'} rules from ${r.files ?? '?'} files are now active.`,
+        errors: [],
+      });
+    } catch (e) {
+      const body = e instanceof ApiError ? (e.body as { errors?: MappingErrorView[] } | null) : null;
+      setOutcome({
+        ok: false,
+        message: e instanceof Error ? e.message : String(e),
+        errors: body?.errors ?? [],
+      });
+    }
+    setBusy(false);
+    await reload();
+  };
+  const diskErrors = info.disk?.errors ?? [];
+  return html`<${Section}
+    id="loaded"
+    title="Loaded mappings"
+    actions=${
+      info.reload_available && isAdmin()
+        ? html`<button type="button" class="primary" disabled=${busy} onClick=${() => void doReload()}>
+            ${busy ? 'Reloading…' : 'Reload from disk'}
+          </button>`
+        : null
+    }
+  >
+    <p>
+      ${info.rules.length} rules from ${info.files.length}
+      files${info.default_rule ? `; default rule ${info.default_rule}` : ''}.
+    </p>
+    <div role="status" class="status-line">
+      ${
+        outcome
+          ? html`<div
+              class=${`callout ${outcome.ok ? 'callout-ok' : 'callout-bad'}`}
+              data-testid="reload-outcome"
+            >
+              <p>${outcome.message}</p>
+              ${outcome.errors.length ? html`<${ErrorList} errors=${outcome.errors} label="Errors that refused the reload" />` : null}
+            </div>`
+          : null
+      }
+    </div>
+    ${
+      info.disk
+        ? diskErrors.length
+          ? html`<div class="callout callout-bad" data-testid="disk-errors">
+              <p>
+                <strong
+                  >The files on disk have ${diskErrors.length}
+                  error${diskErrors.length === 1 ? '' : 's'}</strong
+                >; a reload would be refused and the active set stays as it is.
+              </p>
+              <${ErrorList} errors=${diskErrors} label="Validation errors of the mapping files" />
+            </div>`
+          : html`<p class="callout callout-ok">
+              The files on disk are valid (checked ${dateTime(info.disk.checkedAt)}).
+            </p>`
+        : null
+    }
+    <details>
+      <summary>Rules (${info.rules.length})</summary>
+      <ol class="rules">
+        ${info.rules.map((r) => html`<li><span class="mono">${r.name}</span> <span class="muted small">${r.file}${r.close_checks ? ` · ${r.close_checks} close check${r.close_checks === 1 ? '' : 's'}` : ''}</span></li>`)}
+      </ol>
+    </details>
+  <//>`;
+}
+
+export function PlaygroundPage() {
+  useTitle('Mapping playground');
+  const info = usePoll((signal) => api<MappingsInfo>('/console/api/mappings', { signal }), [], null);
+  const [samples, setSamples] = useState<Sample[]>([]);
+  const [source, setSource] = useState('');
+  const [format, setFormat] = useState<'wire' | 'normalised'>('wire');
+  const [text, setText] = useState('');
+  const [sampleId, setSampleId] = useState('');
+  const [result, setResult] = useState<{ result: PreviewResult; text: string | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<{ samples: Sample[] }>('/console/api/mappings/samples')
+      .then((r) => setSamples(r.samples))
+      .catch(() => setSamples([]));
+  }, []);
+  useEffect(() => {
+    const first = info.data?.sources[0];
+    if (!source && first) setSource(first.name);
+  }, [info.data]);
+
+  const pick = (id: string) => {
+    setSampleId(id);
+    const s = samples.find((x) => x.id === id);
+    if (!s) return;
+    setSource(s.source);
+    setFormat(s.format);
+    setText(json(s.payload));
+  };
+
+  const preview = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text);
+    } catch (err) {
+      setResult(null);
+      setError(`The alarm is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    setBusy(true);
+    try {
+      setResult(
+        await api<{ result: PreviewResult; text: string | null }>('/console/api/mappings/preview', {
+          method: 'POST',
+          body: { source, payload, normalised: format === 'normalised' },
+        }),
+      );
+    } catch (err) {
+      setResult(null);
+      setError(err instanceof Error ? err.message : String(err));
+    }
+    setBusy(false);
+  };
+
+  const sources = info.data?.sources ?? [];
+  return html`
+    <div class="page-head"><h1 tabindex="-1">Mapping playground</h1></div>
+    ${info.error ? html`<${ErrorBox} message=${info.error} />` : null}
+    ${info.data ? html`<${MappingsStatus} info=${info.data} reload=${info.reload} />` : null}
+    <div class="playground">
+      <${Section} id="try" title="Try an alarm">
+        <form class="stack" onSubmit=${(e: Event) => void preview(e)}>
+          <div class="field">
+            <label for="pg-sample">Start from a sample</label>
+            <select
+              id="pg-sample"
+              value=${sampleId}
+              onChange=${(e: Event) => pick((e.target as HTMLSelectElement).value)}
+            >
+              <option value="">— choose —</option>
+              ${samples.map((s) => html`<option value=${s.id}>${s.label}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="pg-source">Source</label>
+            <select
+              id="pg-source"
+              value=${source}
+              required
+              onChange=${(e: Event) => setSource((e.target as HTMLSelectElement).value)}
+            >
+              ${sources.map((s) => html`<option value=${s.name}>${s.name} (${s.kind})</option>`)}
+            </select>
+          </div>
+          <fieldset class="field inline">
+            <legend>The JSON is</legend>
+            <label
+              ><input
+                type="radio"
+                name="pg-format"
+                value="wire"
+                checked=${format === 'wire'}
+                onChange=${() => setFormat('wire')}
+              />
+              as the source sends it</label
+            >
+            <label
+              ><input
+                type="radio"
+                name="pg-format"
+                value="normalised"
+                checked=${format === 'normalised'}
+                disabled=${!info.data?.normalised_preview}
+                onChange=${() => setFormat('normalised')}
+              />
+              a normalised alarm</label
+            >
+          </fieldset>
+          <div class="field">
+            <label for="pg-alarm">Alarm JSON</label>
+            <textarea
+              id="pg-alarm"
+              rows="16"
+              spellcheck="false"
+              class="mono"
+              required
+              value=${text}
+              onInput=${(e: Event) => setText((e.target as HTMLTextAreaElement).value)}
+            ></textarea>
+          </div>
+          <div>
+            <button type="submit" class="primary" disabled=${busy || !source}>
+              ${busy ? 'Previewing…' : 'Preview'}
+            </button>
+          </div>
+        </form>
+      <//>
+      <${Section} id="result" title="Result">
+        <div aria-live="polite">
+          ${error ? html`<${ErrorBox} message=${error} />` : null}
+          ${result ? html`<${Result} result=${result.result} text=${result.text} />` : !error ? html`<${Empty}>Paste or pick an alarm and press Preview.<//>` : null}
+        </div>
+      <//>
+    </div>
+  `;
+}

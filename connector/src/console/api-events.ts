@@ -1,0 +1,141 @@
+// Console API for events: the live list (with attached alarms by source), one event with its timeline
+// and writes, and the telemetry behind its verdict, evaluated now with the samples for the charts.
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { HttpContext } from '../http/context.js';
+import { alarmView, deliveryView, eventView } from '../http/views.js';
+import { alarmStateCheck } from '../guard/event-verdict.js';
+import { combineVerdict, evaluateChecks } from '../guard/evaluate-checks.js';
+import type { CheckResult, RenderedCheck } from '../guard/types.js';
+import { CloseCheckSchema } from '../mapping/schema.js';
+import type { TelemetryProvider } from '../telemetry/types.js';
+import type { EventDetail } from '../store/store.js';
+import { eventTimeline } from './timeline.js';
+import { checkChart } from './check-chart.js';
+import type { Metrics } from '../observability/metrics.js';
+
+const ListQuery = z
+  .object({
+    state: z.enum(['active', 'open', 'pending', 'resolved', 'discarded', 'all']).default('active'),
+    site: z.string().trim().max(200).optional(),
+    source: z.string().trim().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+function zodMessage(err: z.ZodError): string {
+  return err.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+}
+
+export function alarmsBySource(detail: EventDetail): { source: string; active: number; total: number }[] {
+  const by = new Map<string, { active: number; total: number }>();
+  for (const a of detail.alarms) {
+    const c = by.get(a.source) ?? { active: 0, total: 0 };
+    c.total++;
+    if (a.state === 'active') c.active++;
+    by.set(a.source, c);
+  }
+  return [...by.entries()]
+    .map(([source, c]) => ({ source, ...c }))
+    .sort((a, b) => a.source.localeCompare(b.source));
+}
+
+// Stored checks are rendered and normalised: durations are already milliseconds (the mapping schema would
+// read a bare number as seconds), so the duration fields are plain numbers here.
+const StoredCheckSchema = CloseCheckSchema.extend({
+  stabilize: z.number().nonnegative(),
+  max_age: z.number().nonnegative(),
+  step: z.number().positive().optional(),
+});
+
+/** Close checks as stored with the event, parsed (a check that no longer parses is left out, and said so). */
+export function storedChecks(detail: EventDetail): { checks: RenderedCheck[]; problems: string[] } {
+  const checks: RenderedCheck[] = [];
+  const problems: string[] = [];
+  detail.event.closeChecks.forEach((raw, i) => {
+    const p = StoredCheckSchema.safeParse(raw);
+    if (p.success) checks.push(p.data);
+    else problems.push(`close check ${i + 1} is not readable: ${zodMessage(p.error)}`);
+  });
+  return { checks, problems };
+}
+
+/** Record what the charts learned about provider reachability in the shared gauge. */
+function noteProviders(metrics: Metrics, checks: RenderedCheck[], results: CheckResult[]): void {
+  results.forEach((r, i) => {
+    const provider = checks[i]?.provider;
+    if (!provider || r.reason === 'no_provider') return;
+    const down = r.reason === 'provider_error' || r.reason === 'timeout';
+    metrics.providerUp.set({ provider }, down ? 0 : 1);
+  });
+}
+
+export function eventsApi(
+  ctx: HttpContext,
+  deps: { providers: Map<string, TelemetryProvider>; budgetMs: number; timeZone?: string },
+): Router {
+  const router = express.Router();
+
+  router.get('/console/api/events', async (req, res) => {
+    const q = ListQuery.safeParse(req.query);
+    if (!q.success) return void res.status(400).json({ error: zodMessage(q.error) });
+    const { state, site, source, limit } = q.data;
+    const events = await ctx.store.listEvents({
+      ...(state !== 'all' ? { state } : {}),
+      ...(site ? { site } : {}),
+      ...(source ? { source } : {}),
+      limit,
+    });
+    const details = await Promise.all(events.map((e) => ctx.store.getEvent(e.key)));
+    res.json({
+      events: events.map((e, i) => {
+        const d = details[i];
+        return { ...eventView(e), alarms_by_source: d ? alarmsBySource(d) : [] };
+      }),
+    });
+  });
+
+  // Keys contain "/": the console sends them encoded (%2F), one path segment.
+  router.get('/console/api/events/:key', async (req, res) => {
+    const key = String(req.params['key']);
+    const detail = await ctx.store.getEvent(key);
+    if (!detail) return void res.status(404).json({ error: `no event with key "${key}"` });
+    res.json({
+      ...eventView(detail.event),
+      alarms_by_source: alarmsBySource(detail),
+      alarms: detail.alarms.map(alarmView),
+      deliveries: detail.deliveries.map(deliveryView),
+      timeline: eventTimeline(detail),
+    });
+  });
+
+  router.get('/console/api/events/:key/telemetry', async (req, res) => {
+    const key = String(req.params['key']);
+    const detail = await ctx.store.getEvent(key);
+    if (!detail) return void res.status(404).json({ error: `no event with key "${key}"` });
+    const { checks, problems } = storedChecks(detail);
+    const nowMs = ctx.now().getTime();
+    const ac = new AbortController();
+    res.on('close', () => ac.abort());
+    const results = checks.length
+      ? await evaluateChecks(checks, deps.providers, {
+          budgetMs: deps.budgetMs,
+          nowMs,
+          signal: ac.signal,
+          ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
+        })
+      : [];
+    noteProviders(ctx.metrics, checks, results);
+    const alarms = alarmStateCheck(detail);
+    res.json({
+      event_key: key,
+      evaluated_at: new Date(nowMs).toISOString(),
+      verdict: combineVerdict([alarms, ...results]),
+      alarms: { status: alarms.status, message: alarms.message },
+      checks: results.map((r, i) => checkChart(checks[i]!, r, nowMs)),
+      problems,
+    });
+  });
+
+  return router;
+}

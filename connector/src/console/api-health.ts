@@ -1,0 +1,47 @@
+// Console API: who is logged in and what the console may link to (session), and health figures.
+import express, { type Router } from 'express';
+import type { HttpContext } from '../http/context.js';
+import type { TelemetryProvider } from '../telemetry/types.js';
+import { consoleLocals } from './auth.js';
+import { createRateWindow, healthFigures } from './health.js';
+
+export function healthApi(
+  ctx: HttpContext,
+  deps: { providers: Map<string, TelemetryProvider>; instanceUrl: string | null },
+): Router {
+  const router = express.Router();
+  const rates = createRateWindow();
+
+  router.get('/console/api/session', (_req, res) => {
+    const l = consoleLocals(res);
+    const sources = Object.entries(ctx.engine().sources).map(([name, s]) => ({ name, kind: s.kind }));
+    res.json({ role: l.role, via: l.via, sources });
+  });
+
+  router.get('/console/api/health', async (_req, res) => {
+    const [figures, ready] = await Promise.all([
+      healthFigures({
+        registry: ctx.metrics.registry,
+        providers: [...deps.providers.values()].map((p) => ({ name: p.name, kind: p.kind })),
+        sources: Object.keys(ctx.engine().sources),
+        nowMs: ctx.now().getTime(),
+        rates,
+      }),
+      ctx.store
+        .ping()
+        .then(() => ctx.notReadyReasons())
+        .catch((err: unknown) => [
+          ...ctx.notReadyReasons(),
+          `store: ${err instanceof Error ? err.message : String(err)}`,
+        ]),
+    ]);
+    res.json({
+      ...figures,
+      ready: { ok: ready.length === 0, reasons: ready },
+      store: ctx.store.kind,
+      servicenow: { ...figures.servicenow, instance: deps.instanceUrl },
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,27 @@
+// ConsoleOptions from the runtime's handles, so `closeloop serve` and the demo mount the console with one
+// line: `routers: (ctx, rt) => consoleRouters(ctx, consoleOptionsFromRuntime(rt))`.
+import { loadMappings } from '../mapping/load.js';
+import type { RuntimeHandles } from '../service/runtime.js';
+import type { ConsoleOptions } from './options.js';
+
+export function consoleOptionsFromRuntime(
+  rt: RuntimeHandles,
+  extra: Partial<ConsoleOptions> = {},
+): ConsoleOptions {
+  const { config } = rt;
+  const providerNames = Object.keys(config.telemetry.providers);
+  return {
+    providers: rt.providers,
+    budgetMs: config.guard.budget,
+    instanceUrl: config.servicenow.instance_url,
+    incidentTable: config.servicenow.incident_table,
+    reloadMappings: () => rt.reloadMappings(),
+    validateMappings: () => {
+      const r = loadMappings(config.mappings_dir, { providerNames });
+      return r.ok ? [] : r.errors;
+    },
+    mappings: () => rt.mappings(),
+    mappingsDir: config.mappings_dir,
+    ...extra,
+  };
+}
