@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { SourceSchema, type SourceConfig } from '../../../connector/src/mapping/schema.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const REDFISH_FIXTURES = '/work/shared/fixtures/redfish';
+// shared/ sits beside the repository (the workplace and CI lay it out so).
+export const REDFISH_FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'redfish');
 
 export function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
