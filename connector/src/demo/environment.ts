@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { ConfigSchema, type Config } from '../config/schema.js';
+import { consoleOptionsFromRuntime, consoleRouters } from '../console/index.js';
 import { createLogger } from '../observability/logger.js';
 import { startRuntime, type Runtime } from '../service/runtime.js';
 import { startStandin, type SeedUser, type Standin } from './standin/index.js';
@@ -167,6 +168,8 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions = {})
       env,
       secrets,
       logger: createLogger({ level: logLevel, secrets, destination }),
+      // The admin console (log in with the API key): where the guard's "See why" link leads.
+      routers: (ctx, rt) => consoleRouters(ctx, consoleOptionsFromRuntime(rt)),
     });
     started.push(runtime);
 

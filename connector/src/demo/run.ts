@@ -119,6 +119,7 @@ function whereToLook(write: (text: string) => void, env: DemoEnvironment, keepRu
   const lines = [
     '',
     `Where to look${keepRunning ? '' : ' (these URLs work while the demo runs: use --keep-running to explore them)'}:`,
+    `  Admin console          ${env.connectorUrl}/console  (log in with the API key ${env.apiKey})`,
     `  Connector events       curl -H 'X-API-Key: ${env.apiKey}' ${env.connectorUrl}/v1/events`,
     `  One event, its alarms  curl -H 'X-API-Key: ${env.apiKey}' ${env.connectorUrl}/v1/events/${encodeURIComponent(COOLING_KEY)}`,
     `  ServiceNow incidents   curl -u ${admin.username}:${admin.password} '${env.standin.url}/api/now/table/incident?sysparm_display_value=true&sysparm_fields=number,state,priority,short_description,assignment_group,correlation_id'`,
