@@ -1,8 +1,8 @@
 // `closeloop demo`: the whole loop on this machine (ServiceNow stand-in running the plugin, a
-// scripted site, the connector), narrated in the terminal; see docs/demo.md.
+// scripted site, the connector), narrated in the terminal; see docs/demo.md. The demo's modules are
+// loaded only when the command runs, so other commands do not pay for them.
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
-import { runDemo } from '../demo/run.js';
 
 export function demoCommand(ctx: CliContext): Command {
   return new Command('demo')
@@ -16,6 +16,7 @@ export function demoCommand(ctx: CliContext): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
+        const { runDemo } = await import('../demo/run.js');
         ctx.exitCode = await runDemo({
           write: ctx.stdout,
           keepRunning: opts.keepRunning === true,
