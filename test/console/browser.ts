@@ -83,3 +83,13 @@ export async function logIn(
     page.getByRole('button', { name: 'Log in' }).click(),
   ]);
 }
+
+const A11Y_CHECK = fs.readFileSync(new URL('./a11y-check.js', import.meta.url), 'utf8');
+
+/**
+ * Basic accessibility checks of the current page (a11y-check.js): one main landmark and one h1, labelled
+ * navigation, every form control and button with an accessible name, data tables with column headers.
+ */
+export async function a11yProblems(page: Page): Promise<string[]> {
+  return (await page.evaluate(A11Y_CHECK)) as string[];
+}

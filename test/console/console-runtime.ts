@@ -12,6 +12,8 @@ import { consoleOptionsFromRuntime, consoleRouters } from '../../connector/src/c
 export const API_KEY = 'console-test-admin-key';
 export const READ_ONLY_KEY = 'console-test-readonly-key';
 export const BMS_TOKEN = 'console-test-bms-token';
+export const ALERTMANAGER_TOKEN = 'console-test-alertmanager-token';
+export const REDFISH_TOKEN = 'console-test-redfish-token';
 
 export interface ConsoleRuntime {
   rt: Runtime;
@@ -67,7 +69,12 @@ export async function startConsoleRuntime(o: {
   try {
     rt = await startRuntime({
       config,
-      env: { CLOSELOOP_BMS_TOKEN: BMS_TOKEN, CLOSELOOP_CONSOLE_READONLY_KEY: READ_ONLY_KEY },
+      env: {
+        CLOSELOOP_BMS_TOKEN: BMS_TOKEN,
+        CLOSELOOP_ALERTMANAGER_TOKEN: ALERTMANAGER_TOKEN,
+        CLOSELOOP_REDFISH_TOKEN: REDFISH_TOKEN,
+        CLOSELOOP_CONSOLE_READONLY_KEY: READ_ONLY_KEY,
+      },
       secrets: [],
       logger: pino({ level: process.env['CLOSELOOP_TEST_LOG'] ?? 'silent' }),
       listeners: false,

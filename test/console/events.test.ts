@@ -3,7 +3,14 @@
 // real Prometheus, with the out-of-range sample marked and the time the window will be satisfied.
 import { expect } from 'chai';
 import { prometheusUnavailable, startPrometheus, type PrometheusHandle } from '../support/prometheus.js';
-import { SCREENSHOTS, browserUnavailable, launchBrowser, logIn, type TestBrowser } from './browser.js';
+import {
+  SCREENSHOTS,
+  a11yProblems,
+  browserUnavailable,
+  launchBrowser,
+  logIn,
+  type TestBrowser,
+} from './browser.js';
 import { API_KEY, postAlarm, startConsoleRuntime, type ConsoleRuntime } from './console-runtime.js';
 
 const MAPPINGS = {
@@ -138,6 +145,7 @@ describe('console: events list and the "why blocked" chart (Chromium, Prometheus
       `${c!.standin.url}/nav_to.do?uri=${encodeURIComponent(`incident.do?sys_id=${sysId}`)}`,
     );
     expect(await row.textContent()).to.include('bms 1 active / 1');
+    expect(await a11yProblems(b!.page)).to.deep.equal([]);
     await b!.shot('events');
 
     // The filters narrow the list (and keep it in the URL).
@@ -178,6 +186,7 @@ describe('console: events list and the "why blocked" chart (Chromium, Prometheus
     const writes = page.locator('section[aria-labelledby="writes-title"] tbody tr');
     expect(await writes.first().textContent()).to.match(/create.*delivered/);
     expect(b!.errors, b!.errors.join('\n')).to.deep.equal([]);
+    expect(await a11yProblems(page)).to.deep.equal([]);
     await b!.shot('event');
     await failing.locator('figure.chart').screenshot({ path: `${SCREENSHOTS}/event-chart.png` });
 

@@ -1,6 +1,6 @@
 // Entry of the console bundle: picks the page from the path and renders it into #app.
 import './styles.css';
-import { html, render } from 'htm/preact';
+import { render, view } from './view.js';
 import { useEffect } from 'preact/hooks';
 import { Layout } from './components/layout.js';
 import { eventKeyFromPath, interceptLinks, useLocation } from './router.js';
@@ -12,12 +12,12 @@ import { HealthPage } from './pages/health.js';
 
 function Page({ path }: { path: string }) {
   const key = eventKeyFromPath(path);
-  if (key) return html`<${EventPage} eventKey=${key} />`;
-  if (path === '/console/events') return html`<${EventsPage} />`;
-  if (path === '/console/deliveries') return html`<${DeliveriesPage} />`;
-  if (path === '/console/playground') return html`<${PlaygroundPage} />`;
-  if (path === '/console/health') return html`<${HealthPage} />`;
-  return html`<h1 tabindex="-1">Page not found</h1>
+  if (key) return view`<${EventPage} eventKey=${key} />`;
+  if (path === '/console/events') return view`<${EventsPage} />`;
+  if (path === '/console/deliveries') return view`<${DeliveriesPage} />`;
+  if (path === '/console/playground') return view`<${PlaygroundPage} />`;
+  if (path === '/console/health') return view`<${HealthPage} />`;
+  return view`<h1 tabindex="-1">Page not found</h1>
     <p><a href="/console/events">Go to the events</a></p>`;
 }
 
@@ -35,12 +35,12 @@ function App() {
     h1?.focus();
     window.scrollTo(0, 0);
   }, [loc.path]);
-  return html`<${Layout} path=${loc.path}><${Page} path=${loc.path} /><//>`;
+  return view`<${Layout} path=${loc.path}><${Page} path=${loc.path} /><//>`;
 }
 
 const root = document.getElementById('app');
 if (root) {
   root.textContent = '';
   interceptLinks(root);
-  render(html`<${App} />`, root);
+  render(view`<${App} />`, root);
 }

@@ -1,7 +1,7 @@
 // "Why blocked": one close check's telemetry over its stabilisation window (uPlot). The expected range
 // is a shaded band, out-of-range samples are red dots, dashed lines mark where the window starts and when
 // it will be satisfied if values stay in range. The same data is in a table for screen readers.
-import { html } from 'htm/preact';
+import { view } from '../view.js';
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import { clock, dateTime, relative } from '../format.js';
@@ -183,7 +183,7 @@ function Plot({ chart }: { chart: CheckChartData }) {
       u.destroy();
     };
   }, [chart]);
-  return html`<div class="plot" ref=${box} aria-hidden="true"></div>`;
+  return view`<div class="plot" ref=${box} aria-hidden="true"></div>`;
 }
 
 function summary(c: CheckChartData): string {
@@ -192,22 +192,16 @@ function summary(c: CheckChartData): string {
 }
 
 export function SatisfiedAt({ chart }: { chart: CheckChartData }) {
-  if (chart.status === 'pass') return html`<p class="satisfied ok">In range for the whole window.</p>`;
+  if (chart.status === 'pass') return view`<p class="satisfied ok">In range for the whole window.</p>`;
   if (!chart.satisfiedAt)
-    return html`<p class="satisfied">
-      No pass time can be given yet:
-      ${chart.status === 'fail' ? 'the newest value is still out of range' : 'data is missing'}.
-    </p>`;
-  return html`<p class="satisfied">
-    Window satisfied at
-    <strong><time datetime=${chart.satisfiedAt}>${clock(chart.satisfiedAt)}</time></strong>
-    (${relative(chart.satisfiedAt)}) if values stay in range.
-  </p>`;
+    return view`<p class="satisfied">No pass time can be given yet: ${chart.status === 'fail' ? 'the newest value is still out of range' : 'data is missing'}.</p>`;
+  const at = chart.satisfiedAt;
+  return view`<p class="satisfied">Window satisfied at <strong><time datetime=${at}>${clock(at)}</time></strong> (${relative(at)}) if values stay in range.</p>`;
 }
 
 export function CheckChart({ chart }: { chart: CheckChartData }) {
   const id = `check-${chart.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  return html`<article
+  return view`<article
     class="check"
     aria-labelledby=${`${id}-title`}
     data-check=${chart.name}
@@ -239,14 +233,14 @@ export function CheckChart({ chart }: { chart: CheckChartData }) {
     <${SatisfiedAt} chart=${chart} />
     ${
       chart.points.length
-        ? html`<figure class="chart" role="img" aria-label=${summary(chart)}>
+        ? view`<figure class="chart" role="img" aria-label=${summary(chart)}>
             <${Plot} chart=${chart} />
             <figcaption class="legend-note">
-              <span class="key key-band" aria-hidden="true"></span> expected ${chart.expected}
+              <span class="key key-band" aria-hidden="true"></span> expected ${chart.expected}${' '}
               <span class="key key-out" aria-hidden="true"></span> out of range (${chart.outOfRange})
             </figcaption>
           </figure>`
-        : html`<p class="muted">No samples to chart.</p>`
+        : view`<p class="muted">No samples to chart.</p>`
     }
     <details class="samples">
       <summary>Samples (${chart.points.length}) and query</summary>
@@ -266,7 +260,7 @@ export function CheckChart({ chart }: { chart: CheckChartData }) {
           <tbody>
             ${chart.points.map(
               (p) =>
-                html`<tr class=${p.out ? 'row-bad' : ''}>
+                view`<tr class=${p.out ? 'row-bad' : ''}>
                   <td>
                     <time datetime=${new Date(p.t).toISOString()} title=${dateTime(p.t)}>${clock(p.t)}</time>
                   </td>

@@ -1,5 +1,5 @@
 // The frame of every page: skip link, banner with the navigation and the session, and the main landmark.
-import { html } from 'htm/preact';
+import { view } from '../view.js';
 import type { ComponentChildren } from 'preact';
 import { config } from '../config.js';
 
@@ -11,7 +11,7 @@ const NAV = [
 ];
 
 export function Layout({ path, children }: { path: string; children: ComponentChildren }) {
-  return html`
+  return view`
     <a class="skip-link" href="#main">Skip to content</a>
     <header class="banner">
       <div class="banner-inner">
@@ -22,7 +22,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
           <ul class="nav">
             ${NAV.map(
               (n) =>
-                html`<li>
+                view`<li>
                   <a href=${n.href} aria-current=${path.startsWith(n.match) ? 'page' : undefined}
                     >${n.label}</a
                   >

@@ -1,6 +1,6 @@
 // Small shared pieces: badges that say their meaning in text (colour only repeats it), incident links,
 // the "live" indicator, error and status messages.
-import { html } from 'htm/preact';
+import { view } from '../view.js';
 import type { ComponentChildren } from 'preact';
 import { config } from '../config.js';
 import { clock } from '../format.js';
@@ -26,7 +26,7 @@ const TONES: Record<string, string> = {
 };
 
 export function Badge({ value, label }: { value: string; label?: string }) {
-  return html`<span class=${`badge tone-${TONES[value] ?? 'info'}`}
+  return view`<span class=${`badge tone-${TONES[value] ?? 'info'}`}
     >${label ?? value.replace(/_/g, ' ')}</span
   >`;
 }
@@ -38,26 +38,26 @@ export function incidentHref(sysId: string): string | null {
 }
 
 export function IncidentLink({ incident }: { incident: { sys_id: string; number: string | null } | null }) {
-  if (!incident) return html`<span class="muted">not created yet</span>`;
+  if (!incident) return view`<span class="muted">not created yet</span>`;
   const text = incident.number ?? incident.sys_id;
   const href = incidentHref(incident.sys_id);
   return href
-    ? html`<a href=${href} target="_blank" rel="noopener noreferrer" class="incident-link"
+    ? view`<a href=${href} target="_blank" rel="noopener noreferrer" class="incident-link"
         >${text}<span class="visually-hidden"> (opens ServiceNow in a new tab)</span></a
       >`
-    : html`<span>${text}</span>`;
+    : view`<span>${text}</span>`;
 }
 
 export function LiveStatus({ updatedAt, error }: { updatedAt: number | null; error: string | null }) {
-  if (error) return html`<p class="live live-error" role="status">Update failed: ${error}</p>`;
-  return html`<p class="live">
+  if (error) return view`<p class="live live-error" role="status">Update failed: ${error}</p>`;
+  return view`<p class="live">
     <span class="live-dot" aria-hidden="true"></span
     >${updatedAt ? `Live · updated ${clock(updatedAt)}` : 'Loading…'}
   </p>`;
 }
 
 export function ErrorBox({ message }: { message: string }) {
-  return html`<div class="callout callout-bad" role="alert">${message}</div>`;
+  return view`<div class="callout callout-bad" role="alert">${message}</div>`;
 }
 
 export function Section({
@@ -71,7 +71,7 @@ export function Section({
   children: ComponentChildren;
   actions?: ComponentChildren;
 }) {
-  return html`<section class="card" aria-labelledby=${`${id}-title`}>
+  return view`<section class="card" aria-labelledby=${`${id}-title`}>
     <div class="card-head">
       <h2 id=${`${id}-title`}>${title}</h2>
       ${actions ?? null}
@@ -81,5 +81,5 @@ export function Section({
 }
 
 export function Empty({ children }: { children: ComponentChildren }) {
-  return html`<p class="empty">${children}</p>`;
+  return view`<p class="empty">${children}</p>`;
 }

@@ -1,6 +1,6 @@
 // Deliveries: dead letters with ServiceNow's error (retry one or all), writes still pending, and the raw
 // payloads of alarm requests the connector refused.
-import { html } from 'htm/preact';
+import { view } from '../view.js';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { config, isAdmin } from '../config.js';
@@ -34,7 +34,7 @@ async function load(signal: AbortSignal): Promise<Lists> {
 }
 
 function EventLink({ k }: { k: string }) {
-  return html`<a href=${`/console/events/${encodeURIComponent(k)}`} class="mono small">${k}</a>`;
+  return view`<a href=${`/console/events/${encodeURIComponent(k)}`} class="mono small">${k}</a>`;
 }
 
 function DeliveryTable({
@@ -46,7 +46,7 @@ function DeliveryTable({
   caption: string;
   retry?: (id: number) => void;
 }) {
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
+  return view`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
     <table class="data">
       <caption class="visually-hidden">
         ${caption}
@@ -61,32 +61,32 @@ function DeliveryTable({
           <th scope="col">ServiceNow's error</th>
           <th scope="col">${retry ? 'Failed' : 'Next attempt'}</th>
           <th scope="col">Payload</th>
-          ${retry && isAdmin() ? html`<th scope="col"><span class="visually-hidden">Actions</span></th>` : null}
+          ${retry && isAdmin() ? view`<th scope="col"><span class="visually-hidden">Actions</span></th>` : null}
         </tr>
       </thead>
       <tbody>
         ${rows.map(
           (d) =>
-            html`<tr data-delivery=${d.id}>
+            view`<tr data-delivery=${d.id}>
               <td>${d.id}</td>
               <td>
                 <${EventLink}
                   k=${d.event_key}
-                />${d.incident?.number ? html`<div class="small">${d.incident.number}</div>` : null}
+                />${d.incident?.number ? view`<div class="small">${d.incident.number}</div>` : null}
               </td>
               <td>${d.op}</td>
               <td><${Badge} value=${d.state} /></td>
               <td>${d.attempts}</td>
               <td class="wrap">
-                ${d.last_status ? html`<span class="mono">HTTP ${d.last_status}</span> ` : null}${d.last_error ?? '—'}
+                ${d.last_status ? view`<span class="mono">HTTP ${d.last_status}</span> ` : null}${d.last_error ?? '—'}
               </td>
               <td>
                 ${
                   retry
-                    ? html`<time datetime=${d.updated_at} title=${dateTime(d.updated_at)}
+                    ? view`<time datetime=${d.updated_at} title=${dateTime(d.updated_at)}
                         >${relative(d.updated_at)}</time
                       >`
-                    : html`<time datetime=${d.next_attempt_at} title=${dateTime(d.next_attempt_at)}
+                    : view`<time datetime=${d.next_attempt_at} title=${dateTime(d.next_attempt_at)}
                         >${relative(d.next_attempt_at)}</time
                       >`
                 }
@@ -99,7 +99,7 @@ function DeliveryTable({
               </td>
               ${
                 retry && isAdmin()
-                  ? html`<td>
+                  ? view`<td>
                       <button type="button" onClick=${() => retry(d.id)}>
                         Retry<span class="visually-hidden"> delivery ${d.id}</span>
                       </button>
@@ -149,18 +149,18 @@ export function DeliveriesPage() {
     await data.reload();
   };
 
-  return html`
+  return view`
     <div class="page-head">
       <h1 tabindex="-1">Deliveries</h1>
       <${LiveStatus} updatedAt=${data.updatedAt} error=${data.error} />
     </div>
-    ${data.error && !d ? html`<${ErrorBox} message=${data.error} />` : null}
+    ${data.error && !d ? view`<${ErrorBox} message=${data.error} />` : null}
     ${
       d
-        ? html`<ul class="stats" aria-label="Outbox">
+        ? view`<ul class="stats" aria-label="Outbox">
             ${['dead', 'pending', 'inflight', 'done'].map(
               (s) =>
-                html`<li class=${`stat stat-${s}`}>
+                view`<li class=${`stat stat-${s}`}>
                   <span class="stat-n">${d.counts[s] ?? 0}</span> <span class="stat-l">${s}</span>
                 </li>`,
             )}
@@ -173,7 +173,7 @@ export function DeliveriesPage() {
       title="Dead letters"
       actions=${
         isAdmin() && d?.dead.length
-          ? html`<button type="button" class="primary" onClick=${() => void retryAll()}>
+          ? view`<button type="button" class="primary" onClick=${() => void retryAll()}>
               Retry all (${d.dead.length})
             </button>`
           : null
@@ -181,32 +181,32 @@ export function DeliveriesPage() {
     >
       ${
         d?.dead.length
-          ? html`<${DeliveryTable}
+          ? view`<${DeliveryTable}
               rows=${d.dead}
               caption="Dead letters"
               retry=${(id: number) => void retryOne(id)}
             />`
-          : html`<${Empty}>No dead letters: everything was delivered or is still being tried.<//>`
+          : view`<${Empty}>No dead letters: everything was delivered or is still being tried.<//>`
       }
     <//>
     <${Section} id="pending" title="Pending">
       ${
         d?.pending.length
-          ? html`<${DeliveryTable} rows=${d.pending} caption="Pending deliveries" />`
-          : html`<${Empty}>Nothing waiting for delivery.<//>`
+          ? view`<${DeliveryTable} rows=${d.pending} caption="Pending deliveries" />`
+          : view`<${Empty}>Nothing waiting for delivery.<//>`
       }
     <//>
     <${Section} id="rejected" title="Rejected alarm payloads">
       ${
         d?.rejected.length
-          ? html`<ul class="rejected">
+          ? view`<ul class="rejected">
               ${d.rejected.map(
                 (r) =>
-                  html`<li class="rejected-item">
+                  view`<li class="rejected-item">
                     <div>
-                      <strong>${r.source}</strong> ·
+                      <strong>${r.source}</strong> ·${' '}
                       <time datetime=${r.received_at}>${dateTime(r.received_at)}</time
-                      >${r.content_type ? html` · <span class="mono small">${r.content_type}</span>` : null}
+                      >${r.content_type ? view` · <span class="mono small">${r.content_type}</span>` : null}
                     </div>
                     <p class="wrap">${r.reason}</p>
                     <details>
@@ -216,7 +216,7 @@ export function DeliveriesPage() {
                   </li>`,
               )}
             </ul>`
-          : html`<${Empty}>No rejected payloads.<//>`
+          : view`<${Empty}>No rejected payloads.<//>`
       }
     <//>
   `;

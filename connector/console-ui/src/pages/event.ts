@@ -1,6 +1,6 @@
 // One event: what it is, why closure is (or is not) blocked — a chart per close check — the alarms
 // attached, its timeline and every ServiceNow write with its outcome.
-import { html } from 'htm/preact';
+import { view } from '../view.js';
 import { useState } from 'preact/hooks';
 import { api, keyPath } from '../api.js';
 import { config, isAdmin } from '../config.js';
@@ -28,15 +28,15 @@ function WhyBlocked({ eventKey, hasChecks }: { eventKey: string; hasChecks: bool
       : d.verdict === 'fail'
         ? 'Closure is blocked.'
         : 'Closure cannot be confirmed: some telemetry is missing or stale (unknown is never a pass).';
-  return html`<${Section}
+  return view`<${Section}
     id="why"
     title="Why blocked"
-    actions=${html`<${LiveStatus} updatedAt=${t.updatedAt} error=${t.error} />`}
+    actions=${view`<${LiveStatus} updatedAt=${t.updatedAt} error=${t.error} />`}
   >
-    ${t.error && !d ? html`<${ErrorBox} message=${t.error} />` : null}
+    ${t.error && !d ? view`<${ErrorBox} message=${t.error} />` : null}
     ${
       d
-        ? html`<div
+        ? view`<div
               class=${`callout callout-${d.verdict === 'pass' ? 'ok' : d.verdict === 'fail' ? 'bad' : 'wait'}`}
             >
               <p><${Badge} value=${d.verdict} /> ${verdictText}</p>
@@ -45,16 +45,16 @@ function WhyBlocked({ eventKey, hasChecks }: { eventKey: string; hasChecks: bool
                 Evaluated <time datetime=${d.evaluated_at}>${dateTime(d.evaluated_at)}</time>.
               </p>
             </div>
-            ${d.problems.map((p) => html`<${ErrorBox} message=${p} />`)}
+            ${d.problems.map((p) => view`<${ErrorBox} message=${p} />`)}
             ${
               d.checks.length
-                ? html`<div class="checks">${d.checks.map((c) => html`<${CheckChart} chart=${c} />`)}</div>`
-                : html`<${Empty}
+                ? view`<div class="checks">${d.checks.map((c) => view`<${CheckChart} chart=${c} />`)}</div>`
+                : view`<${Empty}
                     >${hasChecks ? 'No readable close checks.' : 'This event has no close checks: closure is not gated by telemetry.'}<//
                   >`
             }`
         : t.loading
-          ? html`<p class="muted">Evaluating the close checks…</p>`
+          ? view`<p class="muted">Evaluating the close checks…</p>`
           : null
     }
   <//>`;
@@ -72,11 +72,11 @@ function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetrie
       setStatus(`Retry of write ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  return html`<${Section} id="writes" title="ServiceNow writes">
+  return view`<${Section} id="writes" title="ServiceNow writes">
     <p class="status-line" role="status">${status}</p>
     ${
       deliveries.length
-        ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="writes-title">
+        ? view`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="writes-title">
             <table class="data">
               <thead>
                 <tr>
@@ -87,13 +87,13 @@ function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetrie
                   <th scope="col">ServiceNow said</th>
                   <th scope="col">Queued</th>
                   <th scope="col">Last change</th>
-                  ${isAdmin() ? html`<th scope="col"><span class="visually-hidden">Actions</span></th>` : null}
+                  ${isAdmin() ? view`<th scope="col"><span class="visually-hidden">Actions</span></th>` : null}
                 </tr>
               </thead>
               <tbody>
                 ${deliveries.map(
                   (d) =>
-                    html`<tr>
+                    view`<tr>
                       <td>${d.id}</td>
                       <td>${d.op}</td>
                       <td>
@@ -101,14 +101,14 @@ function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetrie
                       </td>
                       <td>${d.attempts}</td>
                       <td class="wrap">
-                        ${d.last_status ? html`<span class="mono">HTTP ${d.last_status}</span> ` : null}${d.last_error ?? (d.state === 'done' ? 'OK' : '—')}
+                        ${d.last_status ? view`<span class="mono">HTTP ${d.last_status}</span> ` : null}${d.last_error ?? (d.state === 'done' ? 'OK' : '—')}
                       </td>
                       <td><time datetime=${d.created_at}>${dateTime(d.created_at)}</time></td>
                       <td><time datetime=${d.updated_at}>${dateTime(d.updated_at)}</time></td>
                       ${
                         isAdmin()
-                          ? html`<td>
-                              ${d.state === 'dead' ? html`<button type="button" onClick=${() => void retry(d.id)}>Retry<span class="visually-hidden"> write ${d.id}</span></button>` : null}
+                          ? view`<td>
+                              ${d.state === 'dead' ? view`<button type="button" onClick=${() => void retry(d.id)}>Retry<span class="visually-hidden"> write ${d.id}</span></button>` : null}
                             </td>`
                           : null
                       }
@@ -117,7 +117,7 @@ function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetrie
               </tbody>
             </table>
           </div>`
-        : html`<${Empty}>Nothing written to ServiceNow yet.<//>`
+        : view`<${Empty}>Nothing written to ServiceNow yet.<//>`
     }
   <//>`;
 }
@@ -131,12 +131,12 @@ export function EventPage({ eventKey }: { eventKey: string }) {
   const e = ev.data;
   useTitle(e ? e.title : 'Event');
   if (!e) {
-    return html`<h1 tabindex="-1">Event</h1>
+    return view`<h1 tabindex="-1">Event</h1>
       <p class="mono">${eventKey}</p>
-      ${ev.error ? html`<${ErrorBox} message=${ev.error} />` : html`<p class="muted">Loading…</p>`}
+      ${ev.error ? view`<${ErrorBox} message=${ev.error} />` : view`<p class="muted">Loading…</p>`}
       <p><a href="/console/events">Back to the events</a></p>`;
   }
-  return html`
+  return view`
     <nav aria-label="Breadcrumb" class="crumbs">
       <a href="/console/events">Events</a> <span aria-hidden="true">›</span>
       <span aria-current="page">${e.key}</span>
@@ -165,7 +165,7 @@ export function EventPage({ eventKey }: { eventKey: string }) {
       <div>
         <dt>Verdict</dt>
         <dd>
-          ${e.verdict ? html`<${Badge} value=${e.verdict.verdict} />` : html`<span class="muted">none yet</span>`}
+          ${e.verdict ? view`<${Badge} value=${e.verdict.verdict} />` : view`<span class="muted">none yet</span>`}
         </dd>
       </div>
       <div>
@@ -202,7 +202,7 @@ export function EventPage({ eventKey }: { eventKey: string }) {
           <tbody>
             ${e.alarms.map(
               (a) =>
-                html`<tr>
+                view`<tr>
                   <td>${a.source}</td>
                   <td>
                     <div>${a.type}</div>
@@ -213,10 +213,10 @@ export function EventPage({ eventKey }: { eventKey: string }) {
                   <td>
                     <${Badge}
                       value=${a.state}
-                    />${a.changes > 1 ? html` <span class="muted small">${a.changes} changes</span>` : null}
+                    />${a.changes > 1 ? view` <span class="muted small">${a.changes} changes</span>` : null}
                   </td>
                   <td>
-                    ${a.value === null ? '—' : `${a.value}${a.unit ? ` ${a.unit}` : ''}`}${a.limit !== null ? html` <span class="muted small">(limit ${a.limit})</span>` : null}
+                    ${a.value === null ? '—' : `${a.value}${a.unit ? ` ${a.unit}` : ''}`}${a.limit !== null ? view` <span class="muted small">(limit ${a.limit})</span>` : null}
                   </td>
                   <td><time datetime=${a.first_seen_at}>${dateTime(a.first_seen_at)}</time></td>
                   <td><time datetime=${a.last_change_at}>${dateTime(a.last_change_at)}</time></td>
@@ -230,7 +230,7 @@ export function EventPage({ eventKey }: { eventKey: string }) {
       <ol class="timeline">
         ${e.timeline.map(
           (t) =>
-            html`<li class=${`tl tl-${t.tone}`}>
+            view`<li class=${`tl tl-${t.tone}`}>
               <time datetime=${t.at}>${dateTime(t.at)}</time>
               <span class="tl-kind">${t.kind}</span>
               <span class="tl-text">${t.text}</span>

@@ -1,6 +1,6 @@
 // Events: the live list of open and recent events, filtered by state, site and source (kept in the URL
 // so a filtered view can be shared).
-import { html } from 'htm/preact';
+import { view } from '../view.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { config } from '../config.js';
@@ -24,9 +24,9 @@ interface Session {
 }
 
 function AlarmSources({ list }: { list: EventRow['alarms_by_source'] }) {
-  if (!list.length) return html`<span class="muted">none</span>`;
-  return html`<ul class="plain">
-    ${list.map((s) => html`<li><strong>${s.source}</strong> ${s.active} active / ${s.total}</li>`)}
+  if (!list.length) return view`<span class="muted">none</span>`;
+  return view`<ul class="plain">
+    ${list.map((s) => view`<li><strong>${s.source}</strong> ${s.active} active / ${s.total}</li>`)}
   </ul>`;
 }
 
@@ -69,7 +69,7 @@ export function EventsPage() {
   };
 
   const events = list.data?.events ?? [];
-  return html`
+  return view`
     <div class="page-head">
       <h1 tabindex="-1">Events</h1>
       <${LiveStatus} updatedAt=${list.updatedAt} error=${list.error} />
@@ -90,7 +90,7 @@ export function EventsPage() {
           value=${state}
           onChange=${(e: Event) => setFilter('state', (e.target as HTMLSelectElement).value)}
         >
-          ${STATES.map((s) => html`<option value=${s.value}>${s.label}</option>`)}
+          ${STATES.map((s) => view`<option value=${s.value}>${s.label}</option>`)}
         </select>
       </div>
       <div class="field">
@@ -103,7 +103,7 @@ export function EventsPage() {
           onInput=${(e: Event) => setSiteDraft((e.target as HTMLInputElement).value)}
           onChange=${(e: Event) => setFilter('site', (e.target as HTMLInputElement).value.trim())}
         />
-        <datalist id="f-site-list">${sites.map((s) => html`<option value=${s} />`)}</datalist>
+        <datalist id="f-site-list">${sites.map((s) => view`<option value=${s} />`)}</datalist>
       </div>
       <div class="field">
         <label for="f-source">Source</label>
@@ -113,16 +113,16 @@ export function EventsPage() {
           onChange=${(e: Event) => setFilter('source', (e.target as HTMLSelectElement).value)}
         >
           <option value="">any</option>
-          ${sources.map((s) => html`<option value=${s.name}>${s.name} (${s.kind})</option>`)}
+          ${sources.map((s) => view`<option value=${s.name}>${s.name} (${s.kind})</option>`)}
         </select>
       </div>
     </form>
-    ${list.error && !list.data ? html`<${ErrorBox} message=${list.error} />` : null}
+    ${list.error && !list.data ? view`<${ErrorBox} message=${list.error} />` : null}
     <div class="card table-card">
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="events-caption">
         <table class="data">
           <caption id="events-caption">
-            ${events.length}
+            ${events.length}${' '}
             event${events.length === 1 ? '' : 's'}${state !== 'all' ? ` · ${STATES.find((s) => s.value === state)?.label.toLowerCase() ?? state}` : ''}${site ? ` · site ${site}` : ''}${source ? ` · source ${source}` : ''}
           </caption>
           <thead>
@@ -139,7 +139,7 @@ export function EventsPage() {
           <tbody>
             ${events.map(
               (e) =>
-                html`<tr>
+                view`<tr>
                   <td>
                     <a href=${`/console/events/${encodeURIComponent(e.key)}`} class="event-link"
                       >${e.title}</a
@@ -151,7 +151,7 @@ export function EventsPage() {
                   <td><${AlarmSources} list=${e.alarms_by_source} /></td>
                   <td><${Badge} value=${e.state} label=${e.state === 'pending' ? 'held' : e.state} /></td>
                   <td>
-                    ${e.verdict ? html`<${Badge} value=${e.verdict.verdict} />` : html`<span class="muted">${e.close_checks.length ? 'not yet' : 'no checks'}</span>`}
+                    ${e.verdict ? view`<${Badge} value=${e.verdict.verdict} />` : view`<span class="muted">${e.close_checks.length ? 'not yet' : 'no checks'}</span>`}
                   </td>
                   <td>
                     <time datetime=${e.updated_at} title=${dateTime(e.updated_at)}
@@ -163,7 +163,7 @@ export function EventsPage() {
           </tbody>
         </table>
       </div>
-      ${!list.loading && events.length === 0 ? html`<${Empty}>No events match these filters.<//>` : null}
+      ${!list.loading && events.length === 0 ? view`<${Empty}>No events match these filters.<//>` : null}
     </div>
   `;
 }

@@ -1,6 +1,6 @@
 // Health: is the connector ready, how fast alarms arrive per source, how deep the outbox is, how
 // ServiceNow answers (latency, errors) and whether each telemetry provider was reachable.
-import { html } from 'htm/preact';
+import { view } from '../view.js';
 import { api } from '../api.js';
 import { config } from '../config.js';
 import { num, percent } from '../format.js';
@@ -9,30 +9,30 @@ import { Empty, ErrorBox, LiveStatus, Section } from '../components/ui.js';
 import type { Health } from '../types.js';
 
 function Reach({ up }: { up: boolean | null }) {
-  if (up === null) return html`<span class="badge tone-wait">not checked yet</span>`;
+  if (up === null) return view`<span class="badge tone-wait">not checked yet</span>`;
   return up
-    ? html`<span class="badge tone-ok">reachable</span>`
-    : html`<span class="badge tone-bad">unreachable</span>`;
+    ? view`<span class="badge tone-ok">reachable</span>`
+    : view`<span class="badge tone-bad">unreachable</span>`;
 }
 
 export function HealthPage() {
   useTitle('Health');
   const h = usePoll((signal) => api<Health>('/console/api/health', { signal }), [], config.pollIntervalMs);
   const d = h.data;
-  return html`
+  return view`
     <div class="page-head">
       <h1 tabindex="-1">Health</h1>
       <${LiveStatus} updatedAt=${h.updatedAt} error=${h.error} />
     </div>
-    ${h.error && !d ? html`<${ErrorBox} message=${h.error} />` : null}
+    ${h.error && !d ? view`<${ErrorBox} message=${h.error} />` : null}
     ${
       d
-        ? html` <div class=${`callout ${d.ready.ok ? 'callout-ok' : 'callout-bad'}`} data-testid="readiness">
+        ? view` <div class=${`callout ${d.ready.ok ? 'callout-ok' : 'callout-bad'}`} data-testid="readiness">
               <strong>${d.ready.ok ? 'Ready' : 'Not ready'}</strong> · store ${d.store}
               ${
                 d.ready.reasons.length
-                  ? html`<ul>
-                      ${d.ready.reasons.map((r) => html`<li>${r}</li>`)}
+                  ? view`<ul>
+                      ${d.ready.reasons.map((r) => view`<li>${r}</li>`)}
                     </ul>`
                   : null
               }
@@ -56,10 +56,10 @@ export function HealthPage() {
                     <tbody>
                       ${d.ingest.map(
                         (s) =>
-                          html`<tr data-source=${s.source}>
+                          view`<tr data-source=${s.source}>
                             <th scope="row">${s.source}</th>
                             <td>
-                              ${s.perMinute === null ? html`<span class="muted">measuring…</span>` : num(s.perMinute)}
+                              ${s.perMinute === null ? view`<span class="muted">measuring…</span>` : num(s.perMinute)}
                             </td>
                             <td>${s.received}</td>
                             <td>${s.rejected}</td>
@@ -74,12 +74,12 @@ export function HealthPage() {
                 <ul class="stats" aria-label="Deliveries by state">
                   ${['pending', 'inflight', 'dead', 'done'].map(
                     (s) =>
-                      html`<li class=${`stat stat-${s}`}>
+                      view`<li class=${`stat stat-${s}`}>
                         <span class="stat-n">${d.outbox[s] ?? 0}</span> <span class="stat-l">${s}</span>
                       </li>`,
                   )}
                 </ul>
-                ${(d.outbox['dead'] ?? 0) > 0 ? html`<p><a href="/console/deliveries">See the dead letters</a></p>` : null}
+                ${(d.outbox['dead'] ?? 0) > 0 ? view`<p><a href="/console/deliveries">See the dead letters</a></p>` : null}
               <//>
             </div>
             <div class="grid-2">
@@ -104,7 +104,7 @@ export function HealthPage() {
                 </dl>
                 ${
                   d.servicenow.operations.length
-                    ? html`<div class="table-wrap">
+                    ? view`<div class="table-wrap">
                         <table class="data compact">
                           <caption>
                             Latency by operation
@@ -120,7 +120,7 @@ export function HealthPage() {
                           <tbody>
                             ${d.servicenow.operations.map(
                               (o) =>
-                                html`<tr>
+                                view`<tr>
                                   <th scope="row">${o.operation}</th>
                                   <td>${o.count}</td>
                                   <td>${o.meanMs === null ? '—' : `${o.meanMs} ms`}</td>
@@ -130,13 +130,13 @@ export function HealthPage() {
                           </tbody>
                         </table>
                       </div>`
-                    : html`<${Empty}>No requests to ServiceNow yet.<//>`
+                    : view`<${Empty}>No requests to ServiceNow yet.<//>`
                 }
                 ${
                   d.servicenow.byStatus.length
-                    ? html`<p class="small">
-                        Responses by status:
-                        ${d.servicenow.byStatus.map((s) => html`<span class="chip">${s.status === '0' ? 'no response' : s.status}: ${s.count}</span> `)}
+                    ? view`<p class="small">
+                        Responses by status:${' '}
+                        ${d.servicenow.byStatus.map((s) => view`<span class="chip">${s.status === '0' ? 'no response' : s.status}: ${s.count}</span> `)}
                       </p>`
                     : null
                 }
@@ -144,7 +144,7 @@ export function HealthPage() {
               <${Section} id="providers" title="Telemetry providers">
                 ${
                   d.providers.length
-                    ? html`<div class="table-wrap">
+                    ? view`<div class="table-wrap">
                         <table class="data compact">
                           <caption class="visually-hidden">
                             Telemetry provider reachability
@@ -159,7 +159,7 @@ export function HealthPage() {
                           <tbody>
                             ${d.providers.map(
                               (p) =>
-                                html`<tr data-provider=${p.name}>
+                                view`<tr data-provider=${p.name}>
                                   <th scope="row">${p.name}</th>
                                   <td>${p.kind ?? '—'}</td>
                                   <td><${Reach} up=${p.up} /></td>
@@ -168,7 +168,7 @@ export function HealthPage() {
                           </tbody>
                         </table>
                       </div>`
-                    : html`<${Empty}>No telemetry providers configured.<//>`
+                    : view`<${Empty}>No telemetry providers configured.<//>`
                 }
               <//>
             </div>`

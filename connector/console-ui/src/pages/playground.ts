@@ -1,6 +1,6 @@
 // Mapping playground: try an alarm against the loaded mappings with the same engine as
 // `closeloop mappings preview`; see the validation state of the files on disk and reload them.
-import { html } from 'htm/preact';
+import { view } from '../view.js';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import { isAdmin } from '../config.js';
@@ -29,20 +29,16 @@ function condition(c: Record<string, unknown>, unit?: string): string {
 }
 
 function ErrorList({ errors, label }: { errors: MappingErrorView[]; label: string }) {
-  return html`<ul class="errors" aria-label=${label}>
+  return view`<ul class="errors" aria-label=${label}>
     ${errors.map(
       (e) =>
-        html`<li>
-          <code class="pos">${e.line > 0 ? `${e.file}:${e.line}:${e.col}` : e.file}</code>
-          ${e.path ? html` <code>${e.path}</code>` : null}
-          <span>${e.message}</span>
-        </li>`,
+        view`<li><code class="pos">${e.line > 0 ? `${e.file}:${e.line}:${e.col}` : e.file}</code> ${e.path ? view`<code>${e.path}</code>: ` : null}<span>${e.message}</span></li>`,
     )}
   </ul>`;
 }
 
 function Checks({ checks }: { checks: RenderedCheck[] }) {
-  return html`<div class="table-wrap">
+  return view`<div class="table-wrap">
     <table class="data compact checks-table">
       <caption class="visually-hidden">
         Close checks
@@ -59,7 +55,7 @@ function Checks({ checks }: { checks: RenderedCheck[] }) {
       <tbody>
         ${checks.map(
           (c) =>
-            html`<tr data-check=${c.name}>
+            view`<tr data-check=${c.name}>
               <td>
                 <div>${c.name}</div>
                 <div class="muted small">${c.label}</div>
@@ -68,7 +64,7 @@ function Checks({ checks }: { checks: RenderedCheck[] }) {
               <td class="mono small wrap">${c.query}</td>
               <td>${condition(c.expect, c.unit)}</td>
               <td>
-                ${durationMs(c.stabilize)}
+                ${durationMs(c.stabilize)}${' '}
                 <span class="muted small">(≤ ${durationMs(c.max_age)} old, ≥ ${c.min_samples} samples)</span>
               </td>
             </tr>`,
@@ -79,14 +75,14 @@ function Checks({ checks }: { checks: RenderedCheck[] }) {
 }
 
 function AlarmResult({ a, n, total }: { a: PreviewAlarm; n: number; total: number }) {
-  return html`<article class="preview-alarm" aria-labelledby=${`pa-${n}`}>
+  return view`<article class="preview-alarm" aria-labelledby=${`pa-${n}`}>
     <h3 id=${`pa-${n}`}>
       Alarm ${n}/${total}: <span class="mono">${a.alarm.id}</span> <${Badge} value=${a.alarm.state} />
       <${Badge} value=${a.alarm.severity} />
     </h3>
     <p class="muted small">type ${a.alarm.type} · ${a.alarm.text}</p>
     <div class=${`callout ${a.rule ? 'callout-ok' : 'callout-wait'}`} data-testid="matched-rule">
-      ${a.rule ? html`Matched rule <strong class="mono" data-rule=${a.rule}>${a.rule}</strong>` : html`<strong>No rule matched</strong>`}
+      ${a.rule ? view`Matched rule <strong class="mono" data-rule=${a.rule}>${a.rule}</strong>` : view`<strong>No rule matched</strong>`}
       <div class="small">${a.reason}</div>
     </div>
     <h4>Rules, in order</h4>
@@ -105,7 +101,7 @@ function AlarmResult({ a, n, total }: { a: PreviewAlarm; n: number; total: numbe
         <tbody>
           ${a.trace.map(
             (t) =>
-              html`<tr class=${t.matched ? 'row-ok' : ''} data-rule=${t.rule}>
+              view`<tr class=${t.matched ? 'row-ok' : ''} data-rule=${t.rule}>
                 <td class="mono">${t.rule}</td>
                 <td>${t.matched ? '✓ yes' : '✗ no'}</td>
                 <td class="wrap">${t.reason}</td>
@@ -116,17 +112,17 @@ function AlarmResult({ a, n, total }: { a: PreviewAlarm; n: number; total: numbe
     </div>
     ${
       a.errors.length
-        ? html`<div class="callout callout-bad" role="alert">
+        ? view`<div class="callout callout-bad" role="alert">
             <strong>Template errors</strong>
             <ul>
-              ${a.errors.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}
+              ${a.errors.map((e) => view`<li><code>${e.path}</code>: ${e.message}</li>`)}
             </ul>
           </div>`
         : null
     }
     ${
       a.incident
-        ? html`<h4>Incident</h4>
+        ? view`<h4>Incident</h4>
             <div class="table-wrap">
               <table class="data compact incident-fields">
                 <caption class="visually-hidden">
@@ -141,14 +137,14 @@ function AlarmResult({ a, n, total }: { a: PreviewAlarm; n: number; total: numbe
                 <tbody>
                   ${Object.entries(a.incident.fields).map(
                     ([k, v]) =>
-                      html`<tr data-field=${k}>
+                      view`<tr data-field=${k}>
                         <th scope="row" class="mono">${k}</th>
                         <td class="pre-wrap">${String(v)}</td>
                       </tr>`,
                   )}
                   ${Object.entries(a.incident.references).map(
                     ([k, r]) =>
-                      html`<tr data-field=${k}>
+                      view`<tr data-field=${k}>
                         <th scope="row" class="mono">${k}</th>
                         <td>lookup ${r.table}.${r.field} = <code>${r.value}</code></td>
                       </tr>`,
@@ -158,21 +154,19 @@ function AlarmResult({ a, n, total }: { a: PreviewAlarm; n: number; total: numbe
             </div>`
         : null
     }
-    ${a.correlationKey ? html`<p>Correlation key: <code data-testid="correlation-key">${a.correlationKey}</code></p>` : null}
+    ${a.correlationKey ? view`<p>Correlation key: <code data-testid="correlation-key">${a.correlationKey}</code></p>` : null}
     ${
       a.closeChecks.length
-        ? html`<h4>Close checks</h4>
+        ? view`<h4>Close checks</h4>
             <${Checks} checks=${a.closeChecks} />`
         : a.incident
-          ? html`<p class="muted">No close checks: closure is not gated by telemetry.</p>`
+          ? view`<p class="muted">No close checks: closure is not gated by telemetry.</p>`
           : null
     }
     ${
       a.behaviour
-        ? html`<p class="small">
-            Auto-resolve ${a.behaviour.autoResolve ? 'on' : 'off'} · reopen window
-            ${durationMs(a.behaviour.reopenWindowMs)} · hold-down
-            ${a.behaviour.holdDownMs ? durationMs(a.behaviour.holdDownMs) : 'none'}
+        ? view`<p class="small">
+            Auto-resolve ${a.behaviour.autoResolve ? 'on' : 'off'} · reopen window ${durationMs(a.behaviour.reopenWindowMs)} · hold-down ${a.behaviour.holdDownMs ? durationMs(a.behaviour.holdDownMs) : 'none'}
           </p>`
         : null
     }
@@ -180,18 +174,17 @@ function AlarmResult({ a, n, total }: { a: PreviewAlarm; n: number; total: numbe
 }
 
 function Result({ result, text }: { result: PreviewResult; text: string | null }) {
-  return html`<div class="preview-result" data-ok=${String(result.ok)}>
+  return view`<div class="preview-result" data-ok=${String(result.ok)}>
     <p>
-      Source <strong>${result.source}</strong>${result.sourceKind ? ` (${result.sourceKind})` : ''}:
-      ${result.alarms.length} alarm${result.alarms.length === 1 ? '' : 's'} decoded
+      Source <strong>${result.source}</strong>${result.sourceKind ? ` (${result.sourceKind})` : ''}: ${result.alarms.length} alarm${result.alarms.length === 1 ? '' : 's'} decoded
     </p>
-    ${result.errors.map((e) => html`<${ErrorBox} message=${e} />`)}
-    ${result.decodeErrors.map((e) => html`<${ErrorBox} message=${`Decode error${e.index === null ? '' : ` in item ${e.index}`}: ${e.message}`} />`)}
-    ${result.notes.map((n) => html`<p class="callout callout-wait">Note: ${n}</p>`)}
-    ${result.alarms.map((a, i) => html`<${AlarmResult} a=${a} n=${i + 1} total=${result.alarms.length} />`)}
+    ${result.errors.map((e) => view`<${ErrorBox} message=${e} />`)}
+    ${result.decodeErrors.map((e) => view`<${ErrorBox} message=${`Decode error${e.index === null ? '' : ` in item ${e.index}`}: ${e.message}`} />`)}
+    ${result.notes.map((n) => view`<p class="callout callout-wait">Note: ${n}</p>`)}
+    ${result.alarms.map((a, i) => view`<${AlarmResult} a=${a} n=${i + 1} total=${result.alarms.length} />`)}
     ${
       text
-        ? html`<details class="cli-text">
+        ? view`<details class="cli-text">
             <summary>As <code>closeloop mappings preview</code> prints it</summary>
             <pre class="code">${text}</pre>
           </details>`
@@ -222,7 +215,7 @@ function MappingsStatus({ info, reload }: { info: MappingsInfo; reload: () => Pr
       const body = e instanceof ApiError ? (e.body as { errors?: MappingErrorView[] } | null) : null;
       setOutcome({
         ok: false,
-        message: e instanceof Error ? e.message : String(e),
+        message: `Reload refused: ${e instanceof Error ? e.message : String(e)}`,
         errors: body?.errors ?? [],
       });
     }
@@ -230,30 +223,30 @@ function MappingsStatus({ info, reload }: { info: MappingsInfo; reload: () => Pr
     await reload();
   };
   const diskErrors = info.disk?.errors ?? [];
-  return html`<${Section}
+  return view`<${Section}
     id="loaded"
     title="Loaded mappings"
     actions=${
       info.reload_available && isAdmin()
-        ? html`<button type="button" class="primary" disabled=${busy} onClick=${() => void doReload()}>
+        ? view`<button type="button" class="primary" disabled=${busy} onClick=${() => void doReload()}>
             ${busy ? 'Reloading…' : 'Reload from disk'}
           </button>`
         : null
     }
   >
     <p>
-      ${info.rules.length} rules from ${info.files.length}
+      ${info.rules.length} rules from ${info.files.length}${' '}
       files${info.default_rule ? `; default rule ${info.default_rule}` : ''}.
     </p>
     <div role="status" class="status-line">
       ${
         outcome
-          ? html`<div
+          ? view`<div
               class=${`callout ${outcome.ok ? 'callout-ok' : 'callout-bad'}`}
               data-testid="reload-outcome"
             >
               <p>${outcome.message}</p>
-              ${outcome.errors.length ? html`<${ErrorList} errors=${outcome.errors} label="Errors that refused the reload" />` : null}
+              ${outcome.errors.length ? view`<${ErrorList} errors=${outcome.errors} label="Errors that refused the reload" />` : null}
             </div>`
           : null
       }
@@ -261,16 +254,16 @@ function MappingsStatus({ info, reload }: { info: MappingsInfo; reload: () => Pr
     ${
       info.disk
         ? diskErrors.length
-          ? html`<div class="callout callout-bad" data-testid="disk-errors">
+          ? view`<div class="callout callout-bad" data-testid="disk-errors">
               <p>
                 <strong
-                  >The files on disk have ${diskErrors.length}
+                  >The files on disk have ${diskErrors.length}${' '}
                   error${diskErrors.length === 1 ? '' : 's'}</strong
                 >; a reload would be refused and the active set stays as it is.
               </p>
               <${ErrorList} errors=${diskErrors} label="Validation errors of the mapping files" />
             </div>`
-          : html`<p class="callout callout-ok">
+          : view`<p class="callout callout-ok">
               The files on disk are valid (checked ${dateTime(info.disk.checkedAt)}).
             </p>`
         : null
@@ -278,7 +271,7 @@ function MappingsStatus({ info, reload }: { info: MappingsInfo; reload: () => Pr
     <details>
       <summary>Rules (${info.rules.length})</summary>
       <ol class="rules">
-        ${info.rules.map((r) => html`<li><span class="mono">${r.name}</span> <span class="muted small">${r.file}${r.close_checks ? ` · ${r.close_checks} close check${r.close_checks === 1 ? '' : 's'}` : ''}</span></li>`)}
+        ${info.rules.map((r) => view`<li><span class="mono">${r.name}</span> <span class="muted small">${r.file}${r.close_checks ? ` · ${r.close_checks} close check${r.close_checks === 1 ? '' : 's'}` : ''}</span></li>`)}
       </ol>
     </details>
   <//>`;
@@ -342,10 +335,10 @@ export function PlaygroundPage() {
   };
 
   const sources = info.data?.sources ?? [];
-  return html`
+  return view`
     <div class="page-head"><h1 tabindex="-1">Mapping playground</h1></div>
-    ${info.error ? html`<${ErrorBox} message=${info.error} />` : null}
-    ${info.data ? html`<${MappingsStatus} info=${info.data} reload=${info.reload} />` : null}
+    ${info.error ? view`<${ErrorBox} message=${info.error} />` : null}
+    ${info.data ? view`<${MappingsStatus} info=${info.data} reload=${info.reload} />` : null}
     <div class="playground">
       <${Section} id="try" title="Try an alarm">
         <form class="stack" onSubmit=${(e: Event) => void preview(e)}>
@@ -357,7 +350,7 @@ export function PlaygroundPage() {
               onChange=${(e: Event) => pick((e.target as HTMLSelectElement).value)}
             >
               <option value="">— choose —</option>
-              ${samples.map((s) => html`<option value=${s.id}>${s.label}</option>`)}
+              ${samples.map((s) => view`<option value=${s.id}>${s.label}</option>`)}
             </select>
           </div>
           <div class="field">
@@ -368,7 +361,7 @@ export function PlaygroundPage() {
               required
               onChange=${(e: Event) => setSource((e.target as HTMLSelectElement).value)}
             >
-              ${sources.map((s) => html`<option value=${s.name}>${s.name} (${s.kind})</option>`)}
+              ${sources.map((s) => view`<option value=${s.name}>${s.name} (${s.kind})</option>`)}
             </select>
           </div>
           <fieldset class="field inline">
@@ -380,8 +373,7 @@ export function PlaygroundPage() {
                 value="wire"
                 checked=${format === 'wire'}
                 onChange=${() => setFormat('wire')}
-              />
-              as the source sends it</label
+              />${' '}as the source sends it</label
             >
             <label
               ><input
@@ -391,8 +383,7 @@ export function PlaygroundPage() {
                 checked=${format === 'normalised'}
                 disabled=${!info.data?.normalised_preview}
                 onChange=${() => setFormat('normalised')}
-              />
-              a normalised alarm</label
+              />${' '}a normalised alarm</label
             >
           </fieldset>
           <div class="field">
@@ -416,8 +407,8 @@ export function PlaygroundPage() {
       <//>
       <${Section} id="result" title="Result">
         <div aria-live="polite">
-          ${error ? html`<${ErrorBox} message=${error} />` : null}
-          ${result ? html`<${Result} result=${result.result} text=${result.text} />` : !error ? html`<${Empty}>Paste or pick an alarm and press Preview.<//>` : null}
+          ${error ? view`<${ErrorBox} message=${error} />` : null}
+          ${result ? view`<${Result} result=${result.result} text=${result.text} />` : !error ? view`<${Empty}>Paste or pick an alarm and press Preview.<//>` : null}
         </div>
       <//>
     </div>
