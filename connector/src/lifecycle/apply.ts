@@ -1,7 +1,7 @@
 // The ingest loop shared by every store: read what is known, decide, write — inside the store's
 // transaction. Stores supply the reads and writes; the order of steps lives here once.
 import type { Operation } from '../outbox/operations.js';
-import { decide, DEFAULT_POLICY } from './decide.js';
+import { decide, DEFAULT_POLICY, mergeChecks } from './decide.js';
 import { economise } from './note-economy.js';
 import { park, stormCorrelationKey, stormEvent } from './storm.js';
 import type { AlarmRecord, Decision, EventRecord, NoisePolicy } from './types.js';
@@ -33,6 +33,11 @@ export interface IngestTx {
 async function adoptEffects(tx: IngestTx, cause: EventRecord, now: Date): Promise<void> {
   if (cause.noise.role !== 'cause' || !cause.noise.scope) return;
   const effects = (await tx.liveEffectsIn(cause.noise.scope)).filter((e) => e.key !== cause.key);
+  if (effects.length > 0) {
+    // The adopted effects' close checks now guard the cause's incident as well.
+    const closeChecks = effects.reduce((acc, e) => mergeChecks(acc, e.closeChecks), cause.closeChecks);
+    await tx.putEvent({ ...cause, closeChecks }, false);
+  }
   for (const effect of effects) {
     await tx.moveAlarms(effect.key, cause.key);
     const { createDelivered } = await tx.cancelUndelivered(

@@ -170,11 +170,7 @@ function adoptByCause(
   plan: IngestPlan,
 ): { event: EventRecord; ops: Operation[] } {
   if (plan.role !== 'cause' || event.noise.role === 'cause') return { event, ops: [] };
-  const names = new Set(plan.closeChecks.map((c) => (c as { name?: string }).name));
-  const closeChecks = [
-    ...plan.closeChecks,
-    ...event.closeChecks.filter((c) => !names.has((c as { name?: string }).name)),
-  ];
+  const closeChecks = mergeChecks(plan.closeChecks, event.closeChecks);
   const adopted: EventRecord = {
     ...event,
     rule: plan.rule,
@@ -254,6 +250,17 @@ function decideClear(input: DecideInput): Decision {
   return { outcome: 'cleared', alarm: record, event, eventIsNew: false, ops };
 }
 
+function checkId(c: unknown): string {
+  const x = c as { name?: unknown; query?: unknown };
+  return `${String(x.name)}\u0000${String(x.query)}`;
+}
+
+/** The checks of `a`, then those of `b` not already there (same name and rendered query). */
+export function mergeChecks(a: unknown[], b: unknown[]): unknown[] {
+  const seen = new Set(a.map(checkId));
+  return [...a, ...b.filter((c) => !seen.has(checkId(c)))];
+}
+
 function isLive(e: EventRecord | null): e is EventRecord {
   return !!e && (e.state === 'open' || e.state === 'pending');
 }
@@ -269,7 +276,14 @@ function decideActive(input: DecideInput, plan: IngestPlan): Decision {
     const sev = severityOps(current, input, plan);
     const severity = sev.length ? alarm.severity : current.severity;
     const scopes = [...new Set([...current.noise.scopes, ...(plan.scopes ?? [])])];
-    const base = touch(current, now, { lastAlarmAt: at, severity, noise: { ...current.noise, scopes } });
+    // Every attached alarm's close checks guard the incident (the GPU checks of an effect too).
+    const closeChecks = mergeChecks(current.closeChecks, plan.closeChecks);
+    const base = touch(current, now, {
+      lastAlarmAt: at,
+      severity,
+      closeChecks,
+      noise: { ...current.noise, scopes },
+    });
     const adoption = adoptByCause(base, input, plan);
     let event = adoption.event;
     if (current.state === 'pending')

@@ -123,6 +123,7 @@ describe('noise control through ingest', () => {
   describe('cause and effect', () => {
     const gpuPlan = plan({
       rule: 'gpu-thermal',
+      closeChecks: [{ name: 'gpu-temp', query: 'DCGM_FI_DEV_GPU_TEMP{rack="R03"}' }],
       fields: { short_description: 'GPU thermal slowdown on R03', category: 'hardware' },
       references: {
         assignment_group: { table: 'sys_user_group', field: 'name', value: 'IT - GPU Operations' },
@@ -132,6 +133,7 @@ describe('noise control through ingest', () => {
     });
     const crahPlan = plan({
       rule: 'crah-supply-air-high',
+      closeChecks: [{ name: 'supply-air', query: 'crah_supply{unit="CRAH-1"}' }],
       fields: { short_description: 'CRAH-1 supply air high', category: 'facilities' },
       references: {
         assignment_group: { table: 'sys_user_group', field: 'name', value: 'Facilities - Cooling' },
@@ -167,6 +169,10 @@ describe('noise control through ingest', () => {
         category: 'facilities',
       });
       expect(update.op === 'update' && update.note).to.match(/^Cause identified/);
+      expect(d!.event.closeChecks.map((c) => (c as { name: string }).name)).to.deep.equal([
+        'supply-air',
+        'gpu-temp',
+      ]);
     });
 
     it('inhibition: an effect keyed elsewhere joins a live cause covering its scope and opens nothing', async () => {
