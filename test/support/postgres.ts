@@ -71,6 +71,8 @@ export async function createTestSchema(): Promise<TestSchema> {
     application_name: applicationName,
   });
   const reader = new pg.Pool({ connectionString: url, max: 2 });
+  // Tests may terminate this schema's sessions (an outage); the next query reconnects.
+  reader.on('error', () => undefined);
   return {
     schema,
     applicationName,

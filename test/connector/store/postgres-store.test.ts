@@ -294,6 +294,31 @@ describe('PostgreSQL store: several replicas on one database', function () {
     });
   });
 
+  describe('a claim whose outcome could not be recorded', () => {
+    it('is taken again by its own worker once the database is back, without waiting for the lease', async () => {
+      const server = new URL(TEST_DATABASE_URL);
+      const proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+      try {
+        const s = await replica({ url: throughProxy(schema.url, proxy) });
+        await s.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+        const [c] = await s.claimDeliveries(1, at(1), 'w', 600_000);
+        await proxy.cut();
+        let err: unknown = null;
+        await s
+          .settleDelivery(c!.id, { ok: true }, { dead: false, nextAttemptAt: at(2) }, at(2))
+          .catch((e: unknown) => (err = e));
+        expect(err).to.be.instanceOf(Error);
+        await proxy.restore();
+        // (Its liveness session went down with the connection, so another replica could take it too.)
+        const [again] = await s.claimDeliveries(1, at(3), 'w', 600_000);
+        expect(again).to.include({ id: c!.id, state: 'inflight' });
+        expect(await s.claimDeliveries(1, at(4), 'w', 600_000)).to.have.length(0);
+      } finally {
+        await proxy.close();
+      }
+    });
+  });
+
   describe('openStore', () => {
     let dir: string;
     beforeEach(() => {

@@ -29,6 +29,10 @@ export function createPgPool(o: PgPoolOptions): pg.Pool {
   pool.on('error', (err) =>
     o.logger.warn({ err: err.message }, 'PostgreSQL connection lost; reconnecting on demand'),
   );
+  // Between leaving the pool and its borrower listening, a client has no 'error' listener for a
+  // moment; a server message arriving then (the session being terminated) would be thrown. The query
+  // in progress, if any, fails on its own, so this listener only needs to exist.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
@@ -60,6 +64,10 @@ export async function withTransaction<T>(
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // A connection that dies while checked out reports it here too; unheard, the error would end the
+    // process. The failing query rejects as well, so remembering it (to destroy the client) is enough.
+    const onError = (err: Error) => void (broken = err);
+    client.on('error', onError);
     try {
       if (wrap) await client.query('BEGIN');
       const result = await fn(client);
@@ -75,6 +83,7 @@ export async function withTransaction<T>(
       const state = sqlState(err);
       if (state === null || !RETRYABLE.has(state) || attempt >= attempts) throw err;
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
     // Lock cycles resolve faster when the retries do not collide again at once.

@@ -107,6 +107,12 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
   }
   const liveness = createLiveness(o.url, o.logger, o.connectTimeoutMs);
   const pingTimeoutMs = o.pingTimeoutMs ?? 3000;
+  /**
+   * Claims handed to this replica's worker and not yet settled. An inflight entry claimed under our
+   * worker id that is not in here was given up (its outcome could not be recorded, e.g. the database
+   * was away): our worker may take it again at once instead of waiting out its own lease.
+   */
+  const held = new Set<number>();
   const tx = <T>(fn: (c: pg.PoolClient) => Promise<T>) => withTransaction(pool, fn);
 
   return {
@@ -310,7 +316,8 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
                    AND (o.state = 'pending'
                         OR (o.state = 'inflight'
                             AND (o.claimed_until IS NULL OR o.claimed_until <= $1 OR o.claimed_by IS NULL
-                                 OR hashtext(o.claimed_by)::oid NOT IN (SELECT objid FROM live))))
+                                 OR hashtext(o.claimed_by)::oid NOT IN (SELECT objid FROM live)
+                                 OR (o.claimed_by = $3 AND o.id <> ALL($5::bigint[])))))
                    AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.event_key = o.event_key AND p.id < o.id
                                      AND p.state NOT IN ('done', 'cancelled'))
                  ORDER BY o.next_attempt_at, o.id
@@ -320,14 +327,18 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
                FROM picked LEFT JOIN events e ON e.key = picked.event_key
                WHERE u.id = picked.id
                RETURNING u.*, e.incident_sys_id, e.incident_number`,
-              [at, limit, worker, until],
+              [at, limit, worker, until, [...held]],
             )
           ).rows,
       );
-      return rows
+      const entries = rows
         .map(outboxFromRow)
         .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id - b.id);
+      for (const e of entries) held.add(e.id);
+      return entries;
     },
+    // Settled or not, the claim is no longer held once this returns (see `held`).
+    // Settled or not, the claim is no longer held once this returns (see `held`).
     settleDelivery: (id, result, next, now) =>
       tx(async (c) => {
         const at = now.toISOString();
@@ -358,7 +369,7 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
             id,
           ],
         );
-      }),
+      }).finally(() => void held.delete(id)),
     listDeliveries: async (state, limit) => {
       const res =
         state === 'all'
