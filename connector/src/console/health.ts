@@ -144,7 +144,9 @@ export async function healthFigures(o: {
   const requests = [...statuses.values()].reduce((a, b) => a + b, 0);
   const errors = [...statuses.entries()].filter(([s]) => isError(s)).reduce((a, [, n]) => a + n, 0);
 
-  const sources = [...new Set([...o.sources, ...received.keys()])].sort();
+  const sources = [
+    ...new Set([...o.sources, ...received.keys(), ...rejected.keys(), ...dropped.keys()]),
+  ].sort();
   const totals: Record<string, number> = { 'sn:requests': requests, 'sn:errors': errors };
   for (const s of sources) totals[`in:${s}`] = received.get(s) ?? 0;
   const rates = o.rates(o.nowMs, totals);

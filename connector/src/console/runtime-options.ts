@@ -22,6 +22,8 @@ export function consoleOptionsFromRuntime(
     },
     mappings: () => rt.mappings(),
     mappingsDir: config.mappings_dir,
+    // Served over HTTPS (through a proxy: the connector itself speaks HTTP) → Secure cookies.
+    ...(config.server.public_url?.startsWith('https://') ? { secureCookie: true } : {}),
     ...extra,
   };
 }

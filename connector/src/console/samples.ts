@@ -62,15 +62,17 @@ export function fieldMapSkeleton(
     text: 'Sample alarm: edit me',
   };
   const out: Record<string, unknown> = {};
+  // Labels first: a label often reads the same path as a field (priority → severity), and the field's
+  // value must win so the sample decodes.
+  for (const [name, path] of Object.entries(fields.labels ?? {})) {
+    const p = parsePath(path);
+    if (p.ok && p.steps.length) setAt(out, p.steps, `sample-${name}`);
+  }
   for (const [field, value] of Object.entries(values)) {
     const path = fields[field as keyof typeof values];
     if (!path) continue;
     const p = parsePath(path);
     if (p.ok && p.steps.length) setAt(out, p.steps, value);
-  }
-  for (const [name, path] of Object.entries(fields.labels ?? {})) {
-    const p = parsePath(path);
-    if (p.ok && p.steps.length) setAt(out, p.steps, `sample-${name}`);
   }
   return out;
 }
