@@ -338,7 +338,6 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
       return entries;
     },
     // Settled or not, the claim is no longer held once this returns (see `held`).
-    // Settled or not, the claim is no longer held once this returns (see `held`).
     settleDelivery: (id, result, next, now) =>
       tx(async (c) => {
         const at = now.toISOString();
