@@ -2,22 +2,9 @@
 // an event still active when the window ends is raised then.
 import { z } from 'zod';
 import type { Alarm } from '../model/alarm.js';
+import { MaintenanceMatchSchema } from '../mapping/schema.js';
 
-export const SilenceMatchSchema = z
-  .object({
-    site: z.string().min(1).optional(),
-    room: z.string().min(1).optional(),
-    row: z.string().min(1).optional(),
-    rack: z.string().min(1).optional(),
-    equipment_id: z.string().min(1).optional(),
-    rule: z.string().min(1).optional(),
-    source: z.string().min(1).optional(),
-  })
-  .strict()
-  .refine(
-    (m) => Object.keys(m).length > 0,
-    'a silence must match on at least one of site, room, row, rack, equipment_id, rule, source',
-  );
+export const SilenceMatchSchema = MaintenanceMatchSchema;
 
 export const SilenceInputSchema = z
   .object({

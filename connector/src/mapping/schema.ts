@@ -349,26 +349,29 @@ export const RuleSchema = z
 export type RuleSpec = z.infer<typeof RuleSchema>;
 
 // ---------- maintenance windows ----------
+/** What a maintenance window (or an API silence) covers; shared with POST /v1/silences. */
+export const MaintenanceMatchSchema = z
+  .object({
+    site: z.string().min(1).optional(),
+    room: z.string().min(1).optional(),
+    row: z.string().min(1).optional(),
+    rack: z.string().min(1).optional(),
+    equipment_id: z.string().min(1).optional(),
+    rule: z.string().min(1).optional(),
+    source: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine(
+    (m) => Object.keys(m).length > 0,
+    'match at least one of site, room, row, rack, equipment_id, rule, source',
+  );
+
 export const MaintenanceWindowSchema = z
   .object({
     id: z.string().min(1).max(100),
     starts_at: z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-12-01T06:00:00Z'),
     ends_at: z.iso.datetime({ offset: true }),
-    match: z
-      .object({
-        site: z.string().min(1).optional(),
-        room: z.string().min(1).optional(),
-        row: z.string().min(1).optional(),
-        rack: z.string().min(1).optional(),
-        equipment_id: z.string().min(1).optional(),
-        rule: z.string().min(1).optional(),
-        source: z.string().min(1).optional(),
-      })
-      .strict()
-      .refine(
-        (m) => Object.keys(m).length > 0,
-        'match at least one of site, room, row, rack, equipment_id, rule, source',
-      ),
+    match: MaintenanceMatchSchema,
     comment: z.string().min(1),
   })
   .strict()

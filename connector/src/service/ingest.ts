@@ -63,7 +63,7 @@ export async function ingestAlarms(
     itemIndex.push(indexes[i] ?? i);
   });
   const results = items.length
-    ? await deps.store.ingest(items, (deps.now ?? (() => new Date()))(), deps.correlationDisplay)
+    ? await deps.store.ingest(items, now, deps.correlationDisplay, deps.policy)
     : [];
   if (results.length) {
     deps.metrics.alarmsReceived.inc({ source: sourceName }, results.length);

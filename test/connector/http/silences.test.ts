@@ -39,7 +39,7 @@ describe('maintenance windows over the API', () => {
       key,
     );
     expect(r.status).to.equal(400);
-    expect(r.data.error).to.match(/match: a silence must match/);
+    expect(r.data.error).to.match(/match: match at least one of site/);
     expect(r.data.error).to.match(/ends_at: ends_at must be after starts_at/);
   });
 

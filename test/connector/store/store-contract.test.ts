@@ -16,12 +16,6 @@ storeContract('SQLite', async () => {
   return {
     open: async () => createSqliteStore(file),
     cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    knownGaps: {
-      // Reported to the SQLite store's owner; the fix is to ignore cancelled entries in the claim's
-      // "oldest undelivered entry of the key" subquery, as the PostgreSQL store does.
-      'cancelled-blocks-key':
-        "claimDeliveries treats a cancelled entry as undelivered, so the effect's note and resolve never go out",
-    },
   };
 });
 

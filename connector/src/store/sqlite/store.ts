@@ -171,6 +171,9 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
           db.exec('RELEASE g');
           settled.push(() => g.resolve(results));
         } catch (err) {
+          // Some errors (disk full) make SQLite roll the whole transaction back itself: then the
+          // savepoint is gone and every group fails with the real error.
+          if (!db.inTransaction) throw err;
           db.exec('ROLLBACK TO g');
           db.exec('RELEASE g');
           settled.push(() => g.reject(err));
@@ -372,7 +375,7 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
             .prepare(
               `${OUTBOX_SELECT}
                WHERE o.state = 'pending' AND o.next_attempt_at <= ?
-                 AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.event_key = o.event_key AND o2.state != 'done')
+                 AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.event_key = o.event_key AND o2.state NOT IN ('done', 'cancelled'))
                ORDER BY o.next_attempt_at, o.id LIMIT ?`,
             )
             .all(at, limit);
