@@ -67,6 +67,8 @@ export interface DeliveryRow {
   updated_at: string;
   incident: { sys_id: string; number: string | null } | null;
   payload: unknown;
+  /** What the write does, in one line: `note "…"`, `verdict fail`. */
+  summary: string;
 }
 
 export interface TimelineEntry {
@@ -100,6 +102,7 @@ export interface CheckChartData {
   provider: string;
   query: string;
   unit: string | null;
+  condition: Record<string, unknown>;
   band: { min: number | null; max: number | null } | null;
   windowStart: string;
   windowEnd: string;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
 import { deliveryView, rejectedView } from '../http/views.js';
 import { requireAdmin } from './auth.js';
+import { opSummary } from './timeline.js';
 
 const ListQuery = z
   .object({
@@ -26,7 +27,7 @@ export function deliveriesApi(ctx: HttpContext): Router {
       ctx.store.listDeliveries(q.data.state, q.data.limit),
       ctx.store.deliveryCounts(),
     ]);
-    res.json({ deliveries: rows.map(deliveryView), counts });
+    res.json({ deliveries: rows.map((d) => ({ ...deliveryView(d), summary: opSummary(d.op) })), counts });
   });
 
   router.post('/console/api/deliveries/:id/retry', requireAdmin, async (req, res) => {

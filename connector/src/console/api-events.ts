@@ -10,7 +10,7 @@ import type { CheckResult, RenderedCheck } from '../guard/types.js';
 import { CloseCheckSchema } from '../mapping/schema.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import type { EventDetail } from '../store/store.js';
-import { eventTimeline } from './timeline.js';
+import { eventTimeline, opSummary } from './timeline.js';
 import { checkChart } from './check-chart.js';
 import type { Metrics } from '../observability/metrics.js';
 
@@ -104,7 +104,7 @@ export function eventsApi(
       ...eventView(detail.event),
       alarms_by_source: alarmsBySource(detail),
       alarms: detail.alarms.map(alarmView),
-      deliveries: detail.deliveries.map(deliveryView),
+      deliveries: detail.deliveries.map((d) => ({ ...deliveryView(d), summary: opSummary(d.op) })),
       timeline: eventTimeline(detail),
     });
   });

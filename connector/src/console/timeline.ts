@@ -1,5 +1,6 @@
 // An event's story in time order, from what the store keeps: the event's own milestones, each attached
 // alarm (first seen, last state change), the verdicts and every ServiceNow write with its outcome.
+import type { Operation } from '../outbox/operations.js';
 import type { EventDetail, OutboxEntry } from '../store/store.js';
 
 export type TimelineKind = 'event' | 'alarm' | 'write' | 'verdict';
@@ -20,8 +21,31 @@ function alarmName(a: EventDetail['alarms'][number]): string {
   );
 }
 
+function clip(text: string, max = 90): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** One line saying what a write does: `note "Alarm cleared …"`, `verdict fail`, `create "CRAH-1 …"`. */
+export function opSummary(op: Operation): string {
+  switch (op.op) {
+    case 'create':
+      return `create "${clip(String(op.fields['short_description'] ?? ''))}"`;
+    case 'note':
+      return `note "${clip(op.text)}"`;
+    case 'update':
+      return `update ${Object.keys(op.fields).join(', ') || 'references'}${op.note ? ` with note "${clip(op.note)}"` : ''}`;
+    case 'resolve':
+      return op.note ? `resolve "${clip(op.note)}"` : 'resolve';
+    case 'reopen':
+      return `reopen "${clip(op.note)}"`;
+    case 'verdict':
+      return `verdict ${op.verdict}`;
+  }
+}
+
 function writeOutcome(d: OutboxEntry): TimelineEntry {
-  const op = d.op.op;
+  const op = opSummary(d.op);
   const tries = `${d.attempts} attempt${d.attempts === 1 ? '' : 's'}`;
   const status = d.lastStatus ? ` (HTTP ${d.lastStatus})` : '';
   switch (d.state) {
@@ -78,7 +102,14 @@ export function eventTimeline(detail: EventDetail): TimelineEntry[] {
     }
   }
   for (const d of detail.deliveries) {
-    out.push({ at: d.createdAt, kind: 'write', tone: 'info', text: `ServiceNow ${d.op.op} queued` });
+    // A write delivered at once is one line; one that waited or failed shows when it was queued too.
+    if (d.state !== 'done' || d.attempts > 1)
+      out.push({
+        at: d.createdAt,
+        kind: 'write',
+        tone: 'info',
+        text: `ServiceNow ${opSummary(d.op)} queued`,
+      });
     if (d.state !== 'pending' || d.attempts > 0) out.push(writeOutcome(d));
   }
   if (e.verdict && e.verdictAt)

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { eventTimeline } from '../../../connector/src/console/timeline.js';
 import type { EventDetail, OutboxEntry } from '../../../connector/src/store/store.js';
+import { opSummary } from '../../../connector/src/console/timeline.js';
 import type { AlarmRecord, EventRecord } from '../../../connector/src/lifecycle/types.js';
 import { emptyNoise } from '../../../connector/src/lifecycle/types.js';
 import { alarm } from '../../support/alarms.js';
@@ -61,7 +62,7 @@ function write(over: Partial<OutboxEntry>): OutboxEntry {
   return {
     id: 1,
     eventKey: 'DC1/cooling/ZONE-A1',
-    op: { op: 'create', fields: {}, references: {}, correlationId: 'k' } as unknown as OutboxEntry['op'],
+    op: { op: 'create', fields: { short_description: 'CRAH-2 supply air high' }, references: {} },
     state: 'done',
     attempts: 1,
     nextAttemptAt: at(1),
@@ -83,7 +84,7 @@ describe('console event timeline', () => {
         write({}),
         write({
           id: 2,
-          op: { op: 'note', text: 'x' } as unknown as OutboxEntry['op'],
+          op: { op: 'note', text: 'Alarm cleared' },
           state: 'dead',
           attempts: 3,
           lastStatus: 400,
@@ -96,15 +97,14 @@ describe('console event timeline', () => {
     expect(eventTimeline(detail).map((t) => [t.at.slice(11, 16), t.tone, t.text])).to.deep.equal([
       ['10:00', 'info', 'Event opened by rule crah-supply-air-high'],
       ['10:00', 'bad', 'Alarm bms CRAH-2 supply_air_temp_high raised (major): 29.4 °C'],
-      ['10:00', 'info', 'ServiceNow create queued'],
-      ['10:01', 'ok', 'ServiceNow create delivered after 1 attempt'],
+      ['10:01', 'ok', 'ServiceNow create "CRAH-2 supply air high" delivered after 1 attempt'],
       ['10:05', 'ok', 'Alarm bms CRAH-2 supply_air_temp_high cleared'],
-      ['10:05', 'info', 'ServiceNow note queued'],
+      ['10:05', 'info', 'ServiceNow note "Alarm cleared" queued'],
       ['10:06', 'bad', 'Telemetry verdict: fail'],
       [
         '10:07',
         'bad',
-        'ServiceNow note failed (HTTP 400), dead letter after 3 attempts: Invalid field: u_zone',
+        'ServiceNow note "Alarm cleared" failed (HTTP 400), dead letter after 3 attempts: Invalid field: u_zone',
       ],
     ]);
   });
@@ -118,7 +118,18 @@ describe('console event timeline', () => {
       ],
     };
     expect(eventTimeline(detail).map((t) => t.text)).to.include(
-      'ServiceNow create retrying after 2 attempts (HTTP 503): Service Unavailable',
+      'ServiceNow create "CRAH-2 supply air high" retrying after 2 attempts (HTTP 503): Service Unavailable',
     );
+  });
+
+  it('says what each write does in one line', () => {
+    expect(opSummary({ op: 'verdict', verdict: 'fail', checks: [], evaluatedAt: at(0) })).to.equal(
+      'verdict fail',
+    );
+    expect(opSummary({ op: 'update', fields: { impact: 1, urgency: 1 }, note: 'Severity raised' })).to.equal(
+      'update impact, urgency with note "Severity raised"',
+    );
+    expect(opSummary({ op: 'resolve' })).to.equal('resolve');
+    expect(opSummary({ op: 'note', text: 'x'.repeat(200) })).to.have.length(`note ""`.length + 90);
   });
 });

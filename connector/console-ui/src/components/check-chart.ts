@@ -25,9 +25,26 @@ function fmtValue(v: number, unit: string | null): string {
   return unit ? `${n} ${unit}` : n;
 }
 
-/** Y range covering the data and the band's finite ends, with some air. */
+const isBitmask = (c: CheckChartData): boolean => 'bits_clear' in c.condition;
+
+/** A reading as the check's message writes it: with its unit, or in hex for bit masks. */
+function valueText(c: CheckChartData, v: number): string {
+  if (isBitmask(c)) return Number.isInteger(v) && v >= 0 ? `0x${v.toString(16)}` : '';
+  return fmtValue(v, c.unit);
+}
+
+/** Whole-number ticks from 0 up to `max` (at most about six). */
+function integerSplits(max: number): number[] {
+  const step = Math.max(1, Math.ceil(Math.floor(max) / 5));
+  const out: number[] = [];
+  for (let v = 0; v <= max; v += step) out.push(v);
+  return out;
+}
+
+/** Y range covering the data and the band's finite ends, with some air (bit masks: from 0). */
 function yRange(c: CheckChartData): [number, number] {
   const vals = c.points.flatMap((p) => (p.v === null ? [] : [p.v]));
+  if (isBitmask(c)) return [0, Math.max(1, ...vals) * 1.15];
   if (c.band?.min !== null && c.band?.min !== undefined) vals.push(c.band.min);
   if (c.band?.max !== null && c.band?.max !== undefined) vals.push(c.band.max);
   if (!vals.length) return [0, 1];
@@ -96,8 +113,11 @@ function chartOptions(c: CheckChartData, width: number): uPlot.Options {
       {
         stroke: '#475569',
         grid: { stroke: '#e2e8f0' },
-        size: 64,
-        values: (_u, vals) => vals.map((v) => fmtValue(v, c.unit)),
+        // Wide enough for the longest label ("30 L/min"), so units are never clipped.
+        size: (_u, values) => 18 + 7 * Math.max(4, ...(values ?? []).map((v) => v.length)),
+        values: (_u, vals) => vals.map((v) => valueText(c, v)),
+        // Bit masks are integers: ticks on whole values only.
+        ...(isBitmask(c) ? { splits: () => integerSplits(yhi) } : {}),
       },
     ],
     series: [
@@ -108,7 +128,7 @@ function chartOptions(c: CheckChartData, width: number): uPlot.Options {
         width: 2,
         spanGaps: false,
         points: { show: true, size: 5, fill: COLORS.line },
-        value: (_u, v) => (v === null ? '—' : fmtValue(v, c.unit)),
+        value: (_u, v) => (v === null ? '—' : valueText(c, v)),
       },
       {
         label: 'Out of range',
@@ -117,7 +137,7 @@ function chartOptions(c: CheckChartData, width: number): uPlot.Options {
         width: 0,
         paths: () => null,
         points: { show: true, size: 11, stroke: COLORS.out, fill: COLORS.out, width: 2 },
-        value: (_u, v) => (v === null ? '—' : fmtValue(v, c.unit)),
+        value: (_u, v) => (v === null ? '—' : valueText(c, v)),
       },
     ],
     hooks: {
@@ -264,7 +284,7 @@ export function CheckChart({ chart }: { chart: CheckChartData }) {
                   <td>
                     <time datetime=${new Date(p.t).toISOString()} title=${dateTime(p.t)}>${clock(p.t)}</time>
                   </td>
-                  <td>${p.v === null ? 'no value' : fmtValue(p.v, chart.unit)}</td>
+                  <td>${p.v === null ? 'no value' : valueText(chart, p.v)}</td>
                   <td>${p.v === null ? '—' : p.out ? 'no' : 'yes'}</td>
                 </tr>`,
             )}

@@ -74,7 +74,7 @@ function DeliveryTable({
                   k=${d.event_key}
                 />${d.incident?.number ? view`<div class="small">${d.incident.number}</div>` : null}
               </td>
-              <td>${d.op}</td>
+              <td class="wrap">${d.summary}</td>
               <td><${Badge} value=${d.state} /></td>
               <td>${d.attempts}</td>
               <td class="wrap">

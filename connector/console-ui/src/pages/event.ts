@@ -95,7 +95,7 @@ function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetrie
                   (d) =>
                     view`<tr>
                       <td>${d.id}</td>
-                      <td>${d.op}</td>
+                      <td class="wrap">${d.summary}</td>
                       <td>
                         <${Badge} value=${d.state} label=${d.state === 'done' ? 'delivered' : d.state} />
                       </td>
