@@ -81,13 +81,18 @@ export interface Explanation {
   faults: FaultRow[];
   /** Alarms the connector holds that no storm message explains (should be 0). */
   unknownAlarms: number;
+  /** Alarms the storm's messages decode to, per source (what the connector should have received). */
+  decodedAlarmsBySource: Record<string, number>;
 }
 
 export async function explain(store: Store, engine: Engine, storm: Storm): Promise<Explanation> {
   const faultOf = new Map<string, string>();
+  const decodedAlarmsBySource: Record<string, number> = {};
   for (const m of storm.messages)
-    for (const a of decodeMessage(engine, m, new Date(storm.epochMs + m.atMs)).alarms)
+    for (const a of decodeMessage(engine, m, new Date(storm.epochMs + m.atMs)).alarms) {
       faultOf.set(identityOf(a), m.fault);
+      decodedAlarmsBySource[a.source] = (decodedAlarmsBySource[a.source] ?? 0) + 1;
+    }
 
   const ops: OpStats = { delivered: {}, deliveredWrites: 0, cancelled: 0, dead: 0 };
   const events: EventRow[] = [];
@@ -141,5 +146,5 @@ export async function explain(store: Store, engine: Engine, storm: Storm): Promi
       sharedWith: [...new Set(withIncident.flatMap((e) => e.faults.filter((x) => x !== f.id)))],
     };
   });
-  return { ops, events, faults, unknownAlarms };
+  return { ops, events, faults, unknownAlarms, decodedAlarmsBySource };
 }

@@ -29,6 +29,8 @@ export interface CloseloopFigures {
   unattributedEvents: CloseloopRun['explanation']['events'];
   accepted: { wallMs: number; lagMs: CloseloopRun['play']['lagMs']; byStatus: Record<string, number> };
   received: Record<string, number>;
+  /** What the storm's messages decode to, per source: `received` should equal it. */
+  expected: Record<string, number>;
   settledAfterMs: number;
   settled: boolean;
   outstanding: string[];
@@ -78,6 +80,7 @@ export function closeloopFigures(run: CloseloopRun, realEvents: number): Closelo
     unattributedEvents: run.explanation.events.filter((e) => e.faults.length === 0 && e.writes > 0),
     accepted: { wallMs: run.play.wallMs, lagMs: run.play.lagMs, byStatus: run.play.byStatus },
     received: run.received,
+    expected: run.explanation.decodedAlarmsBySource,
     settledAfterMs: run.settle.waitedMs,
     settled: run.settle.settled,
     outstanding: run.settle.reasons,
