@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { CliError, loadCliConfig, type CliContext } from './context.js';
 import { StartupError, startRuntime } from '../service/runtime.js';
+import { consoleOptionsFromRuntime, consoleRouters } from '../console/index.js';
 
 export function serveCommand(ctx: CliContext): Command {
   return new Command('serve')
@@ -19,13 +20,18 @@ export function serveCommand(ctx: CliContext): Command {
       }
       let rt;
       try {
-        rt = await startRuntime({ config, env: ctx.env, secrets: loaded.secrets });
+        rt = await startRuntime({
+          config,
+          env: ctx.env,
+          secrets: loaded.secrets,
+          routers: (httpCtx, handles) => consoleRouters(httpCtx, consoleOptionsFromRuntime(handles)),
+        });
       } catch (e) {
         if (e instanceof StartupError) throw new CliError(`${e.message}:\n  ${e.details.join('\n  ')}`);
         throw e;
       }
       ctx.stderr(
-        `closeloop listening on ${rt.connector.url} (store: ${rt.store.kind}, config: ${loaded.file ?? 'built-in defaults'})\n`,
+        `closeloop listening on ${rt.connector.url} (store: ${rt.store.kind}, config: ${loaded.file ?? 'built-in defaults'}); console: ${rt.connector.url}/console\n`,
       );
       await new Promise<void>((resolve) => {
         const stop = () => {
