@@ -98,6 +98,10 @@ export function startWatcher(o: WatcherOptions): Watcher {
         if (!detail) return;
         await sampleProviders(detail.event.closeChecks as RenderedCheck[]);
         const v = await evaluateEvent(detail, o.providers, { budgetMs: o.budgetMs, nowMs: now().getTime() });
+        // Every evaluation says whether its provider answered: that is the reachability admins see.
+        for (const c of v.checks) {
+          if (c.provider) o.onProvider?.(c.provider, c.reason !== 'provider_error' && c.reason !== 'timeout');
+        }
         const checks = detail.event.closeChecks as RenderedCheck[];
         const longest = Math.max(...checks.map((c) => c.stabilize));
         const ops = verdictOps(detail.event.verdict, v, {
