@@ -175,12 +175,14 @@ export function formatReport(r: Report): string {
         `${c.writesPerRealEvent} (target ≤ ${TARGET_WRITES_PER_EVENT}: ${c.meetsWriteTarget ? 'met' : 'MISSED'})`,
       ),
     );
-    out.push(
-      line(
-        'naive writes / Closeloop writes',
-        `${r.naiveFactor[c.variant]}× (target ≥ ${TARGET_NAIVE_FACTOR}×: ${r.naiveFactor[c.variant]! >= TARGET_NAIVE_FACTOR ? 'met' : 'MISSED'})`,
-      ),
-    );
+    const factor = r.naiveFactor[c.variant];
+    if (factor !== undefined && Number.isFinite(factor))
+      out.push(
+        line(
+          'naive writes / Closeloop writes',
+          `${factor}× (target ≥ ${TARGET_NAIVE_FACTOR}×: ${factor >= TARGET_NAIVE_FACTOR ? 'met' : 'MISSED'})`,
+        ),
+      );
     out.push(
       line(
         'storm accepted in',
@@ -191,6 +193,18 @@ export function formatReport(r: Report): string {
       line(
         'settled after playback',
         `${(c.settledAfterMs / 1000).toFixed(0)} s${c.settled ? '' : ` — NOT settled: ${c.outstanding.join('; ')}`}`,
+      ),
+    );
+    const lost = Object.entries(c.expected).filter(([k, v]) => (c.received[k] ?? 0) !== v);
+    const sent = Object.values(c.expected).reduce((a, b) => a + b, 0);
+    out.push(
+      line(
+        'alarms received / sent',
+        lost.length
+          ? `MISMATCH ${lost.map(([k, v]) => `${k} ${c.received[k] ?? 0}/${v}`).join(', ')}`
+          : `all ${fmt(sent)} (${Object.entries(c.expected)
+              .map(([k, v]) => `${k} ${fmt(v)}`)
+              .join(', ')})`,
       ),
     );
     out.push(line('ingest calls without noise policy', fmt(c.ingestCallsWithoutPolicy)));
