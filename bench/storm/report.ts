@@ -27,6 +27,8 @@ export interface CloseloopFigures {
   byOperation: Record<string, { operations: number; writes: number }>;
   faults: CloseloopRun['explanation']['faults'];
   unattributedEvents: CloseloopRun['explanation']['events'];
+  /** Every event that has an incident, with its delivered operations. */
+  incidentEvents: CloseloopRun['explanation']['events'];
   accepted: { wallMs: number; lagMs: CloseloopRun['play']['lagMs']; byStatus: Record<string, number> };
   received: Record<string, number>;
   /** What the storm's messages decode to, per source: `received` should equal it. */
@@ -78,6 +80,7 @@ export function closeloopFigures(run: CloseloopRun, realEvents: number): Closelo
     byOperation: run.explanation.ops.delivered,
     faults: run.explanation.faults,
     unattributedEvents: run.explanation.events.filter((e) => e.faults.length === 0 && e.writes > 0),
+    incidentEvents: run.explanation.events.filter((e) => e.incident !== null),
     accepted: { wallMs: run.play.wallMs, lagMs: run.play.lagMs, byStatus: run.play.byStatus },
     received: run.received,
     expected: run.explanation.decodedAlarmsBySource,
