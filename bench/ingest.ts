@@ -1,5 +1,6 @@
 // `npx tsx bench/ingest.ts [--seconds 20] [--warmup 3] [--connections 32] [--batch-connections 8]
-//   [--batch 100] [--per-gpu 4] [--only single|batch] [--cpu-prof DIR] [--json FILE]`
+//   [--batch 100] [--per-gpu 4] [--only single|batch] [--noise every-alarm|shipped]
+//   [--cpu-prof DIR] [--json FILE]`
 //
 // Ingest throughput into the SQLite store. `closeloop serve` runs as its own process with a generated
 // config, the shipped alertmanager source and mappings/40-gpu.yaml (XID alerts, one event per GPU:
@@ -10,7 +11,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { writeIngestMappings } from './lib/bench-mappings.js';
+import { shippedNoise, writeIngestMappings } from './lib/bench-mappings.js';
 import { notification, type GpuWorkload } from './lib/gpu-alerts.js';
 import { freePort, metricValue, startConnectorProcess } from './lib/connector-process.js';
 import { closedLoop, createClient } from './lib/http-load.js';
@@ -30,6 +31,7 @@ const Args = z.object({
   'cpu-prof': z.string().optional(),
   json: z.string().optional(),
   variant: z.enum(VARIANTS).optional(),
+  noise: z.enum(['every-alarm', 'shipped']).default('every-alarm'),
 });
 const { values } = parseArgs({
   options: {
@@ -43,6 +45,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     json: { type: 'string' },
     variant: { type: 'string' },
+    noise: { type: 'string' },
   },
 });
 const args = Args.parse(values);
@@ -75,7 +78,10 @@ async function phase(name: string, alarmsPerRequest: number, connections: number
     tokenEnv: { alertmanager: 'CLOSELOOP_ALERTMANAGER_TOKEN' },
     ...(args.variant ? { variant: args.variant } : {}),
     // The watcher would judge every open event against the (absent) Prometheus: not what this measures.
-    config: { guard: { watch_interval: '1h' } },
+    config: {
+      guard: { watch_interval: '1h' },
+      ...(args.noise === 'shipped' ? { noise: shippedNoise() } : {}),
+    },
     ...(args['cpu-prof'] ? { cpuProfDir: args['cpu-prof'] } : {}),
   });
   const client = createClient(connector.url, connections);
@@ -136,6 +142,9 @@ function print(r: PhaseResult): void {
 
 const m = machine();
 console.log(`ingest benchmark · ${formatMachine(m)}`);
+console.log(
+  `noise control: ${args.noise === 'shipped' ? 'as in the shipped closeloop.yaml (notes batched per minute, storm control at 20/50 new incidents a minute)' : 'every alarm written at once (note_interval 0, storm limits 1,000,000)'}`,
+);
 console.log(
   `measured ${args.seconds} s after ${args.warmup} s warm-up; ${args['per-gpu']} alerts per GPU (1 create + ${args['per-gpu'] - 1} notes)`,
 );

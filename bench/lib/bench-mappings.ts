@@ -101,3 +101,10 @@ export function writeClosureMappings(dir: string): void {
     },
   });
 }
+
+const NoiseSchema = z.object({ noise: z.record(z.string(), z.unknown()) });
+
+/** The `noise:` section of the shipped closeloop.yaml (note economy, flapping, storm control). */
+export function shippedNoise(): Record<string, unknown> {
+  return NoiseSchema.parse(YAML.parse(fs.readFileSync(path.join(REPO, 'closeloop.yaml'), 'utf8'))).noise;
+}

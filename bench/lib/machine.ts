@@ -1,4 +1,5 @@
 // What the figures were measured on, printed at the top of every benchmark.
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 
 export interface Machine {
@@ -10,6 +11,8 @@ export interface Machine {
   platform: string;
   /** 1-minute load average when measured: other work on the machine shows here. */
   load: number;
+  /** The commit measured, with a mark when connector/src had uncommitted changes (a shared tree). */
+  commit: string;
 }
 
 export function machine(): Machine {
@@ -21,11 +24,22 @@ export function machine(): Machine {
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
     load: Math.round(os.loadavg()[0]! * 100) / 100,
+    commit: commit(),
   };
 }
 
+function commit(): string {
+  try {
+    const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'connector/src') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in connector/src' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function formatMachine(m: Machine): string {
-  return `${m.date} · nproc ${m.nproc} (${m.cpu}) · ${m.memoryGiB} GiB · node ${m.node} · ${m.platform} · load ${m.load}`;
+  return `${m.date} · nproc ${m.nproc} (${m.cpu}) · ${m.memoryGiB} GiB · node ${m.node} · ${m.platform} · load ${m.load} · commit ${m.commit}`;
 }
 
 /** The 1-minute load average now (printed again after each phase). */
