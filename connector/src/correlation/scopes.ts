@@ -15,3 +15,12 @@ export function scopesOf(t: TopologyContext): string[] {
   const kinds: ScopeKind[] = ['rack', 'row', 'room', 'cooling_zone', 'power_path', 'site'];
   return kinds.map((k) => scopeId(k, t)).filter((s): s is string => s !== undefined);
 }
+
+/**
+ * Power and space are different dimensions: a UPS on battery (power path) explains nothing about a hot
+ * rack on that path, and a failing CRAH (cooling zone) nothing about a PDU. Causes inhibit and adopt
+ * effects only within their own dimension.
+ */
+export function sameDimension(a: string, b: string): boolean {
+  return a.startsWith('power_path:') === b.startsWith('power_path:');
+}

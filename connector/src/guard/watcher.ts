@@ -36,6 +36,9 @@ export function verdictOps(
   ctx: { allClear: boolean; autoResolve: boolean; stabilizeText: string },
 ): Operation[] {
   if (prev === v.verdict) return [];
+  // A new incident is expected to fail its checks: saying so in ServiceNow adds nothing. Verdicts are
+  // written from the first pass on, and every change after that.
+  if (prev === null && v.verdict !== 'pass') return [];
   const note = verdictNote(prev, v, ctx.stabilizeText);
   // The chart points stay here; the ServiceNow verdict record has room for the messages only.
   const checks = v.checks.map(({ points: _points, ...rest }) => rest);
@@ -109,7 +112,7 @@ export function startWatcher(o: WatcherOptions): Watcher {
           autoResolve: detail.event.behaviour.autoResolve,
           stabilizeText: formatDuration(longest),
         });
-        if (ops.length === 0) return;
+        if (detail.event.verdict === v.verdict) return;
         await o.store.recordVerdict(
           e.key,
           { verdict: v.verdict, checks: v.checks, evaluatedAt: v.evaluatedAt },

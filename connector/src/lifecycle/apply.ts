@@ -2,6 +2,7 @@
 // transaction. Stores supply the reads and writes; the order of steps lives here once.
 import type { Operation } from '../outbox/operations.js';
 import { decide, DEFAULT_POLICY, mergeChecks } from './decide.js';
+import { sameDimension } from '../correlation/scopes.js';
 import { economise } from './note-economy.js';
 import { park, stormCorrelationKey, stormEvent } from './storm.js';
 import type { AlarmRecord, Decision, EventRecord, NoisePolicy } from './types.js';
@@ -32,7 +33,10 @@ export interface IngestTx {
 /** Effects that opened before their cause are folded into the cause's event. */
 async function adoptEffects(tx: IngestTx, cause: EventRecord, now: Date): Promise<void> {
   if (cause.noise.role !== 'cause' || !cause.noise.scope) return;
-  const effects = (await tx.liveEffectsIn(cause.noise.scope)).filter((e) => e.key !== cause.key);
+  const scope = cause.noise.scope;
+  const effects = (await tx.liveEffectsIn(scope)).filter(
+    (e) => e.key !== cause.key && sameDimension(e.noise.scope ?? 'cooling_zone:', scope),
+  );
   if (effects.length > 0) {
     // The adopted effects' close checks now guard the cause's incident as well.
     const closeChecks = effects.reduce((acc, e) => mergeChecks(acc, e.closeChecks), cause.closeChecks);
@@ -102,7 +106,9 @@ export async function applyIngest(
       plan.scopes?.length &&
       !(keyEvent && (keyEvent.state === 'open' || keyEvent.state === 'pending'))
     ) {
-      keyEvent = (await tx.liveCauseFor(plan.scopes)) ?? keyEvent;
+      const dimension = plan.scope ?? 'cooling_zone:';
+      keyEvent =
+        (await tx.liveCauseFor(plan.scopes.filter((sc) => sameDimension(sc, dimension)))) ?? keyEvent;
     }
     const otherActive = prevEvent ? await tx.countActive(prevEvent.key, identity) : 0;
     let d = decide({

@@ -74,8 +74,14 @@ describe('guard/verdictOps', () => {
     expect(verdictOps('pass', verdict('pass'), ctx)).to.deep.equal([]);
   });
 
+  it('a new incident failing or unknown on its first evaluation writes nothing (it is expected)', () => {
+    expect(verdictOps(null, verdict('fail'), ctx)).to.deep.equal([]);
+    expect(verdictOps(null, verdict('unknown'), ctx)).to.deep.equal([]);
+    expect(verdictOps(null, verdict('pass'), ctx).map((o) => o.op)).to.deep.equal(['verdict', 'resolve']);
+  });
+
   it('a change writes the verdict record with its note, without the chart points', () => {
-    const [op, ...rest] = verdictOps(null, verdict('fail'), ctx);
+    const [op, ...rest] = verdictOps('unknown', verdict('fail'), ctx);
     expect(rest).to.deep.equal([]);
     expect(op).to.deep.include({ op: 'verdict', verdict: 'fail', evaluatedAt: new Date(now).toISOString() });
     const v = op as Extract<Operation, { op: 'verdict' }>;
@@ -184,31 +190,34 @@ describe('guard/startWatcher', function () {
     await openEvent('DC1/cooling/W1', 'W1', { autoResolve: false });
     const w = watch(new Map([['prom', prometheus]]));
 
+    // The first verdict of a new incident is recorded, not written: failing is what it is expected to do.
     expect(await w.runOnce()).to.equal(1);
     let ops = await written('DC1/cooling/W1');
-    expect(ops.map((o) => o.op === 'verdict' && o.verdict)).to.deep.equal(['fail']);
-    expect(notes(ops)[0]).to.match(
-      /^Not OK to resolve: W1 supply air 29.4 °C > 27 °C at \d\d:\d\d, needs 10 min in 18–27 °C \(now 22 °C\)$/,
+    expect(ops).to.deep.equal([]);
+    const first = (await store.getEvent('DC1/cooling/W1'))!.event;
+    expect(first.verdict).to.equal('fail');
+    expect((first.verdictChecks as { message: string }[]).map((c) => c.message).join('\n')).to.match(
+      /W1 supply air 29.4 °C > 27 °C at \d\d:\d\d, needs 10 min in 18–27 °C \(now 22 °C\)/,
     );
-    expect(kicks).to.equal(1);
 
     // Same time, same data: no change, nothing written, nobody woken.
+    const kicked = kicks;
     expect(await w.runOnce()).to.equal(0);
-    expect(await written('DC1/cooling/W1')).to.have.length(1);
-    expect(kicks).to.equal(1);
+    expect(await written('DC1/cooling/W1')).to.have.length(0);
+    expect(kicks).to.equal(kicked);
 
     clock = CALM;
     expect(await w.runOnce()).to.equal(1);
     clock = LATE;
     expect(await w.runOnce()).to.equal(1);
     ops = await written('DC1/cooling/W1');
-    expect(ops.map((o) => o.op === 'verdict' && o.verdict)).to.deep.equal(['fail', 'pass', 'fail']);
-    expect(notes(ops)[1]).to.equal('Telemetry back in range and stable for 10 min — OK to resolve.');
-    expect(notes(ops)[2]).to.match(/^Not OK to resolve again: W1 supply air 29.4 °C > 27 °C at \d\d:\d\d/);
+    expect(ops.map((o) => o.op === 'verdict' && o.verdict)).to.deep.equal(['pass', 'fail']);
+    expect(notes(ops)[0]).to.equal('Telemetry back in range and stable for 10 min — OK to resolve.');
+    expect(notes(ops)[1]).to.match(/^Not OK to resolve again: W1 supply air 29.4 °C > 27 °C at \d\d:\d\d/);
 
     const e = (await store.getEvent('DC1/cooling/W1'))!.event;
     expect(e).to.include({ state: 'open', verdict: 'fail', verdictAt: new Date(LATE).toISOString() });
-    const v = ops[2] as Extract<Operation, { op: 'verdict' }>;
+    const v = ops[1] as Extract<Operation, { op: 'verdict' }>;
     expect(v.evaluatedAt).to.equal(new Date(LATE).toISOString());
     expect(v.checks.map((ch) => (ch as { name: string; status: string }).status)).to.deep.equal([
       'pass',
@@ -222,24 +231,26 @@ describe('guard/startWatcher', function () {
     const w = watch(new Map([['prom', prometheus]]));
 
     await w.runOnce();
-    expect((await written('DC1/cooling/W2')).map((o) => o.op)).to.deep.equal(['verdict']);
-    expect((await store.getEvent('DC1/cooling/W2'))!.event.state).to.equal('open');
+    expect((await written('DC1/cooling/W2')).map((o) => o.op)).to.deep.equal([]);
+    expect((await store.getEvent('DC1/cooling/W2'))!.event).to.include({ state: 'open', verdict: 'fail' });
 
     clock = CALM;
     await w.runOnce();
     const ops = await written('DC1/cooling/W2');
-    expect(ops.map((o) => o.op)).to.deep.equal(['verdict', 'verdict', 'resolve']);
-    expect(ops[2]).to.deep.equal({
+    expect(ops.map((o) => o.op)).to.deep.equal(['verdict', 'resolve']);
+    expect(ops[1]).to.deep.equal({
       op: 'resolve',
       note: 'All alarms cleared and telemetry stable in range; resolved automatically by Closeloop.',
     });
     expect((await store.getEvent('DC1/cooling/W2'))!.event.state).to.equal('resolved');
 
     // Telemetry is fine for W3 too, but its alarm still fires: fail, named, and no resolve.
-    const w3 = await written('DC1/cooling/W3');
-    expect(w3.map((o) => o.op === 'verdict' && o.verdict)).to.deep.equal(['fail']);
-    expect(notes(w3)[0]).to.match(/Alarm still active: W3 supply_air_temp_high/);
-    expect((await store.getEvent('DC1/cooling/W3'))!.event.state).to.equal('open');
+    expect(await written('DC1/cooling/W3')).to.deep.equal([]);
+    const w3 = (await store.getEvent('DC1/cooling/W3'))!.event;
+    expect(w3).to.include({ state: 'open', verdict: 'fail' });
+    expect((w3.verdictChecks as { message: string }[])[0]!.message).to.match(
+      /Alarm still active: W3 supply_air_temp_high/,
+    );
 
     // A resolved event is no longer watched.
     clock = LATE;
@@ -280,12 +291,13 @@ describe('guard/startWatcher', function () {
     await openEvent('DC1/cooling/W1', 'W1', { autoResolve: false });
     const w = watch(new Map([['prom', prometheus]]), { intervalMs: 100 });
     const deadline = Date.now() + 5000;
-    while ((await written('DC1/cooling/W1')).length === 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 25));
-    expect(await written('DC1/cooling/W1')).to.have.length(1);
+    const verdict = async () => (await store.getEvent('DC1/cooling/W1'))!.event.verdict;
+    while ((await verdict()) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    expect(await verdict()).to.equal('fail');
     await w.stop();
     clock = CALM; // would change the verdict, but the watcher is stopped
     await new Promise((r) => setTimeout(r, 300));
-    expect(await written('DC1/cooling/W1')).to.have.length(1);
+    expect(await verdict()).to.equal('fail');
+    expect(await written('DC1/cooling/W1')).to.have.length(0);
   });
 });
