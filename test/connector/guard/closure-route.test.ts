@@ -240,7 +240,8 @@ describe('POST /v1/closure-checks', function () {
     expect(a.verdict).to.equal('unknown');
     const air = a.checks.find((x) => x.name === 'air-crah-4')!;
     expect(air.status).to.equal('unknown');
-    expect(air.message).to.match(/newest sample is 3 min old/);
+    // The history stops 3 min before the backfill's "now"; a loaded machine adds the time since then.
+    expect(air.message).to.match(/newest sample is [3-9] min old/);
   });
 
   it('fails while an alarm of the event is still active, naming it, even with good telemetry', async () => {
