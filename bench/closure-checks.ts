@@ -1,4 +1,5 @@
-// `npx tsx bench/closure-checks.ts [--sequential 500] [--concurrency 50] [--seconds 15] [--cpu-prof DIR] [--json FILE]`
+// `npx tsx bench/closure-checks.ts [--sequential 500] [--concurrency 50] [--seconds 15] [--coalesce 0s] [--identity]
+//   [--cpu-prof DIR] [--json FILE]`
 //
 // POST /v1/closure-checks with 4 checks against a real Prometheus holding 10 min of 15 s samples for
 // 64 GPUs (8 hosts × 8, four DCGM metrics each, backfilled with promtool as the tests do). The
@@ -24,6 +25,10 @@ const Args = z.object({
   seconds: z.coerce.number().positive().default(15),
   json: z.string().optional(),
   'cpu-prof': z.string().optional(),
+  /** DIAGNOSTIC: ask Prometheus for uncompressed answers (Accept-Encoding: identity). */
+  identity: z.boolean().default(false),
+  /** Prometheus provider `coalesce` (default: the shipped 1 s; 0 = share only requests in flight). */
+  coalesce: z.string().optional(),
 });
 const { values } = parseArgs({
   options: {
@@ -32,6 +37,8 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     json: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    identity: { type: 'boolean' },
+    coalesce: { type: 'string' },
   },
 });
 const args = Args.parse(values);
@@ -124,6 +131,23 @@ const connector = await startConnectorProcess({
   prometheusUrl: prom.url,
   tokenEnv: { alertmanager: 'CLOSELOOP_ALERTMANAGER_TOKEN' },
   ...(args['cpu-prof'] ? { cpuProfDir: args['cpu-prof'] } : {}),
+  ...(args.identity || args.coalesce !== undefined
+    ? {
+        config: {
+          telemetry: {
+            providers: {
+              prometheus: {
+                kind: 'prometheus',
+                url: prom.url,
+                timeout: '2s',
+                ...(args.coalesce !== undefined ? { coalesce: args.coalesce } : {}),
+                ...(args.identity ? { headers: { 'Accept-Encoding': 'identity' } } : {}),
+              },
+            },
+          },
+        },
+      }
+    : {}),
 });
 const seqClient = createClient(connector.url, 1);
 const client = createClient(connector.url, args.concurrency);
@@ -147,6 +171,9 @@ try {
     };
   };
   console.log(`Prometheus ${prom.url}: ${GPUS.length} GPUs × 4 metrics, 41 samples each (10 min at 15 s)`);
+  console.log(
+    `provider: coalesce ${args.coalesce ?? '1s (shipped default)'}, ${args.identity ? 'Accept-Encoding: identity (diagnostic)' : 'compressed answers (default)'}`,
+  );
 
   // Warm-up (JIT, connection pools), then one request at a time.
   for (let i = 0; i < 100; i++) await seqClient.post(request(i));

@@ -1,18 +1,18 @@
-// `npx tsx bench/latency.ts [--rate 100] [--seconds 60] [--warmup 5] [--per-gpu 4] [--json FILE]`
+// `npx tsx bench/latency.ts [--rate 100] [--seconds 60] [--warmup 5] [--per-gpu 4] [--cpu-prof DIR] [--json FILE]`
 //
 // Alarm → ServiceNow request latency at a steady rate. `closeloop serve` runs as its own process
 // (generated config, shipped alertmanager source and mappings/40-gpu.yaml); the Table API stub runs
 // in this process so that send and arrival times come from one clock. Alerts are sent open-loop, one
 // per request, at `rate` per second whatever the answers; latency is from the start of the POST to
-// the stub receiving the write the alert caused: the incident create (POST incident, found by its
-// correlation_id) for the first alert of a GPU, the work note (PATCH incident, found by bench#<seq>
-// in work_notes) for the others. See docs/benchmarks.md.
+// the stub receiving the write the alert caused: the incident create (POST incident) for the alert
+// that opened its GPU's event, the work note (PATCH incident) for the others, each found by the
+// alert's bench#<seq> in the description or work_notes. See docs/benchmarks.md.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { writeIngestMappings } from './lib/bench-mappings.js';
 import { freePort, startConnectorProcess } from './lib/connector-process.js';
-import { eventKeyOf, notification, TOKENS, type GpuWorkload } from './lib/gpu-alerts.js';
+import { notification, TOKENS, type GpuWorkload } from './lib/gpu-alerts.js';
 import { createClient, openLoop } from './lib/http-load.js';
 import { formatMachine, loadNow, machine } from './lib/machine.js';
 import { formatMs, summarise, wallMs } from './lib/stats.js';
@@ -26,6 +26,7 @@ const Args = z.object({
   'per-gpu': z.coerce.number().int().min(1).default(4),
   json: z.string().optional(),
   variant: z.enum(VARIANTS).optional(),
+  'cpu-prof': z.string().optional(),
 });
 const { values } = parseArgs({
   options: {
@@ -35,31 +36,29 @@ const { values } = parseArgs({
     'per-gpu': { type: 'string' },
     json: { type: 'string' },
     variant: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const args = Args.parse(values);
 const workload: GpuWorkload = { perGpu: args['per-gpu'], run: 'l' };
 
-// seq → when its POST started; key → seq of the alert that opened it; seq → when its write arrived.
+// seq → when its POST started; seq → when the write it caused arrived, and which write.
 const sentAt = new Map<number, number>();
-const seqOfKey = new Map<string, number>();
 const arrived = new Map<number, { atMs: number; kind: 'create' | 'note' }>();
-const WorkNotes = z.object({ work_notes: z.string() });
-const Created = z.object({ correlation_id: z.string() });
+const Incident = z.object({ description: z.string().optional(), work_notes: z.string().optional() });
 
+/**
+ * The alert behind a create is the one whose text opens the description (the first of a GPU's alerts
+ * to reach the connector, not necessarily the first sent); a work note may carry several alerts' lines.
+ */
 function onWrite(w: StubWrite): void {
   if (w.table !== 'incident') return;
-  if (w.method === 'POST') {
-    const key = Created.safeParse(w.body);
-    const seq = key.success ? seqOfKey.get(key.data.correlation_id) : undefined;
-    if (seq !== undefined && !arrived.has(seq)) arrived.set(seq, { atMs: w.atMs, kind: 'create' });
-    return;
-  }
-  // One work note may carry several alerts' lines (the lifecycle joins notes queued for one incident).
-  const notes = WorkNotes.safeParse(w.body);
-  for (const m of notes.success ? notes.data.work_notes.matchAll(TOKENS) : []) {
+  const body = Incident.safeParse(w.body);
+  if (!body.success) return;
+  const text = w.method === 'POST' ? (body.data.description ?? '') : (body.data.work_notes ?? '');
+  for (const m of text.matchAll(TOKENS)) {
     const seq = Number(m[1]);
-    if (!arrived.has(seq)) arrived.set(seq, { atMs: w.atMs, kind: 'note' });
+    if (!arrived.has(seq)) arrived.set(seq, { atMs: w.atMs, kind: w.method === 'POST' ? 'create' : 'note' });
   }
 }
 
@@ -72,6 +71,7 @@ const connector = await startConnectorProcess({
   prometheusUrl: `http://127.0.0.1:${await freePort()}`,
   tokenEnv: { alertmanager: 'CLOSELOOP_ALERTMANAGER_TOKEN' },
   ...(args.variant ? { variant: args.variant } : {}),
+  ...(args['cpu-prof'] ? { cpuProfDir: args['cpu-prof'] } : {}),
   config: { guard: { watch_interval: '1h' } },
 });
 const client = createClient(connector.url, 64);
@@ -88,7 +88,6 @@ try {
     ratePerSec: args.rate,
     durationMs: (args.warmup + args.seconds) * 1000,
     send: async (seq) => {
-      if (seq % workload.perGpu === 0) seqOfKey.set(eventKeyOf(seq, workload), seq);
       sentAt.set(seq, wallMs());
       try {
         const r = await client.post({
