@@ -16,6 +16,7 @@ import { writeClosureMappings } from './lib/bench-mappings.js';
 import { startConnectorProcess } from './lib/connector-process.js';
 import { closedLoop, createClient, type Reply } from './lib/http-load.js';
 import { formatMachine, loadNow, machine } from './lib/machine.js';
+import { cpuSeconds, findPid } from './lib/proc-cpu.js';
 import { formatMs, summarise } from './lib/stats.js';
 import { startStubProcess } from './lib/stub-process.js';
 
@@ -115,6 +116,9 @@ function tally(replies: Reply[]): {
   return { verdicts, checksPerAnswer };
 }
 
+const formatCpu = (c: { connectorMs: number; prometheusMs: number }) =>
+  `CPU per answer: connector ${c.connectorMs.toFixed(2)} ms, Prometheus ${c.prometheusMs.toFixed(2)} ms`;
+
 const missing = await prometheusUnavailable();
 if (missing) {
   console.error(`cannot run: ${missing}`);
@@ -177,21 +181,33 @@ try {
 
   // Warm-up (JIT, connection pools), then one request at a time.
   for (let i = 0; i < 100; i++) await seqClient.post(request(i));
+  const promPid = findPid(`--web.listen-address=${new URL(prom.url).host}`) ?? -1;
+  const cpu = () => ({ connector: cpuSeconds(connector.pid), prometheus: cpuSeconds(promPid) });
+  /** CPU ms per answer spent by the connector and by Prometheus between two readings. */
+  const cpuPerAnswer = (a: ReturnType<typeof cpu>, b: ReturnType<typeof cpu>, answers: number) => ({
+    connectorMs: ((b.connector - a.connector) * 1000) / answers,
+    prometheusMs: ((b.prometheus - a.prometheus) * 1000) / answers,
+  });
   const sequential: Reply[] = [];
+  const seqCpu = cpu();
   const seqStart = performance.now();
   for (let i = 0; i < args.sequential; i++) sequential.push(await seqClient.post(request(i)));
   const seqSeconds = (performance.now() - seqStart) / 1000;
+  const seqCpuPer = cpuPerAnswer(seqCpu, cpu(), args.sequential);
   const seq = {
+    cpu: seqCpuPer,
     latency: summarise(sequential.map((r) => r.ms)),
     perSecond: args.sequential / seqSeconds,
     ...tally(sequential),
   };
   console.log(`\nsequential (${args.sequential} requests, one connection):`);
   console.log(`  ${formatMs(seq.latency)}; ${seq.perSecond.toFixed(0)} answers/s`);
+  console.log(`  ${formatCpu(seq.cpu)}`);
   console.log(
     `  verdicts ${JSON.stringify(seq.verdicts)}, checks per answer ${JSON.stringify(seq.checksPerAnswer)}`,
   );
 
+  const concCpu = cpu();
   const conc = await closedLoop({
     client,
     connections: args.concurrency,
@@ -200,6 +216,7 @@ try {
     next: request,
   });
   const concurrent = {
+    cpu: cpuPerAnswer(concCpu, cpu(), conc.allCompleted),
     latency: summarise(conc.latenciesMs),
     perSecond: conc.perSecond,
     errors: conc.errors,
@@ -209,6 +226,7 @@ try {
   console.log(
     `  ${formatMs(concurrent.latency)}; ${concurrent.perSecond.toFixed(0)} answers/s, client errors ${conc.errors}`,
   );
+  console.log(`  ${formatCpu(concurrent.cpu)}`);
   console.log(
     `  verdicts ${JSON.stringify(concurrent.verdicts)}, checks per answer ${JSON.stringify(concurrent.checksPerAnswer)}`,
   );

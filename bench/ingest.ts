@@ -16,6 +16,7 @@ import { notification, type GpuWorkload } from './lib/gpu-alerts.js';
 import { freePort, metricValue, startConnectorProcess } from './lib/connector-process.js';
 import { closedLoop, createClient } from './lib/http-load.js';
 import { formatMachine, machine } from './lib/machine.js';
+import { cpuSeconds } from './lib/proc-cpu.js';
 import { formatMs, summarise, type Summary } from './lib/stats.js';
 import { VARIANTS } from './lib/serve-variant-names.js';
 import { startStubProcess } from './lib/stub-process.js';
@@ -66,6 +67,8 @@ interface PhaseResult {
   servicenow: Record<string, number>;
   /** Outbox entries still waiting when the phase ended (the delivery backlog). */
   outboxPending: number;
+  /** CPU time of the connector process per alarm accepted (warm-up included), ms. */
+  connectorCpuMsPerAlarm: number;
 }
 
 async function phase(name: string, alarmsPerRequest: number, connections: number): Promise<PhaseResult> {
@@ -88,6 +91,7 @@ async function phase(name: string, alarmsPerRequest: number, connections: number
   const workload: GpuWorkload = { perGpu: args['per-gpu'], run: name.slice(0, 1) };
   const headers = { authorization: `Bearer ${connector.tokens['alertmanager']}` };
   try {
+    const cpuBefore = cpuSeconds(connector.pid);
     const result = await closedLoop({
       client,
       connections,
@@ -99,6 +103,7 @@ async function phase(name: string, alarmsPerRequest: number, connections: number
         headers,
       }),
     });
+    const cpuMs = (cpuSeconds(connector.pid) - cpuBefore) * 1000;
     const outcomes: Record<string, number> = {};
     let alarms = 0;
     for (const r of result.replies) {
@@ -120,6 +125,7 @@ async function phase(name: string, alarmsPerRequest: number, connections: number
       outcomes,
       servicenow: await stub.counts(),
       outboxPending: await metricValue(connector.url, 'closeloop_deliveries', 'state="pending"'),
+      connectorCpuMsPerAlarm: cpuMs / (result.allCompleted * alarmsPerRequest),
     };
   } finally {
     client.close();
@@ -138,6 +144,7 @@ function print(r: PhaseResult): void {
   console.log(`  outcomes ${JSON.stringify(r.outcomes)}`);
   console.log(`  ServiceNow requests answered by the stub ${JSON.stringify(r.servicenow)}`);
   console.log(`  outbox entries still pending at the end: ${r.outboxPending}`);
+  console.log(`  connector CPU per alarm: ${r.connectorCpuMsPerAlarm.toFixed(2)} ms`);
 }
 
 const m = machine();

@@ -69,6 +69,8 @@ export interface ClosedLoopResult {
   errors: number;
   /** Replies inside the measured window, for the caller to inspect (e.g. outcomes). */
   replies: Reply[];
+  /** Every reply, warm-up included (e.g. to divide a process's CPU time by). */
+  allCompleted: number;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function closedLoop(o: {
   const end = measureFrom + o.durationMs;
   let i = 0;
   let errors = 0;
+  let allCompleted = 0;
   const replies: Reply[] = [];
   const byStatus: Record<string, number> = {};
   const worker = async (): Promise<void> => {
@@ -94,6 +97,7 @@ export async function closedLoop(o: {
       try {
         const reply = await o.client.post(o.next(i++));
         const at = performance.now();
+        allCompleted++;
         if (at >= measureFrom && at <= end) {
           replies.push(reply);
           byStatus[reply.status] = (byStatus[reply.status] ?? 0) + 1;
@@ -112,6 +116,7 @@ export async function closedLoop(o: {
     latenciesMs: replies.map((r) => r.ms),
     errors,
     replies,
+    allCompleted,
   };
 }
 
