@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { resolveTopology } from '../../../connector/src/mapping/topology.js';
-import { TopologySchema, type Topology } from '../../../connector/src/mapping/schema.js';
+import { graphOf } from '../../support/mappings.js';
 
-const topology: Topology = TopologySchema.parse({
+const topology = graphOf({
   sites: [
     {
       id: 'DC1',
