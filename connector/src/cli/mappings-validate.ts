@@ -24,7 +24,8 @@ export function validateCommand(ctx: CliContext): Command {
         `${m.dir}: OK — ${mappings.files.length} files, ${Object.keys(mappings.sources).length} sources, ` +
           `${mappings.rules.length} rules, ${sites.length} site${sites.length === 1 ? '' : 's'} ` +
           `(${racks} racks, ${count((s) => s.cooling_zones.length)} cooling zones, ` +
-          `${count((s) => s.power_paths.length)} power paths)` +
+          `${count((s) => s.power_paths.length)} power paths, ` +
+          `${mappings.graph.groups.size} redundancy group${mappings.graph.groups.size === 1 ? '' : 's'})` +
           `${mappings.defaultRule ? `, default rule ${mappings.defaultRule.name}` : ''}\n`,
       );
       ctx.exitCode = m.configFailed ? 1 : 0;
