@@ -21,7 +21,7 @@ export function validateCommand(ctx: CliContext): Command {
         s.rooms.reduce((n, r) => n + r.rows.reduce((k, w) => k + w.racks.length, 0), 0),
       );
       ctx.stdout(
-        `${m.dir}: OK — ${mappings.files.length} files, ${Object.keys(mappings.sources).length} sources, ` +
+        `${m.dir}: OK — ${mappings.files.length} file${mappings.files.length === 1 ? '' : 's'}, ${Object.keys(mappings.sources).length} sources, ` +
           `${mappings.rules.length} rules, ${sites.length} site${sites.length === 1 ? '' : 's'} ` +
           `(${racks} racks, ${count((s) => s.cooling_zones.length)} cooling zones, ` +
           `${count((s) => s.power_paths.length)} power paths, ` +

@@ -35,6 +35,7 @@ export {
   rootCausePaths,
   scopesOf,
   upstream,
+  upstreamThrough,
   type GroupDown,
   type Reach,
 } from './topology-walk.js';

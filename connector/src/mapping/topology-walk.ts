@@ -104,6 +104,32 @@ export function downstream(
   return out;
 }
 
+/**
+ * What `start` depends on through a scope of one of `kinds`: the scopes themselves, everything above
+ * them, and what lies between them and `start`. A GPU alarm's cooling causes (`['cooling_zone']`:
+ * the zone, its CRAHs, their chiller, the row between) leave out its power feeds, and the reverse, the
+ * way correlation keeps power and cooling apart today. A node that itself feeds such a scope (a CRAH,
+ * a UPS) is in that dimension: all it depends on counts.
+ */
+export function upstreamThrough(
+  g: TopologyGraph,
+  start: NodeId,
+  kinds: readonly NodeKind[],
+  groupDown: GroupDown = REDUNDANCY_HOLDS,
+): Reach[] {
+  const all = upstream(g, start, groupDown);
+  if (downstream(g, start, EVERY_PATH).some((r) => kinds.includes(g.nodes.get(r.node)!.kind))) return all;
+  const reached = new Set(all.map((r) => r.node));
+  const keep = new Set<NodeId>();
+  for (const r of all) {
+    if (!kinds.includes(g.nodes.get(r.node)!.kind)) continue;
+    keep.add(r.node);
+    for (const above of upstream(g, r.node, groupDown)) keep.add(above.node);
+    for (const below of downstream(g, r.node, groupDown)) if (reached.has(below.node)) keep.add(below.node);
+  }
+  return all.filter((r) => keep.has(r.node));
+}
+
 /** `true` when `cause` is upstream of `node` under the given group states. */
 export function isUpstreamOf(
   g: TopologyGraph,

@@ -26,6 +26,7 @@ import {
   rootCausePaths,
   scopesOf,
   upstream,
+  upstreamThrough,
 } from '../../../connector/src/mapping/topology-walk.js';
 
 const S = 'DC1';
@@ -180,6 +181,50 @@ describe('mapping/topology graph: walks', () => {
     expect(isUpstreamOf(power, n('UPS-A'), n('R03'))).to.equal(false);
     expect(isUpstreamOf(power, n('UTIL'), n('R03'))).to.equal(true);
     expect(scopesOf(power, n('R03')).fedBy).to.deep.equal([n('PP-A'), n('PP-B')]);
+  });
+
+  it('upstream through a scope kind keeps cooling causes and power feeds apart', () => {
+    const both = graph(
+      [
+        ...COOLING,
+        'SWGR-A>UPS-A',
+        'SWGR-B>UPS-B',
+        'UPS-A>PP-A',
+        'UPS-B>PP-B',
+        'PP-A>PDU-A',
+        'PP-B>PDU-B',
+        'PDU-A>R01',
+        'PDU-B>R01',
+      ],
+      [CRAH_PAIR, { name: 'R01-POWER', members: ['PDU-A', 'PDU-B'], serves: ['R01'], need: 1 }],
+    );
+    const power = nodeId('group', S, 'R01-POWER');
+    expect(ids(upstreamThrough(both, n('gpu-1'), ['cooling_zone']))).to.deep.equal([
+      'R01',
+      'A1',
+      'ZONE-A1',
+      'ZONE-A1',
+      'CH-1',
+    ]);
+    // A unit feeding a zone is in the cooling dimension, a UPS in the power one.
+    expect(ids(upstreamThrough(both, n('CRAH-1'), ['cooling_zone']))).to.deep.equal(['CH-1']);
+    expect(ids(upstreamThrough(both, n('UPS-A'), ['power_path']))).to.deep.equal(['SWGR-A']);
+    expect(ids(upstreamThrough(both, n('UPS-A'), ['cooling_zone']))).to.deep.equal([]);
+    expect(ids(upstreamThrough(both, n('PDU-B'), ['power_path']))).to.deep.equal(['PP-B', 'UPS-B', 'SWGR-B']);
+    // The PDU pair holds: no power cause reaches the server; with it in outage, the whole A and B side.
+    expect(ids(upstreamThrough(both, n('gpu-1'), ['power_path']))).to.deep.equal([]);
+    expect(ids(upstreamThrough(both, n('gpu-1'), ['power_path'], (id) => id === power))).to.deep.equal([
+      'R01',
+      'R01-POWER',
+      'PDU-A',
+      'PDU-B',
+      'PP-A',
+      'PP-B',
+      'UPS-A',
+      'UPS-B',
+      'SWGR-A',
+      'SWGR-B',
+    ]);
   });
 
   it('paths from a root cause, and every path between two nodes', () => {
