@@ -127,13 +127,20 @@ export function compileSite(siteId: string, parts: readonly SitePart[]): Compile
   // `feeds`) is one edge.
   const edges: GraphEdge[] = [];
   const out = new Map<NodeId, NodeId[]>();
+  const into = new Map<NodeId, GraphEdge[]>();
   const origins = new Map<string, Origin>();
   const ek = (from: NodeId, to: NodeId) => `${from}\n${to}`;
   const edge = (from: NodeId | undefined, to: NodeId | undefined, kind: EdgeKind, o: Origin): void => {
     if (!from || !to || origins.has(ek(from, to))) return;
     origins.set(ek(from, to), o);
-    edges.push({ from, to, kind });
-    out.set(from, [...(out.get(from) ?? []), to]);
+    const e = { from, to, kind };
+    edges.push(e);
+    const targets = out.get(from);
+    if (targets) targets.push(to);
+    else out.set(from, [to]);
+    const sources = into.get(to);
+    if (sources) sources.push(e);
+    else into.set(to, [e]);
   };
   const reaches = (from: NodeId, target: NodeId): boolean => {
     const seen = new Set([from]);
@@ -199,7 +206,7 @@ export function compileSite(siteId: string, parts: readonly SitePart[]): Compile
   }
 
   // A zone nothing cools is a mistake (today's `units` could not be empty for that reason).
-  const feeders = (to: NodeId) => edges.filter((e) => e.to === to).map((e) => e.from);
+  const feeders = (to: NodeId) => (into.get(to) ?? []).map((e) => e.from);
   for (const p of parts)
     p.site.cooling_zones.forEach((z, i) => {
       const zone = known('cooling_zone', z.id);
@@ -236,14 +243,15 @@ export function compileSite(siteId: string, parts: readonly SitePart[]): Compile
       if (eq && rack && !reaches(eq, rack)) edge(rack, eq, 'contains', at(p, 'equipment', i, 'rack'));
     });
 
-  const groups = compileGroups(siteId, parts, { known, resolve, edges, origins, ek, err, at, reaches });
+  const groups = compileGroups(siteId, parts, { known, resolve, into, origins, ek, err, at, reaches });
   return { nodes, edges, groups, errors };
 }
 
 interface GroupContext {
   known: (kind: RefKind, id: string) => NodeId | undefined;
   resolve: (ref: string, o: Origin) => NodeId | undefined;
-  edges: GraphEdge[];
+  /** Edges into each node. */
+  into: ReadonlyMap<NodeId, readonly GraphEdge[]>;
   origins: Map<string, Origin>;
   ek: (from: NodeId, to: NodeId) => string;
   err: (o: Origin, message: string) => void;
@@ -273,9 +281,7 @@ function compileGroups(siteId: string, parts: readonly SitePart[], c: GroupConte
       const o = c.at(p, 'cooling_zones', i, 'redundancy');
       drafts.push({
         local: z.id,
-        members: c.edges
-          .filter((e) => e.to === zone)
-          .map((e) => ({ id: e.from, o: c.origins.get(c.ek(e.from, zone))! })),
+        members: (c.into.get(zone) ?? []).map((e) => ({ id: e.from, o: c.origins.get(c.ek(e.from, zone))! })),
         serves: [{ id: zone, o }],
         redundancy: z.redundancy,
         where: o,
@@ -386,8 +392,8 @@ function compileGroups(siteId: string, parts: readonly SitePart[], c: GroupConte
     // redundancy (a power path listing a rack that its PDU pair already feeds).
     const members = new Set(d.members.map((m) => m.id));
     for (const s of d.serves)
-      for (const e of c.edges) {
-        if (e.to !== s.id || members.has(e.from) || e.kind === 'contains') continue;
+      for (const e of c.into.get(s.id) ?? []) {
+        if (members.has(e.from) || e.kind === 'contains') continue;
         const through = d.members.find((m) => c.reaches(e.from, m.id));
         if (through)
           c.err(

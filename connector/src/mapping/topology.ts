@@ -87,6 +87,63 @@ function nearestUpstream(g: TopologyGraph, node: NodeId | undefined, kind: NodeK
 
 const locals = (g: TopologyGraph, ids: readonly NodeId[]) => ids.map((id) => g.nodes.get(id)!.local);
 
+interface ScopeValues {
+  zone?: string;
+  units: readonly string[];
+  power?: string;
+  ups?: string;
+  pdus: readonly string[];
+}
+
+// Placement runs for every alarm at ingest and the graph never changes once built: each combination of
+// nodes is worked out once per graph.
+const memo = new WeakMap<TopologyGraph, Map<string, ScopeValues>>();
+
+function scopeValues(
+  g: TopologyGraph,
+  eqId: NodeId | undefined,
+  rackNode: NodeId | undefined,
+  zoneRow: NodeId | undefined,
+): ScopeValues {
+  let cache = memo.get(g);
+  if (!cache) memo.set(g, (cache = new Map()));
+  const key = `${eqId ?? ''}\n${rackNode ?? ''}\n${zoneRow ?? ''}`;
+  let v = cache.get(key);
+  if (!v) cache.set(key, (v = computeScopeValues(g, eqId, rackNode, zoneRow)));
+  return v;
+}
+
+function computeScopeValues(
+  g: TopologyGraph,
+  eqId: NodeId | undefined,
+  rackNode: NodeId | undefined,
+  zoneRow: NodeId | undefined,
+): ScopeValues {
+  const placed = eqId ?? rackNode;
+  // Today's precedence first (the unit itself, the rack, the row), so existing keys stay the same;
+  // the graph adds the nearest scope upstream where none of those names one.
+  const zone =
+    (eqId ? firstOfKind(g, directDownstream(g, eqId), 'cooling_zone') : undefined) ??
+    (rackNode ? firstOfKind(g, directUpstream(g, rackNode), 'cooling_zone') : undefined) ??
+    (zoneRow ? firstOfKind(g, directUpstream(g, zoneRow), 'cooling_zone') : undefined) ??
+    nearestUpstream(g, placed ?? zoneRow, 'cooling_zone');
+  const power =
+    (eqId
+      ? firstOfKind(g, [...directDownstream(g, eqId), ...directUpstream(g, eqId)], 'power_path')
+      : undefined) ??
+    (rackNode ? firstOfKind(g, directUpstream(g, rackNode), 'power_path') : undefined) ??
+    nearestUpstream(g, placed, 'power_path');
+  const isEquipment = (id: NodeId) => g.nodes.get(id)?.kind === 'equipment';
+  const ups = power ? directUpstream(g, power.id).find(isEquipment) : undefined;
+  return {
+    zone: zone?.local,
+    units: zone ? locals(g, directUpstream(g, zone.id).filter(isEquipment)) : [],
+    power: power?.local,
+    ups: ups ? g.nodes.get(ups)!.local : undefined,
+    pdus: power ? locals(g, directDownstream(g, power.id).filter(isEquipment)) : [],
+  };
+}
+
 /** The graph node an asset is placed on: its equipment, else its rack, row or room. */
 export function placeAsset(g: TopologyGraph, t: TopologyContext): NodeId | undefined {
   if (!t.site || !g.sites.has(t.site)) return undefined;
@@ -121,30 +178,9 @@ export function resolveTopology(g: TopologyGraph, asset: Asset): TopologyContext
   const roomId = asset.room ?? containerOf(g, rowNode, 'room')?.local ?? equipment?.location?.room;
   const room = has(g, 'room', site, roomId);
   const equipmentId = equipment?.local ?? asset.equipmentId;
-  const placed = eqId ?? rackNode;
   const zoneRow = has(g, 'row', site, rowId);
 
-  // Today's precedence first (the unit itself, the rack, the row), so existing keys stay the same;
-  // the graph adds the nearest scope upstream where none of those names one.
-  const zone =
-    (eqId ? firstOfKind(g, directDownstream(g, eqId), 'cooling_zone') : undefined) ??
-    (rackNode ? firstOfKind(g, directUpstream(g, rackNode), 'cooling_zone') : undefined) ??
-    (zoneRow ? firstOfKind(g, directUpstream(g, zoneRow), 'cooling_zone') : undefined) ??
-    nearestUpstream(g, placed ?? zoneRow, 'cooling_zone');
-  const power =
-    (eqId
-      ? firstOfKind(g, [...directDownstream(g, eqId), ...directUpstream(g, eqId)], 'power_path')
-      : undefined) ??
-    (rackNode ? firstOfKind(g, directUpstream(g, rackNode), 'power_path') : undefined) ??
-    nearestUpstream(g, placed, 'power_path');
-  const units = zone ? directUpstream(g, zone.id).filter((id) => g.nodes.get(id)?.kind === 'equipment') : [];
-  const ups = power
-    ? directUpstream(g, power.id).find((id) => g.nodes.get(id)?.kind === 'equipment')
-    : undefined;
-  const pdus = power
-    ? directDownstream(g, power.id).filter((id) => g.nodes.get(id)?.kind === 'equipment')
-    : [];
-
+  const { zone, units, power, ups, pdus } = scopeValues(g, eqId, rackNode, zoneRow);
   return defined({
     site,
     site_name: g.sites.get(site)?.name,
@@ -152,11 +188,11 @@ export function resolveTopology(g: TopologyGraph, asset: Asset): TopologyContext
     room_name: room ? g.nodes.get(room)?.name : undefined,
     row: rowId,
     rack,
-    cooling_zone: zone?.local,
-    cooling_units: zone ? locals(g, units) : undefined,
-    power_path: power?.local,
-    ups: ups ? g.nodes.get(ups)!.local : undefined,
-    pdus: power ? locals(g, pdus) : undefined,
+    cooling_zone: zone,
+    cooling_units: zone ? [...units] : undefined,
+    power_path: power,
+    ups,
+    pdus: power ? [...pdus] : undefined,
     equipment_id: equipmentId,
     equipment_name: asset.equipmentName ?? equipment?.name,
     equipment_class: asset.equipmentClass ?? equipment?.class,
