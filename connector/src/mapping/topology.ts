@@ -109,7 +109,11 @@ function scopeValues(
   if (!cache) memo.set(g, (cache = new Map()));
   const key = `${eqId ?? ''}\n${rackNode ?? ''}\n${zoneRow ?? ''}`;
   let v = cache.get(key);
-  if (!v) cache.set(key, (v = computeScopeValues(g, eqId, rackNode, zoneRow)));
+  if (!v) {
+    // Alarms choose the combination (equipment X "in" rack Y): bound what they can make us keep.
+    if (cache.size >= 10_000 + 4 * g.nodes.size) cache.clear();
+    cache.set(key, (v = computeScopeValues(g, eqId, rackNode, zoneRow)));
+  }
   return v;
 }
 
