@@ -99,11 +99,12 @@ export function compileSite(siteId: string, parts: readonly SitePart[]): Compile
     const hits = REF_KINDS.filter((k) => local.get(k)!.has(ref));
     if (hits.length === 1) return local.get(hits[0]!)!.get(ref);
     if (hits.length > 1) {
-      const kinds = hits.map((k) => KIND_WORD[k]).join(' and a ');
-      err(
-        o,
-        `"${ref}" is both a ${kinds} in site ${siteId}: write ${hits.map((k) => `${k}:${ref}`).join(' or ')}`,
-      );
+      const words = hits.map((k) => (k === 'equipment' ? 'equipment' : `a ${KIND_WORD[k]}`));
+      const kinds =
+        words.length === 2
+          ? `both ${words[0]} and ${words[1]}`
+          : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+      err(o, `"${ref}" is ${kinds} in site ${siteId}: write ${hits.map((k) => `${k}:${ref}`).join(' or ')}`);
       return undefined;
     }
     const colon = ref.indexOf(':');
