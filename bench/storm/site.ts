@@ -136,6 +136,14 @@ export function rowOf(site: Site, id: string): Row {
   return r;
 }
 
+/** What a chiller's water cools: every CRAH of its hall, and the CDU's primary loop in hall B. */
+export function chillerFeeds(site: Site, chiller: string): string[] {
+  const hall = site.chillers[chiller];
+  const crahs = site.rows.filter((r) => r.room === hall).map((r) => r.crah);
+  const cdu = site.equipment.find((e) => e.id === site.cdu.id);
+  return cdu && cdu.room === hall ? [...crahs, cdu.id] : crahs;
+}
+
 /** The site as the mapping language's topology (what the connector correlates by). */
 export function siteTopology(site: Site): Topology {
   const rooms = HALLS.map((h) => ({
@@ -163,6 +171,7 @@ export function siteTopology(site: Site): Topology {
           ...(e.room ? { room: e.room } : {}),
           ...(e.row ? { row: e.row } : {}),
           ...(e.rack ? { rack: e.rack } : {}),
+          ...(e.class === 'CHILLER' ? { feeds: chillerFeeds(site, e.id) } : {}),
         })),
       },
     ],

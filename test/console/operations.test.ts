@@ -31,6 +31,7 @@ interface CliPreview {
     };
     correlationKey: string;
     closeChecks: { name: string; query: string }[];
+    placement: { node: { id: string }; upstream: { text: string[] }; downstream: { text: string[] } };
   }[];
 }
 
@@ -173,6 +174,16 @@ describe('console: deliveries, health and the mapping playground (Chromium, Serv
       );
     }
     expect(await page.getByTestId('correlation-key').textContent()).to.equal(want.correlationKey);
+    // Where it lies in the shipped hall's graph: the same node and paths as the CLI.
+    const placement = page.getByTestId('placement');
+    expect(await placement.locator('[data-node]').getAttribute('data-node')).to.equal(want.placement.node.id);
+    expect(await placement.locator('ul[aria-label="Upstream paths"] li').allTextContents()).to.deep.equal(
+      want.placement.upstream.text,
+    );
+    expect(want.placement.upstream.text).to.deep.equal(['chiller CH-1 → CRAH-1']);
+    expect(await placement.locator('ul[aria-label="What it feeds"] li').allTextContents()).to.deep.equal(
+      want.placement.downstream.text,
+    );
     const checks = await page.locator('table.checks-table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({
         name: tr.getAttribute('data-check'),

@@ -2,6 +2,8 @@
 import type { Mappings } from '../../connector/src/mapping/compiled.js';
 import { formatMappingError } from '../../connector/src/mapping/errors.js';
 import { loadMappingTexts } from '../../connector/src/mapping/load.js';
+import type { TopologyGraph } from '../../connector/src/mapping/topology-graph.js';
+import YAML from 'yaml';
 
 export const PROVIDERS = ['prometheus', 'redfish-cdu', 'mqtt'];
 
@@ -62,4 +64,9 @@ ${extra}
     correlation:
       key: ${key}
 `;
+}
+
+/** The compiled topology graph of a topology given as plain data (through the loader, so it is checked). */
+export function graphOf(topology: unknown): TopologyGraph {
+  return loadOk({ 'topology.yaml': YAML.stringify({ topology }) }).graph;
 }

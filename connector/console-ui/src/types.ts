@@ -176,6 +176,16 @@ export interface RenderedCheck {
   min_samples: number;
 }
 
+/** Where an alarm lies in the topology graph (connector/src/mapping/placement.ts). */
+export interface Placement {
+  node: { id: string; kind: string; local: string; label: string } | null;
+  located: string[];
+  fedBy: string[];
+  upstream: { paths: string[][]; text: string[]; truncated: boolean };
+  groups: { id: string; local: string; redundancy: string; relation: 'member' | 'upstream'; text: string }[];
+  downstream: { total: number; byKind: Record<string, number>; text: string[] };
+}
+
 export interface PreviewAlarm {
   alarm: {
     id: string;
@@ -191,6 +201,7 @@ export interface PreviewAlarm {
     limit?: number;
   };
   topology: Record<string, string | string[]>;
+  placement: Placement;
   rule: string | null;
   reason: string;
   trace: TraceEntry[];

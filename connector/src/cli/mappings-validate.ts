@@ -21,10 +21,11 @@ export function validateCommand(ctx: CliContext): Command {
         s.rooms.reduce((n, r) => n + r.rows.reduce((k, w) => k + w.racks.length, 0), 0),
       );
       ctx.stdout(
-        `${m.dir}: OK — ${mappings.files.length} files, ${Object.keys(mappings.sources).length} sources, ` +
+        `${m.dir}: OK — ${mappings.files.length} file${mappings.files.length === 1 ? '' : 's'}, ${Object.keys(mappings.sources).length} sources, ` +
           `${mappings.rules.length} rules, ${sites.length} site${sites.length === 1 ? '' : 's'} ` +
           `(${racks} racks, ${count((s) => s.cooling_zones.length)} cooling zones, ` +
-          `${count((s) => s.power_paths.length)} power paths)` +
+          `${count((s) => s.power_paths.length)} power paths, ` +
+          `${mappings.graph.groups.size} redundancy group${mappings.graph.groups.size === 1 ? '' : 's'})` +
           `${mappings.defaultRule ? `, default rule ${mappings.defaultRule.name}` : ''}\n`,
       );
       ctx.exitCode = m.configFailed ? 1 : 0;

@@ -3,6 +3,7 @@
 import type { Severity } from '../model/alarm.js';
 import type { MaintenanceWindow, RuleSpec, SourceConfig, Topology } from './schema.js';
 import type { SeverityMatrix } from './severity.js';
+import type { TopologyGraph } from './topology-graph.js';
 
 export type CompiledMatcher =
   | { kind: 'exact'; values: string[] }
@@ -32,6 +33,8 @@ export interface Mappings {
   files: string[];
   sources: Record<string, SourceConfig>;
   topology: Topology;
+  /** The topology compiled into its dependency graph (what placement and correlation walk). */
+  graph: TopologyGraph;
   rules: CompiledRule[];
   /** Applied to alarms no rule matched; null = drop them (with a reason). */
   defaultRule: CompiledRule | null;

@@ -1,6 +1,7 @@
 // The human-readable form of a PreviewResult, for the CLI. The JSON form is the PreviewResult itself.
 import { formatDuration } from '../util/duration.js';
 import type { Condition } from './schema.js';
+import type { Placement } from './placement.js';
 import type { PreviewAlarm, PreviewResult } from './preview.js';
 import type { RenderedCheck } from './plan.js';
 
@@ -33,6 +34,55 @@ function formatCheck(c: RenderedCheck): string {
   return lines.join('\n');
 }
 
+/** Downstream counts in this order, singular and plural. */
+const COUNTED: [string, string, string][] = [
+  ['cooling_zone', 'cooling zone', 'cooling zones'],
+  ['power_path', 'power path', 'power paths'],
+  ['group', 'redundancy group', 'redundancy groups'],
+  ['room', 'room', 'rooms'],
+  ['row', 'row', 'rows'],
+  ['rack', 'rack', 'racks'],
+  ['equipment', 'equipment', 'equipment'],
+];
+
+const KIND_WORD: Record<string, string> = {
+  room: 'room',
+  row: 'row',
+  rack: 'rack',
+  cooling_zone: 'cooling zone',
+  power_path: 'power path',
+};
+
+/** `rack:DC1/R10` → `rack R10`; equipment by its id alone. */
+function idLabel(id: string): string {
+  const local = id.slice(id.indexOf('/') + 1);
+  const word = KIND_WORD[id.slice(0, id.indexOf(':'))];
+  return word ? `${word} ${local}` : local;
+}
+
+function formatPlacement(pl: Placement): string[] {
+  if (!pl.node) return ['  graph: not placed (no equipment, rack, row or room of the topology)'];
+  const out = [`  graph: ${pl.node.label} (${pl.node.id})`];
+  if (pl.located.length) out.push(`    stands in: ${pl.located.map(idLabel).join(', ')}`);
+  if (pl.fedBy.length) out.push(`    fed by: ${pl.fedBy.map(idLabel).join(', ')}`);
+  if (pl.upstream.text.length) {
+    out.push(
+      `    upstream paths (${pl.upstream.text.length}${pl.upstream.truncated ? '+, first shown' : ''}):`,
+    );
+    for (const t of pl.upstream.text) out.push(`      ${t}`);
+  } else out.push('    upstream: nothing feeds it in the topology');
+  for (const grp of pl.groups) out.push(`    redundancy: ${grp.text}`);
+  if (pl.downstream.total) {
+    const byKind = pl.downstream.byKind as Record<string, number | undefined>;
+    const counts = COUNTED.filter(([k]) => byKind[k])
+      .map(([k, one, many]) => `${byKind[k]} ${byKind[k] === 1 ? one : many}`)
+      .join(', ');
+    out.push(`    feeds (${counts} downstream):`);
+    for (const t of pl.downstream.text) out.push(`      ${t}`);
+  }
+  return out;
+}
+
 function formatAlarm(p: PreviewAlarm, n: number, total: number): string {
   const a = p.alarm;
   const out: string[] = [];
@@ -50,6 +100,7 @@ function formatAlarm(p: PreviewAlarm, n: number, total: number): string {
   if (labels.length) out.push(`  labels: ${labels.join(' ')}`);
   const topo = Object.entries(p.topology).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`);
   out.push(`  topology: ${topo.join(' ') || '(not placed)'}`);
+  out.push(...formatPlacement(p.placement));
   out.push('', '  Rules:');
   for (const t of p.trace) out.push(`    ${t.matched ? '✓' : '✗'} ${t.rule}: ${t.reason}`);
   out.push(`  → ${p.reason}`);

@@ -14,7 +14,41 @@ export {
 export { planAlarm, type AlarmPlan } from './plan-alarm.js';
 export { previewAlarm, previewNormalisedAlarms, type PreviewAlarm, type PreviewResult } from './preview.js';
 export { formatPreview } from './format-preview.js';
-export { resolveTopology, type TopologyContext } from './topology.js';
+export { placeAsset, resolveTopology, type TopologyContext } from './topology.js';
+export {
+  buildGraph,
+  nodeId,
+  type GraphSpec,
+  type NodeId,
+  type NodeKind,
+  type RedundancyGroup,
+  type TopologyGraph,
+} from './topology-graph.js';
+export {
+  EVERY_PATH,
+  REDUNDANCY_HOLDS,
+  directDownstream,
+  directUpstream,
+  downstream,
+  isUpstreamOf,
+  pathsBetween,
+  rootCausePaths,
+  scopesOf,
+  upstream,
+  upstreamThrough,
+  type GroupDown,
+  type Reach,
+} from './topology-walk.js';
+export {
+  describeGroupState,
+  groupState,
+  groupsAbove,
+  groupsWithMember,
+  type GroupCondition,
+  type GroupState,
+} from './redundancy.js';
+export { describeImpact, describePath, nodeLabel } from './topology-describe.js';
+export { placeInGraph, type Placement } from './placement.js';
 export { renderTemplate, checkTemplate, type RenderResult } from './template.js';
 export { normaliseCorrelationKey, MAX_CORRELATION_KEY } from './correlation-key.js';
 export { DEFAULT_SEVERITY_MATRIX, type SeverityMatrix } from './severity.js';

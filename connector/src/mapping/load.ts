@@ -9,6 +9,7 @@ import { compileRules } from './compile-rules.js';
 import { sortErrors, type MappingError } from './errors.js';
 import { readFileParts, type FileParts } from './file-parts.js';
 import { hint, mergeTopology } from './merge-topology.js';
+import { suggestion } from './suggest.js';
 import type { SourceConfig } from './schema.js';
 import { errorAt, parseYaml } from './yaml-source.js';
 
@@ -143,7 +144,7 @@ export function loadMappingTexts(
               errorAt(
                 f.source,
                 ['sources', s.name, key, k],
-                `unknown equipment "${id}" in topology${hint(equipment)}`,
+                `unknown equipment "${id}" in topology${suggestion(id, equipment)}`,
               ),
             );
         }
@@ -203,6 +204,7 @@ export function loadMappingTexts(
       files: ordered.map((t) => t.file),
       sources,
       topology: topology.topology,
+      graph: topology.graph!,
       rules: compiled.rules,
       defaultRule: compiled.defaultRule,
       maintenance: files.flatMap((f) => f.maintenance),

@@ -32,7 +32,7 @@ export function testRule(rule: CompiledRule, ctx: VariableContext): string | nul
 }
 
 export function matchRule(mappings: Mappings, alarm: Alarm, topology?: TopologyContext): MatchResult {
-  const topo = topology ?? resolveTopology(mappings.topology, alarm.asset);
+  const topo = topology ?? resolveTopology(mappings.graph, alarm.asset);
   const ctx = buildContext(alarm, topo);
   const trace: MatchTraceEntry[] = [];
   for (const rule of mappings.rules) {

@@ -1,23 +1,23 @@
-// Topology from several files merged by site id, then checked: ids unique within their kind and every
-// reference (zone units/rows/racks, power path UPS/PDUs/racks, equipment location) pointing at a node
-// that exists. Errors point at the referring value in its own file.
+// Topology from several files merged by site id, then checked: ids unique within their kind, every
+// reference (zone units/rows/racks, power path UPS/PDUs/racks, equipment location, feeds, redundancy
+// groups) pointing at a node that exists, no cycles; then compiled into the dependency graph. Errors
+// point at the referring value in its own file.
+import { compileSite, type SitePart } from './compile-topology.js';
 import type { MappingError, PathSegment } from './errors.js';
 import type { FileParts } from './file-parts.js';
 import type { Topology } from './schema.js';
+import { suggestion } from './suggest.js';
+import { buildGraph, type GraphSpec, type TopologyGraph } from './topology-graph.js';
 import { indexTopology, type TopologyIndex } from './topology.js';
 import { errorAt, type YamlSource } from './yaml-source.js';
 
 type Site = Topology['sites'][number];
 
-interface SitePart {
-  source: YamlSource;
-  index: number;
-  site: Site;
-}
-
 export interface MergedTopology {
   topology: Topology;
   index: TopologyIndex;
+  /** The compiled graph; undefined when the topology has errors. */
+  graph?: TopologyGraph;
   /** False when some topology section failed validation: reference checks against it are skipped. */
   complete: boolean;
   errors: MappingError[];
@@ -31,6 +31,9 @@ function mergeSite(into: Site, add: Site): Site {
     cooling_zones: [...into.cooling_zones, ...add.cooling_zones],
     power_paths: [...into.power_paths, ...add.power_paths],
     equipment: [...into.equipment, ...add.equipment],
+    ...(into.redundancy_groups || add.redundancy_groups
+      ? { redundancy_groups: [...(into.redundancy_groups ?? []), ...(add.redundancy_groups ?? [])] }
+      : {}),
   };
 }
 
@@ -100,7 +103,9 @@ export function mergeTopology(files: FileParts[]): MergedTopology {
     const base: PathSegment[] = ['topology', 'sites', index];
     const ref = (set: Set<string>, kind: string, id: string, path: PathSegment[]): void => {
       if (!set.has(id))
-        errors.push(errorAt(source, path, `unknown ${kind} "${id}" in site ${site.id}${hint(set)}`));
+        errors.push(
+          errorAt(source, path, `unknown ${kind} "${id}" in site ${site.id}${suggestion(id, set)}`),
+        );
     };
     site.cooling_zones.forEach((z, i) => {
       const zp = [...base, 'cooling_zones', i];
@@ -121,7 +126,20 @@ export function mergeTopology(files: FileParts[]): MergedTopology {
       if (e.rack) ref(full.racks, 'rack', e.rack, [...ep, 'rack']);
     });
   }
-  return { topology, index: indexTopology(topology), complete, errors };
+
+  // The graph: feeds, redundancy and cycles are checked per site over all the files it comes from
+  // (not when a topology section is invalid: what it would have defined is unknown).
+  const spec: GraphSpec = { sites: [], nodes: [], edges: [], groups: [] };
+  for (const [id, siteParts] of complete ? bySite : []) {
+    const c = compileSite(id, siteParts);
+    errors.push(...c.errors);
+    spec.sites.push({ id, ...(merged.get(id)!.name === undefined ? {} : { name: merged.get(id)!.name }) });
+    spec.nodes.push(...c.nodes);
+    spec.edges.push(...c.edges);
+    spec.groups.push(...c.groups);
+  }
+  const graph = complete && errors.length === 0 ? buildGraph(spec) : undefined;
+  return { topology, index: indexTopology(topology), ...(graph ? { graph } : {}), complete, errors };
 }
 
 /** A short "known: …" hint so a typo is obvious without opening the topology file. */

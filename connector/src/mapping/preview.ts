@@ -1,5 +1,6 @@
-// What a payload would do, without doing it: decoded alarms, the rule each matched (and why earlier
-// rules did not), rendered incident fields, correlation key and close checks. Plain JSON-able data,
+// What a payload would do, without doing it: decoded alarms, where each lies in the topology graph,
+// the rule each matched (and why earlier rules did not), rendered incident fields, correlation key and
+// close checks. Plain JSON-able data,
 // shared by `closeloop mappings preview`, POST /v1/mappings/preview and the console playground.
 import { AlarmSchema, type Alarm, type SourceKind } from '../model/alarm.js';
 import type { Reference } from '../outbox/operations.js';
@@ -10,12 +11,15 @@ import type { SourceConfig } from './schema.js';
 import type { MatchTraceEntry } from './match.js';
 import type { PlanError, RenderedCheck, RuleBehaviour } from './plan.js';
 import { planAlarm } from './plan-alarm.js';
+import { placeInGraph, type Placement } from './placement.js';
 import type { TopologyContext } from './topology.js';
 
 export interface PreviewAlarm {
   /** The normalised alarm, without `raw` (the payload is what was sent in). */
   alarm: Omit<Alarm, 'raw'>;
   topology: TopologyContext;
+  /** Where the alarm lies in the topology graph: its node, upstream paths, redundancy groups. */
+  placement: Placement;
   /** Matched rule (or default rule); null when the alarm would be dropped. */
   rule: string | null;
   reason: string;
@@ -46,6 +50,7 @@ function previewOne(mappings: Mappings, alarm: Alarm): PreviewAlarm {
   const base = {
     alarm: shown,
     topology: p.match.topology,
+    placement: placeInGraph(mappings.graph, p.match.topology),
     rule: p.match.rule?.name ?? null,
     reason: p.match.reason,
     trace: p.match.trace,

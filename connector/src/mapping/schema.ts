@@ -153,15 +153,37 @@ export const RowSchema = z
 export const RoomSchema = z
   .object({ id: z.string().min(1), name: z.string().optional(), rows: z.array(RowSchema).default([]) })
   .strict();
+/** How many members of a redundancy group must work: `N+1`, `N+2`, `2N`, or `{need: k}` (k of n). */
+export const RedundancySchema = z
+  .union([z.enum(['N+1', 'N+2', '2N']), z.object({ need: z.number().int().min(1) }).strict()], {
+    error: 'N+1, N+2, 2N, or {need: k} (k of the members must work)',
+  })
+  .describe('N+1 (one member may fail), N+2, 2N (half may fail), or {need: k}: k of the members must work.');
+export type RedundancySpecYaml = z.infer<typeof RedundancySchema>;
+
+/** A node reference in `feeds`, `members`, `serves`: an id, or `kind:id` when ids of two kinds collide. */
+const nodeRef = z
+  .string()
+  .min(1)
+  .describe(
+    'Id of equipment, a rack, row, room, cooling zone or power path of the site; ' +
+      'prefix with the kind (rack:A1, row:A1, equipment:…, cooling_zone:…, power_path:…, room:…) when two kinds share the id.',
+  );
+
 export const CoolingZoneSchema = z
   .object({
     id: z.string().min(1),
     units: z
       .array(z.string().min(1))
-      .min(1)
-      .describe('Equipment ids of the CRAH/CRAC/CDU units serving the zone.'),
+      .default([])
+      .describe(
+        'Equipment ids of the CRAH/CRAC/CDU units serving the zone (or give those units `feeds: [zone]`).',
+      ),
     rows: z.array(z.string()).default([]),
     racks: z.array(z.string()).default([]),
+    redundancy: RedundancySchema.optional().describe(
+      'The units serving the zone are redundant: N+1, N+2, 2N or {need: k}. Same as a redundancy group named after the zone.',
+    ),
   })
   .strict();
 export const PowerPathSchema = z
@@ -169,17 +191,38 @@ export const PowerPathSchema = z
     id: z.string().min(1),
     ups: z.string().min(1),
     pdus: z.array(z.string()).default([]),
-    racks: z.array(z.string()).default([]),
+    racks: z
+      .array(z.string())
+      .default([])
+      .describe('Racks fed by the path; leave out when the PDUs list the racks they feed (`feeds`).'),
   })
   .strict();
 export const EquipmentSchema = z
   .object({
     id: z.string().min(1),
     name: z.string().optional(),
-    class: z.string().optional().describe('CRAH, CRAC, CDU, CHILLER, UPS, PDU, GPU_SERVER, …'),
+    class: z.string().optional().describe('CRAH, CRAC, CDU, CHILLER, SWITCHGEAR, UPS, PDU, GPU_SERVER, …'),
     room: z.string().optional(),
     row: z.string().optional(),
     rack: z.string().optional(),
+    feeds: z
+      .array(nodeRef)
+      .optional()
+      .describe(
+        'What depends on this equipment: a chiller feeds CRAHs or zones, a CDU racks, switchgear UPSs, a PDU racks.',
+      ),
+  })
+  .strict();
+export const RedundancyGroupSchema = z
+  .object({
+    id: z.string().min(1),
+    description: z.string().optional(),
+    members: z
+      .array(nodeRef)
+      .min(2)
+      .describe('The redundant feeds; each must feed every node the group serves directly.'),
+    serves: z.array(nodeRef).min(1).describe('What the members feed together.'),
+    redundancy: RedundancySchema,
   })
   .strict();
 export const SiteSchema = z
@@ -190,6 +233,12 @@ export const SiteSchema = z
     cooling_zones: z.array(CoolingZoneSchema).default([]),
     power_paths: z.array(PowerPathSchema).default([]),
     equipment: z.array(EquipmentSchema).default([]),
+    redundancy_groups: z
+      .array(RedundancyGroupSchema)
+      .optional()
+      .describe(
+        'Sets of redundant feeds: PDU A/B of racks (2N), CRAHs of a zone (N+1), a chiller plant (need k).',
+      ),
   })
   .strict();
 export const TopologySchema = z.object({ sites: z.array(SiteSchema).default([]) }).strict();

@@ -1,11 +1,11 @@
 // Places an alarm's asset in the site topology: which room/row/rack it is in, which cooling zone and
-// power path serve it, and what the equipment is called. Correlation keys are built from this, so a GPU
-// alarm on a rack and a CRAH alarm for the zone serving that rack can render the same key.
+// power path serve it, and what the equipment is called, read from the compiled graph. Correlation keys
+// are built from this, so a GPU alarm on a rack and a CRAH alarm for the zone serving that rack can
+// render the same key.
 import type { Asset } from '../model/alarm.js';
 import type { Topology } from './schema.js';
-
-type Site = Topology['sites'][number];
-type Equipment = Site['equipment'][number];
+import { nodeId, type GraphNode, type NodeId, type NodeKind, type TopologyGraph } from './topology-graph.js';
+import { EVERY_PATH, directDownstream, directUpstream, upstream } from './topology-walk.js';
 
 /** Keys mirror the `topology.*` template variables (and `correlation.scope` names). */
 export interface TopologyContext {
@@ -15,10 +15,17 @@ export interface TopologyContext {
   room_name?: string;
   row?: string;
   rack?: string;
-  /** The zone whose units include the equipment, else whose racks, else whose rows contain the asset. */
+  /**
+   * One zone, as today's rules key on: the zone the equipment serves (feeds directly), else the first
+   * zone listing the rack, else the first listing the row, else the nearest zone upstream.
+   */
   cooling_zone?: string;
+  /** The equipment feeding that zone directly (its units). */
   cooling_units?: string[];
-  /** The power path whose UPS or PDUs are the equipment, else whose racks contain the rack. */
+  /**
+   * The power path the equipment feeds or belongs to (its UPS or a PDU), else the first path listing
+   * the rack, else the nearest path upstream (a rack fed through its PDUs).
+   */
   power_path?: string;
   ups?: string;
   pdus?: string[];
@@ -27,47 +34,133 @@ export interface TopologyContext {
   equipment_class?: string;
 }
 
-interface RackPlace {
-  room: Site['rooms'][number];
-  row: Site['rooms'][number]['rows'][number];
-}
-
-function findRack(site: Site, rack: string): RackPlace | undefined {
-  for (const room of site.rooms)
-    for (const row of room.rows) if (row.racks.includes(rack)) return { room, row };
-  return undefined;
-}
-
-function findRow(site: Site, rowId: string): RackPlace | undefined {
-  for (const room of site.rooms) for (const row of room.rows) if (row.id === rowId) return { room, row };
-  return undefined;
-}
-
-function findEquipment(site: Site, asset: Asset): Equipment | undefined {
-  const byId = asset.equipmentId ? site.equipment.find((e) => e.id === asset.equipmentId) : undefined;
-  if (byId) return byId;
-  // Sources that only know a display name (an SNMP sysName, a BMS point label) still find the unit.
-  const name = asset.equipmentName ?? asset.equipmentId;
-  return name ? site.equipment.find((e) => e.name === name || e.id === name) : undefined;
-}
-
-/** The site the asset belongs to: named by the alarm, or the one site holding its equipment or rack. */
-function pickSite(topology: Topology, asset: Asset): Site | undefined {
-  if (asset.site) return topology.sites.find((s) => s.id === asset.site);
-  if (topology.sites.length === 1) return topology.sites[0];
-  const hits = topology.sites.filter(
-    (s) => findEquipment(s, asset) || (asset.rack && findRack(s, asset.rack)),
-  );
-  return hits.length === 1 ? hits[0] : undefined;
-}
-
 function defined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
 }
 
-export function resolveTopology(topology: Topology, asset: Asset): TopologyContext {
-  const site = pickSite(topology, asset);
+const has = (g: TopologyGraph, kind: NodeKind, site: string, local: string | undefined) =>
+  local !== undefined && g.nodes.has(nodeId(kind, site, local)) ? nodeId(kind, site, local) : undefined;
+
+function findEquipment(g: TopologyGraph, site: string, asset: Asset): NodeId | undefined {
+  const byId = has(g, 'equipment', site, asset.equipmentId);
+  if (byId) return byId;
+  // Sources that only know a display name (an SNMP sysName, a BMS point label) still find the unit.
+  const name = asset.equipmentName ?? asset.equipmentId;
+  return name === undefined ? undefined : g.equipmentByName.get(site)?.get(name);
+}
+
+/** The site the asset belongs to: named by the alarm, or the one site holding its equipment or rack. */
+function pickSite(g: TopologyGraph, asset: Asset): string | undefined {
+  if (asset.site) return g.sites.has(asset.site) ? asset.site : undefined;
+  if (g.sites.size === 1) return [...g.sites.keys()][0];
+  const hits = new Set<string>();
+  for (const [site, byName] of g.equipmentByName) {
+    const name = asset.equipmentName ?? asset.equipmentId;
+    if (has(g, 'equipment', site, asset.equipmentId) || (name !== undefined && byName.has(name)))
+      hits.add(site);
+  }
+  for (const site of asset.rack ? (g.sitesOf.get(asset.rack) ?? []) : [])
+    if (has(g, 'rack', site, asset.rack)) hits.add(site);
+  return hits.size === 1 ? [...hits][0] : undefined;
+}
+
+/** The container of `node` of `kind` (a rack's row, a row's room). */
+function containerOf(g: TopologyGraph, node: NodeId | undefined, kind: NodeKind): GraphNode | undefined {
+  if (!node) return undefined;
+  for (const e of g.parents.get(node) ?? [])
+    if (e.kind === 'contains' && g.nodes.get(e.from)?.kind === kind) return g.nodes.get(e.from);
+  return undefined;
+}
+
+function firstOfKind(g: TopologyGraph, ids: readonly NodeId[], kind: NodeKind): GraphNode | undefined {
+  const order = (id: NodeId) => g.order.get(id) ?? Infinity;
+  const hit = ids.filter((id) => g.nodes.get(id)?.kind === kind).sort((a, b) => order(a) - order(b))[0];
+  return hit === undefined ? undefined : g.nodes.get(hit);
+}
+
+function nearestUpstream(g: TopologyGraph, node: NodeId | undefined, kind: NodeKind): GraphNode | undefined {
+  if (!node) return undefined;
+  const hit = upstream(g, node, EVERY_PATH).find((r) => g.nodes.get(r.node)?.kind === kind);
+  return hit && g.nodes.get(hit.node);
+}
+
+const locals = (g: TopologyGraph, ids: readonly NodeId[]) => ids.map((id) => g.nodes.get(id)!.local);
+
+interface ScopeValues {
+  zone?: string;
+  units: readonly string[];
+  power?: string;
+  ups?: string;
+  pdus: readonly string[];
+}
+
+// Placement runs for every alarm at ingest and the graph never changes once built: each combination of
+// nodes is worked out once per graph.
+const memo = new WeakMap<TopologyGraph, Map<string, ScopeValues>>();
+
+function scopeValues(
+  g: TopologyGraph,
+  eqId: NodeId | undefined,
+  rackNode: NodeId | undefined,
+  zoneRow: NodeId | undefined,
+): ScopeValues {
+  let cache = memo.get(g);
+  if (!cache) memo.set(g, (cache = new Map()));
+  const key = `${eqId ?? ''}\n${rackNode ?? ''}\n${zoneRow ?? ''}`;
+  let v = cache.get(key);
+  if (!v) {
+    // Alarms choose the combination (equipment X "in" rack Y): bound what they can make us keep.
+    if (cache.size >= 10_000 + 4 * g.nodes.size) cache.clear();
+    cache.set(key, (v = computeScopeValues(g, eqId, rackNode, zoneRow)));
+  }
+  return v;
+}
+
+function computeScopeValues(
+  g: TopologyGraph,
+  eqId: NodeId | undefined,
+  rackNode: NodeId | undefined,
+  zoneRow: NodeId | undefined,
+): ScopeValues {
+  const placed = eqId ?? rackNode;
+  // Today's precedence first (the unit itself, the rack, the row), so existing keys stay the same;
+  // the graph adds the nearest scope upstream where none of those names one.
+  const zone =
+    (eqId ? firstOfKind(g, directDownstream(g, eqId), 'cooling_zone') : undefined) ??
+    (rackNode ? firstOfKind(g, directUpstream(g, rackNode), 'cooling_zone') : undefined) ??
+    (zoneRow ? firstOfKind(g, directUpstream(g, zoneRow), 'cooling_zone') : undefined) ??
+    nearestUpstream(g, placed ?? zoneRow, 'cooling_zone');
+  const power =
+    (eqId
+      ? firstOfKind(g, [...directDownstream(g, eqId), ...directUpstream(g, eqId)], 'power_path')
+      : undefined) ??
+    (rackNode ? firstOfKind(g, directUpstream(g, rackNode), 'power_path') : undefined) ??
+    nearestUpstream(g, placed, 'power_path');
+  const isEquipment = (id: NodeId) => g.nodes.get(id)?.kind === 'equipment';
+  const ups = power ? directUpstream(g, power.id).find(isEquipment) : undefined;
+  return {
+    zone: zone?.local,
+    units: zone ? locals(g, directUpstream(g, zone.id).filter(isEquipment)) : [],
+    power: power?.local,
+    ups: ups ? g.nodes.get(ups)!.local : undefined,
+    pdus: power ? locals(g, directDownstream(g, power.id).filter(isEquipment)) : [],
+  };
+}
+
+/** The graph node an asset is placed on: its equipment, else its rack, row or room. */
+export function placeAsset(g: TopologyGraph, t: TopologyContext): NodeId | undefined {
+  if (!t.site || !g.sites.has(t.site)) return undefined;
+  return (
+    has(g, 'equipment', t.site, t.equipment_id) ??
+    has(g, 'rack', t.site, t.rack) ??
+    has(g, 'row', t.site, t.row) ??
+    has(g, 'room', t.site, t.room)
+  );
+}
+
+export function resolveTopology(g: TopologyGraph, asset: Asset): TopologyContext {
+  const site = pickSite(g, asset);
   if (!site) {
     return defined({
       site: asset.site,
@@ -79,36 +172,31 @@ export function resolveTopology(topology: Topology, asset: Asset): TopologyConte
       equipment_class: asset.equipmentClass,
     });
   }
-  const equipment = findEquipment(site, asset);
-  const rack = asset.rack ?? equipment?.rack;
-  const rackPlace = rack ? findRack(site, rack) : undefined;
-  const rowId = asset.row ?? rackPlace?.row.id ?? equipment?.row;
-  const rowPlace = rackPlace ?? (rowId ? findRow(site, rowId) : undefined);
-  const roomId = asset.room ?? rowPlace?.room.id ?? equipment?.room;
-  const room = site.rooms.find((r) => r.id === roomId);
-  const equipmentId = equipment?.id ?? asset.equipmentId;
+  const eqId = findEquipment(g, site, asset);
+  const equipment = eqId ? g.nodes.get(eqId) : undefined;
+  const rack = asset.rack ?? equipment?.location?.rack;
+  const rackNode = has(g, 'rack', site, rack);
+  const rackRow = containerOf(g, rackNode, 'row');
+  const rowId = asset.row ?? rackRow?.local ?? equipment?.location?.row;
+  const rowNode = rackRow?.id ?? has(g, 'row', site, rowId);
+  const roomId = asset.room ?? containerOf(g, rowNode, 'room')?.local ?? equipment?.location?.room;
+  const room = has(g, 'room', site, roomId);
+  const equipmentId = equipment?.local ?? asset.equipmentId;
+  const zoneRow = has(g, 'row', site, rowId);
 
-  const zone =
-    (equipmentId ? site.cooling_zones.find((z) => z.units.includes(equipmentId)) : undefined) ??
-    (rack ? site.cooling_zones.find((z) => z.racks.includes(rack)) : undefined) ??
-    (rowId ? site.cooling_zones.find((z) => z.rows.includes(rowId)) : undefined);
-  const power =
-    (equipmentId
-      ? site.power_paths.find((p) => p.ups === equipmentId || p.pdus.includes(equipmentId))
-      : undefined) ?? (rack ? site.power_paths.find((p) => p.racks.includes(rack)) : undefined);
-
+  const { zone, units, power, ups, pdus } = scopeValues(g, eqId, rackNode, zoneRow);
   return defined({
-    site: site.id,
-    site_name: site.name,
+    site,
+    site_name: g.sites.get(site)?.name,
     room: roomId,
-    room_name: room?.name,
+    room_name: room ? g.nodes.get(room)?.name : undefined,
     row: rowId,
     rack,
-    cooling_zone: zone?.id,
-    cooling_units: zone ? [...zone.units] : undefined,
-    power_path: power?.id,
-    ups: power?.ups,
-    pdus: power ? [...power.pdus] : undefined,
+    cooling_zone: zone,
+    cooling_units: zone ? [...units] : undefined,
+    power_path: power,
+    ups,
+    pdus: power ? [...pdus] : undefined,
     equipment_id: equipmentId,
     equipment_name: asset.equipmentName ?? equipment?.name,
     equipment_class: asset.equipmentClass ?? equipment?.class,

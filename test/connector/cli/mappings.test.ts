@@ -43,7 +43,7 @@ describe('cli: closeloop mappings', () => {
     expect(r.stderr).to.equal('');
     expect(r.code).to.equal(0);
     expect(r.stdout).to.match(
-      /^\.\/mappings: OK — 5 files, 5 sources, 8 rules, 1 site \(12 racks, 4 cooling zones, 2 power paths\)\n$/,
+      /^\.\/mappings: OK — 5 files, 5 sources, 8 rules, 1 site \(12 racks, 4 cooling zones, 4 power paths, 5 redundancy groups\)\n$/,
     );
   });
 
@@ -91,12 +91,20 @@ describe('cli: closeloop mappings', () => {
     expect(text.code).to.equal(0);
     expect(text.stdout).to.include('✓ crah-supply-air-high: all conditions hold');
     expect(text.stdout).to.include('Correlation key: DC1/cooling/ZONE-A1');
+    // Where the alarm lies in the shipped hall's graph.
+    expect(text.stdout).to.include(
+      '  graph: CRAH-1 (equipment:DC1/CRAH-1)\n' +
+        '    stands in: row A1, room HALL-A\n' +
+        '    upstream paths (1):\n' +
+        '      chiller CH-1 → CRAH-1\n',
+    );
     const json = await run(['mappings', 'preview', file, '-s', 'bms', '--json', '--now', NOW]);
     expect(json.code).to.equal(0);
     const parsed = JSON.parse(json.stdout) as {
       ok: boolean;
-      alarms: { rule: string; correlationKey: string }[];
+      alarms: { rule: string; correlationKey: string; placement: { node: { id: string } } }[];
     };
+    expect(parsed.alarms[0]?.placement.node.id).to.equal('equipment:DC1/CRAH-1');
     expect(parsed.ok).to.equal(true);
     expect(parsed.alarms[0]).to.include({
       rule: 'crah-supply-air-high',

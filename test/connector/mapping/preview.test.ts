@@ -65,6 +65,84 @@ describe('mapping/preview', () => {
     expect(text).to.include('expect: 18–27 °C for 10 min (newest sample ≤ 2 min old, ≥ 3 samples)');
   });
 
+  it('shows where an alarm lies in the graph: node, upstream paths, redundancy groups, what it feeds', () => {
+    const GRAPH = `
+sources:
+  alertmanager: { kind: alertmanager, asset_labels: { rack: rack, equipment_id: Hostname } }
+topology:
+  sites:
+    - id: DC1
+      rooms: [{ id: HALL-A, rows: [{ id: A1, racks: [R01, R02] }] }]
+      cooling_zones: [{ id: ZONE-A1, units: [CRAH-1, CRAH-2], rows: [A1], redundancy: N+1 }]
+      equipment:
+        - { id: CH-1, class: CHILLER, feeds: [CRAH-1, CRAH-2] }
+        - { id: CRAH-1, class: CRAH }
+        - { id: CRAH-2, class: CRAH }
+        - { id: gpu-1, class: GPU_SERVER, rack: R01 }
+rules:
+  - { name: any, incident: { short_description: x }, correlation: { key: k } }
+`;
+    const g = loadOk({ '00.yaml': GRAPH });
+    const alert = (labels: Record<string, string>) => ({
+      version: '4',
+      status: 'firing',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'GpuHot', severity: 'warning', ...labels },
+          annotations: {},
+          startsAt: '2025-06-12T14:00:00Z',
+          fingerprint: 'f1',
+        },
+      ],
+    });
+    const gpu = previewAlarm(g, 'alertmanager', alert({ Hostname: 'gpu-1' }), NOW).alarms[0]!;
+    expect(gpu.placement.node).to.deep.equal({
+      id: 'equipment:DC1/gpu-1',
+      kind: 'equipment',
+      local: 'gpu-1',
+      label: 'GPU server gpu-1',
+    });
+    expect(gpu.placement.located).to.deep.equal(['rack:DC1/R01', 'row:DC1/A1', 'room:DC1/HALL-A']);
+    expect(gpu.placement.fedBy).to.deep.equal(['cooling_zone:DC1/ZONE-A1']);
+    expect(gpu.placement.upstream.paths).to.have.length(2);
+    expect(gpu.placement.groups.map((x) => x.text)).to.deep.equal([
+      'fed through ZONE-A1 (N+1: CRAH-1, CRAH-2; needs 1) serving ZONE-A1',
+    ]);
+    const text = formatPreview(previewAlarm(g, 'alertmanager', alert({ Hostname: 'gpu-1' }), NOW));
+    expect(text).to.include(
+      [
+        '  graph: GPU server gpu-1 (equipment:DC1/gpu-1)',
+        '    stands in: rack R01, row A1, room HALL-A',
+        '    fed by: cooling zone ZONE-A1',
+        '    upstream paths (2):',
+        '      chiller CH-1 → CRAH-1 → [N+1] → cooling zone ZONE-A1 → row A1 → rack R01 → GPU server gpu-1',
+        '      chiller CH-1 → CRAH-2 → [N+1] → cooling zone ZONE-A1 → row A1 → rack R01 → GPU server gpu-1',
+        '    redundancy: fed through ZONE-A1 (N+1: CRAH-1, CRAH-2; needs 1) serving ZONE-A1',
+        '',
+      ].join('\n'),
+    );
+
+    const crah = formatPreview(previewAlarm(g, 'alertmanager', alert({ Hostname: 'CRAH-2' }), NOW));
+    expect(crah).to.include(
+      [
+        '  graph: CRAH-2 (equipment:DC1/CRAH-2)',
+        '    upstream paths (1):',
+        '      chiller CH-1 → CRAH-2',
+        '    redundancy: member of ZONE-A1 (N+1: CRAH-1, CRAH-2; needs 1) serving ZONE-A1',
+        '    feeds (1 cooling zone, 1 redundancy group, 1 row, 2 racks, 1 equipment downstream):',
+        '      CRAH-1 + CRAH-2 (N+1) → cooling zone ZONE-A1',
+      ].join('\n'),
+    );
+    const nowhere = previewAlarm(g, 'alertmanager', alert({ Hostname: 'gpu-x' }), NOW).alarms[0]!;
+    expect(nowhere.placement.node).to.equal(null);
+    expect(formatPreview(previewAlarm(g, 'alertmanager', alert({ Hostname: 'gpu-x' }), NOW))).to.include(
+      '  graph: not placed (no equipment, rack, row or room of the topology)',
+    );
+    const rackOnly = previewAlarm(g, 'alertmanager', alert({ Hostname: 'gpu-x', rack: 'R02' }), NOW);
+    expect(rackOnly.alarms[0]!.placement.node?.id).to.equal('rack:DC1/R02');
+  });
+
   it('reports an unknown source, decode errors and render errors as not ok', () => {
     const unknown = previewAlarm(m, 'nope', body, NOW);
     expect(unknown).to.include({ ok: false, sourceKind: null });

@@ -13,6 +13,17 @@ import {
   previewNormalisedAlarms,
   type PreviewAlarm,
 } from '../../../connector/src/mapping/preview.js';
+import { groupsAbove } from '../../../connector/src/mapping/redundancy.js';
+import { describeImpact } from '../../../connector/src/mapping/topology-describe.js';
+import { nodeId } from '../../../connector/src/mapping/topology-graph.js';
+import {
+  EVERY_PATH,
+  downstream,
+  isUpstreamOf,
+  upstream,
+} from '../../../connector/src/mapping/topology-walk.js';
+import { decodePayload } from '../../../connector/src/sources/decode.js';
+import { createEngine } from '../../../connector/src/service/engine.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'test/fixtures/alarms');
@@ -60,6 +71,101 @@ describe('shipped mappings', () => {
       'UPS-1',
       'UPS-2',
     ]);
+  });
+
+  it('describe a hall as a graph: a chiller plant feeding several zones, an N+1 zone, a CDU row, dual-fed racks', () => {
+    const g = mappings.graph;
+    const n = (kind: Parameters<typeof nodeId>[0], id: string) => nodeId(kind, 'DC1', id);
+    const zonesBelow = (chiller: string) =>
+      downstream(g, n('equipment', chiller))
+        .map((r) => g.nodes.get(r.node)!)
+        .filter((x) => x.kind === 'cooling_zone')
+        .map((x) => x.local);
+    expect(zonesBelow('CH-1')).to.deep.equal(['ZONE-A1', 'ZONE-A2']);
+    expect(zonesBelow('CH-2')).to.have.members(['ZONE-B', 'ZONE-B-LIQ']);
+    expect(
+      describeImpact(g, n('equipment', 'CH-1'), [n('rack', 'R01'), n('rack', 'R02'), n('rack', 'R05')]),
+    ).to.deep.equal([
+      'chiller CH-1 → CRAH-1 → cooling zone ZONE-A1 → row A1 → racks R01, R02',
+      'chiller CH-1 → CRAH-2 → cooling zone ZONE-A2 → row A2 → rack R05',
+    ]);
+
+    // Hall B's air is N+1: one CRAH is absorbed, the chiller feeding both is not.
+    expect(g.groups.get(n('group', 'ZONE-B'))).to.deep.include({
+      mode: 'N+1',
+      need: 1,
+      members: [n('equipment', 'CRAH-3'), n('equipment', 'CRAH-4')],
+    });
+    expect(isUpstreamOf(g, n('equipment', 'CRAH-3'), n('rack', 'R07'))).to.equal(false);
+    expect(isUpstreamOf(g, n('equipment', 'CH-2'), n('rack', 'R07'))).to.equal(true);
+
+    // Row B2 is liquid-cooled by CDU-1 and still in the hall's air zone.
+    const r10 = upstream(g, n('rack', 'R10'), EVERY_PATH).map((r) => r.node);
+    expect(r10).to.include.members([
+      n('cooling_zone', 'ZONE-B-LIQ'),
+      n('equipment', 'CDU-1'),
+      n('cooling_zone', 'ZONE-B'),
+    ]);
+
+    // Every rack is fed by an A and a B side that share no switchgear, UPS or PDU.
+    for (const rack of g.nodes.values()) {
+      if (rack.kind !== 'rack') continue;
+      const power = groupsAbove(g, rack.id).filter((grp) => grp.mode === '2N');
+      expect(power, rack.local).to.have.length(1);
+      expect(power[0]!.commonCauses, rack.local).to.deep.equal([]);
+      for (const ups of ['UPS-1', 'UPS-2', 'UPS-3', 'UPS-4'])
+        expect(isUpstreamOf(g, n('equipment', ups), rack.id), `${ups} → ${rack.local}`).to.equal(false);
+    }
+    expect(isUpstreamOf(g, n('equipment', 'SWGR-A'), n('rack', 'R01'), EVERY_PATH)).to.equal(true);
+  });
+
+  it('the lifecycle gets the scopes it uses today from the graph-compiled topology', () => {
+    const engine = createEngine(mappings);
+    const plan = (source: string, name: string) => {
+      const decoded = decodePayload(source, mappings.sources[source]!, fixture(name), { receivedAt: NOW });
+      const p = engine.plan(decoded.alarms[0]!);
+      if (p.kind !== 'planned') throw new Error(`${name}: ${p.kind}`);
+      return { role: p.plan.role, scope: p.plan.scope, scopes: p.plan.scopes };
+    };
+    expect(plan('bms', 'bms-crah-supply-air-high.json')).to.deep.equal({
+      role: 'cause',
+      scope: 'cooling_zone:DC1/ZONE-A1',
+      scopes: ['row:DC1/A1', 'room:DC1/HALL-A', 'cooling_zone:DC1/ZONE-A1', 'site:DC1'],
+    });
+    expect(plan('alertmanager', 'alertmanager-gpu-thermal-slowdown.json')).to.deep.equal({
+      role: 'effect',
+      scope: 'cooling_zone:DC1/ZONE-A1',
+      scopes: [
+        'rack:DC1/R03',
+        'row:DC1/A1',
+        'room:DC1/HALL-A',
+        'cooling_zone:DC1/ZONE-A1',
+        'power_path:DC1/PP-A',
+        'site:DC1',
+      ],
+    });
+    expect(plan('redfish', 'redfish-cdu-secondary-flow-low.json')).to.deep.include({
+      scope: 'cooling_zone:DC1/ZONE-B-LIQ',
+    });
+    const ups = engine.plan(fixture('snmp-ups-on-battery.alarm.json') as Parameters<typeof engine.plan>[0]);
+    expect(ups.kind === 'planned' && ups.plan.scope).to.equal('power_path:DC1/PP-A');
+  });
+
+  it('preview places an alarm in the graph: its node, the paths from root causes, its redundancy groups', () => {
+    const gpu = only(
+      previewAlarm(mappings, 'alertmanager', fixture('alertmanager-gpu-thermal-slowdown.json'), NOW),
+    );
+    expect(gpu.placement.node).to.deep.include({ id: 'equipment:DC1/gpu-r03-01', kind: 'equipment' });
+    expect(gpu.placement.upstream.text).to.deep.equal([
+      'chiller CH-1 → CRAH-1 → cooling zone ZONE-A1 → row A1 → rack R03 → GPU server gpu-r03-01',
+      'switchgear SWGR-A → UPS-1 → power path PP-A → PDU-A1-A → [2N A1-POWER] → rack R03 → GPU server gpu-r03-01',
+      'switchgear SWGR-B → UPS-3 → power path PP-A-B → PDU-A1-B → [2N A1-POWER] → rack R03 → GPU server gpu-r03-01',
+    ]);
+    expect(gpu.placement.groups.map((grp) => [grp.relation, grp.local, grp.redundancy])).to.deep.equal([
+      ['upstream', 'A1-POWER', '2N'],
+    ]);
+    const crah = only(previewAlarm(mappings, 'bms', fixture('bms-crah-supply-air-high.json'), NOW));
+    expect(crah.placement.downstream.text).to.deep.equal(['CRAH-1 → cooling zone ZONE-A1']);
   });
 
   it('mappings/schema.json is the schema generated from the zod source (regenerate: npm run schema)', () => {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { resolveTopology } from '../../../connector/src/mapping/topology.js';
-import { TopologySchema, type Topology } from '../../../connector/src/mapping/schema.js';
+import { graphOf } from '../../support/mappings.js';
 
-const topology: Topology = TopologySchema.parse({
+const topology = graphOf({
   sites: [
     {
       id: 'DC1',
@@ -117,5 +117,73 @@ describe('mapping/topology', () => {
       rack: 'R01',
       equipment_id: 'X',
     });
+  });
+});
+
+describe('mapping/topology: placement read from the graph', () => {
+  // Zones get their units from `feeds`, racks their power path through their PDUs, and row B1 lies
+  // in two zones (air and liquid).
+  const graph = graphOf({
+    sites: [
+      {
+        id: 'DC1',
+        rooms: [{ id: 'HALL-B', rows: [{ id: 'B1', racks: ['R07', 'R08'] }] }],
+        cooling_zones: [
+          { id: 'ZONE-B', rows: ['B1'], redundancy: 'N+1' },
+          { id: 'ZONE-LIQ', racks: ['R08'] },
+        ],
+        power_paths: [
+          { id: 'PP-A', ups: 'UPS-A', pdus: ['PDU-A'] },
+          { id: 'PP-B', ups: 'UPS-B', pdus: ['PDU-B'] },
+        ],
+        redundancy_groups: [
+          { id: 'B1-POWER', members: ['PDU-A', 'PDU-B'], serves: ['R07', 'R08'], redundancy: '2N' },
+        ],
+        equipment: [
+          { id: 'CH-2', class: 'CHILLER', feeds: ['CRAH-3', 'CRAH-4', 'CDU-1'] },
+          { id: 'CRAH-3', class: 'CRAH', room: 'HALL-B', row: 'B1', feeds: ['ZONE-B'] },
+          { id: 'CRAH-4', class: 'CRAH', feeds: ['ZONE-B'] },
+          { id: 'CDU-1', class: 'CDU', feeds: ['ZONE-LIQ'] },
+          { id: 'UPS-A', class: 'UPS' },
+          { id: 'UPS-B', class: 'UPS' },
+          { id: 'PDU-A', class: 'PDU', feeds: ['R07', 'R08'] },
+          { id: 'PDU-B', class: 'PDU', feeds: ['R07', 'R08'] },
+          { id: 'gpu-08', class: 'GPU_SERVER', rack: 'R08' },
+        ],
+      },
+    ],
+  });
+
+  it('a unit given by its feeds is a unit of the zone; an N+1 zone lists both', () => {
+    expect(resolveTopology(graph, { equipmentId: 'CRAH-4' })).to.include({ cooling_zone: 'ZONE-B' });
+    expect(resolveTopology(graph, { equipmentId: 'CRAH-3' }).cooling_units).to.deep.equal([
+      'CRAH-3',
+      'CRAH-4',
+    ]);
+    expect(resolveTopology(graph, { equipmentId: 'CDU-1' }).cooling_units).to.deep.equal(['CDU-1']);
+    // A chiller feeds units, not a zone: it is placed in none (its scope is what it feeds).
+    expect(resolveTopology(graph, { equipmentId: 'CH-2' })).to.not.have.property('cooling_zone');
+  });
+
+  it('a rack in two zones keeps the one listing it; its power path comes through its PDUs', () => {
+    expect(resolveTopology(graph, { rack: 'R08' })).to.include({
+      cooling_zone: 'ZONE-LIQ',
+      power_path: 'PP-A',
+      ups: 'UPS-A',
+      row: 'B1',
+      room: 'HALL-B',
+    });
+    expect(resolveTopology(graph, { rack: 'R07' })).to.include({
+      cooling_zone: 'ZONE-B',
+      power_path: 'PP-A',
+    });
+    expect(resolveTopology(graph, { equipmentId: 'gpu-08' })).to.deep.include({
+      rack: 'R08',
+      cooling_zone: 'ZONE-LIQ',
+      cooling_units: ['CDU-1'],
+      power_path: 'PP-A',
+      pdus: ['PDU-A'],
+    });
+    expect(resolveTopology(graph, { equipmentId: 'PDU-B' })).to.include({ power_path: 'PP-B', ups: 'UPS-B' });
   });
 });

@@ -172,12 +172,12 @@ rules:
     });
     expect(errors).to.deep.equal([
       '05.yaml:3:67 sources.redfish.equipment["/redfish/v1/Chassis/CDU"]: unknown equipment "CDU-9" in topology (known: CRAH-1, CRAH-2, UPS-1, PDU-1)',
-      '05.yaml:4:44 sources.traps.agents["10.0.0.1"]: unknown equipment "UPS-9" in topology (known: CRAH-1, CRAH-2, UPS-1, PDU-1)',
-      '05.yaml:8:45 topology.sites[0].cooling_zones[0].units[0]: unknown equipment "CRAH-7" in site DC1 (known: CRAH-1, CRAH-2, UPS-1, PDU-1)',
+      '05.yaml:4:44 sources.traps.agents["10.0.0.1"]: unknown equipment "UPS-9" in topology (did you mean "UPS-1"?)',
+      '05.yaml:8:45 topology.sites[0].cooling_zones[0].units[0]: unknown equipment "CRAH-7" in site DC1 (did you mean "CRAH-1"?)',
       '05.yaml:8:61 topology.sites[0].cooling_zones[0].rows[0]: unknown row "Z9" in site DC1 (known: A1, A2)',
       '05.yaml:8:74 topology.sites[0].cooling_zones[0].racks[0]: unknown rack "R77" in site DC1 (known: R01, R02, R03)',
-      '05.yaml:9:52 topology.sites[0].power_paths[0].pdus[0]: unknown equipment "PDU-9" in site DC1 (known: CRAH-1, CRAH-2, UPS-1, PDU-1)',
-      '05.yaml:10:38 topology.sites[0].equipment[0].room: unknown room "HALL-Z" in site DC1 (known: HALL-A)',
+      '05.yaml:9:52 topology.sites[0].power_paths[0].pdus[0]: unknown equipment "PDU-9" in site DC1 (did you mean "PDU-1"?)',
+      '05.yaml:10:38 topology.sites[0].equipment[0].room: unknown room "HALL-Z" in site DC1 (did you mean "HALL-A"?)',
       '05.yaml:10:61 topology.sites[0].equipment[0].rack: unknown rack "R55" in site DC1 (known: R01, R02, R03)',
       '10.yaml:6:21 rules[0].match.fields["asset.rack"]: unknown rack "R99" in topology (known: R01, R02, R03)',
       '10.yaml:7:42 rules[0].match.fields["topology.cooling_zone"][1]: unknown cooling zone "ZONE-Q" in topology (known: ZONE-A1, ZONE-A2, ZONE-X)',

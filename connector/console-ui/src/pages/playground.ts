@@ -10,6 +10,7 @@ import { Badge, Empty, ErrorBox, Section } from '../components/ui.js';
 import type {
   MappingErrorView,
   MappingsInfo,
+  Placement,
   PreviewAlarm,
   PreviewResult,
   RenderedCheck,
@@ -74,6 +75,54 @@ function Checks({ checks }: { checks: RenderedCheck[] }) {
   </div>`;
 }
 
+const KIND_WORD: Record<string, string> = {
+  room: 'room',
+  row: 'row',
+  rack: 'rack',
+  cooling_zone: 'cooling zone',
+  power_path: 'power path',
+};
+
+/** `rack:DC1/R01` → `rack R01`. */
+function nodeText(id: string): string {
+  const local = id.slice(id.indexOf('/') + 1);
+  const word = KIND_WORD[id.slice(0, id.indexOf(':'))];
+  return word ? `${word} ${local}` : local;
+}
+
+function PlacementView({ p }: { p: Placement }) {
+  if (!p.node)
+    return view`<p class="muted" data-testid="placement">Not placed in the topology graph: the alarm names no equipment, rack, row or room of it.</p>`;
+  return view`<div data-testid="placement">
+    <p>
+      Placed on <strong data-node=${p.node.id}>${p.node.label}</strong>${p.located.length ? ` in ${p.located.map(nodeText).join(', ')}` : ''}${p.fedBy.length ? view` · fed by ${p.fedBy.map(nodeText).join(', ')}` : null}
+    </p>
+    ${
+      p.upstream.text.length
+        ? view`<p class="small muted">Upstream paths${p.upstream.truncated ? ' (first shown)' : ''}</p>
+            <ul class="plain paths" aria-label="Upstream paths">
+              ${p.upstream.text.map((t) => view`<li class="mono small wrap">${t}</li>`)}
+            </ul>`
+        : view`<p class="small muted">Nothing feeds it in the topology.</p>`
+    }
+    ${
+      p.groups.length
+        ? view`<ul class="plain" aria-label="Redundancy groups">
+            ${p.groups.map((g) => view`<li class="small" data-group=${g.local}>Redundancy: ${g.text}</li>`)}
+          </ul>`
+        : null
+    }
+    ${
+      p.downstream.text.length
+        ? view`<p class="small muted">Feeds (${p.downstream.total} nodes downstream)</p>
+            <ul class="plain" aria-label="What it feeds">
+              ${p.downstream.text.map((t) => view`<li class="mono small wrap">${t}</li>`)}
+            </ul>`
+        : null
+    }
+  </div>`;
+}
+
 function AlarmResult({ a, n, total }: { a: PreviewAlarm; n: number; total: number }) {
   return view`<article class="preview-alarm" aria-labelledby=${`pa-${n}`}>
     <h3 id=${`pa-${n}`}>
@@ -85,6 +134,8 @@ function AlarmResult({ a, n, total }: { a: PreviewAlarm; n: number; total: numbe
       ${a.rule ? view`Matched rule <strong class="mono" data-rule=${a.rule}>${a.rule}</strong>` : view`<strong>No rule matched</strong>`}
       <div class="small">${a.reason}</div>
     </div>
+    <h4>Where it lies in the topology</h4>
+    <${PlacementView} p=${a.placement} />
     <h4>Rules, in order</h4>
     <div class="table-wrap">
       <table class="data compact trace">

@@ -44,14 +44,43 @@ export const CIS: { name: string; cls: string; description: string; location: st
     description: 'CDU-1 Hall B liquid loop',
     location: 'DC1 / Hall B / B2',
   },
-  { name: 'UPS-1', cls: 'cmdb_ci_ups', description: 'UPS-1 (feeds hall A)', location: 'DC1 / Power room' },
-  { name: 'UPS-2', cls: 'cmdb_ci_ups', description: 'UPS-2 (feeds hall B)', location: 'DC1 / Power room' },
-  ...['A1', 'A2', 'B1', 'B2'].map((row) => ({
-    name: `PDU-${row}`,
-    cls: 'cmdb_ci_pdu',
-    description: `Power distribution unit row ${row}`,
-    location: `DC1 / Hall ${row[0]} / ${row}`,
+  {
+    name: 'CH-1',
+    cls: 'cmdb_ci_facility_hardware',
+    description: 'CH-1 chiller (hall A loop)',
+    location: 'DC1 / Plant',
+  },
+  {
+    name: 'CH-2',
+    cls: 'cmdb_ci_facility_hardware',
+    description: 'CH-2 chiller (hall B loop)',
+    location: 'DC1 / Plant',
+  },
+  ...['A', 'B'].map((side) => ({
+    name: `SWGR-${side}`,
+    cls: 'cmdb_ci_facility_hardware',
+    description: `Switchgear ${side}`,
+    location: 'DC1 / Power room',
   })),
+  ...[
+    ['UPS-1', 'hall A side A'],
+    ['UPS-2', 'hall B side A'],
+    ['UPS-3', 'hall A side B'],
+    ['UPS-4', 'hall B side B'],
+  ].map(([name, feeds]) => ({
+    name: name!,
+    cls: 'cmdb_ci_ups',
+    description: `${name} (${feeds})`,
+    location: 'DC1 / Power room',
+  })),
+  ...['A1', 'A2', 'B1', 'B2'].flatMap((row) =>
+    ['A', 'B'].map((side) => ({
+      name: `PDU-${row}-${side}`,
+      cls: 'cmdb_ci_pdu',
+      description: `Power distribution unit row ${row} side ${side}`,
+      location: `DC1 / Hall ${row[0]} / ${row}`,
+    })),
+  ),
   // One GPU server per rack: gpu-r01-01 … gpu-r12-01 (the topology names r03, r05, r10, r11).
   ...RACKS.map((rack) => ({
     name: `gpu-${rack.toLowerCase()}-01`,

@@ -40,7 +40,7 @@ describe('stand-in seed', () => {
     for (const group of new Set(groups)) expect(GROUPS, String(group)).to.include(group);
   });
 
-  it('has a CI named after every piece of equipment in the shipped topology, except PDUs named only by id', () => {
+  it('has a CI named after every piece of equipment in the shipped topology', () => {
     const equipment = documents.flatMap((doc) => collect(doc, 'equipment', [])).flat() as { id?: string }[];
     const ids = equipment.map((e) => e.id).filter((id): id is string => typeof id === 'string');
     expect(ids).to.include.members(['CRAH-1', 'CDU-1', 'UPS-2']);
