@@ -30,7 +30,10 @@ export interface CompiledRule {
 
 export interface Mappings {
   files: string[];
+  /** Sources that take alarms (enabled). */
   sources: Record<string, SourceConfig>;
+  /** Sources switched off with `enabled: false`: validated, kept by name, never started. */
+  disabledSources: Record<string, SourceConfig>;
   topology: Topology;
   rules: CompiledRule[];
   /** Applied to alarms no rule matched; null = drop them (with a reason). */
