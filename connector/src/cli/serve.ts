@@ -86,6 +86,16 @@ export function serveCommand(ctx: CliContext): Command {
       }
 
       const store = pre.store;
+      // From here on a signal means "drain and stop", even before the runtime is up.
+      let requestStop = () => {};
+      const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        requestStop();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
       let rt;
       try {
         rt = await startRuntime({
@@ -97,6 +107,7 @@ export function serveCommand(ctx: CliContext): Command {
           routers: (httpCtx, handles) => consoleRouters(httpCtx, consoleOptionsFromRuntime(handles)),
         });
       } catch (e) {
+        stop();
         await store.close();
         if (e instanceof StartupError) throw new CliError(`${e.message}:\n  ${e.details.join('\n  ')}`);
         throw e;
@@ -110,15 +121,7 @@ export function serveCommand(ctx: CliContext): Command {
           ? 'closeloop ready: accepting alarms\n'
           : `closeloop NOT ready:\n  ${r.reasons.map(loaded.redact).join('\n  ')}\n`,
       );
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await stopRequested;
       ctx.stderr('closeloop stopping: finishing deliveries in flight…\n');
       await rt.close();
       await store.close();

@@ -62,13 +62,22 @@ export async function probeProvider(
       case 'mqtt': {
         const p = createMqttProvider(name, cfg);
         try {
-          await within(ms, (signal) => p.ready(signal));
+          await within(ms, async (signal) => {
+            // The provider reconnects forever; the first connection error is answer enough here.
+            let poll: NodeJS.Timeout | undefined;
+            const failed = new Promise<never>((_, reject) => {
+              poll = setInterval(() => {
+                const e = p.lastError();
+                if (e) reject(new Error(e));
+              }, 50);
+            });
+            try {
+              await Promise.race([p.ready(signal), failed]);
+            } finally {
+              clearInterval(poll);
+            }
+          });
           return { ok: true, detail: `connected and subscribed to ${cfg.topics.join(', ')}` };
-        } catch (e) {
-          return {
-            ok: false,
-            problem: `${messageOf(e)}${p.lastError() && !messageOf(e).includes(p.lastError() ?? '') ? ` (${p.lastError()})` : ''}`,
-          };
         } finally {
           await p.close();
         }
