@@ -8,12 +8,14 @@ import { serveCommand } from './serve.js';
 import { doctorCommand } from './doctor.js';
 import { demoCommand } from './demo.js';
 import { redfishCommand } from './redfish.js';
+import { configCommand } from './config-env.js';
 
 // ---- Register top-level commands here (one import above, one line below): serve, doctor, demo, redfish…
 const COMMANDS: CommandBuilder[] = [
   serveCommand,
   mappingsCommand,
   doctorCommand,
+  configCommand,
   redfishCommand,
   demoCommand,
 ];

@@ -62,6 +62,18 @@ export function configReferences(doc: unknown, path: string[] = []): ConfigRefer
   return [];
 }
 
+/** For `telemetry.providers.<name>.username|password` of a Redfish provider with a login: its auth type. */
+function providerLoginNeed(doc: unknown, key: string): string | null {
+  const m = /^telemetry\.providers\.([^.]+)\.(username|password)$/.exec(key);
+  if (!m) return null;
+  const providers = (doc as { telemetry?: { providers?: Record<string, unknown> } } | null)?.telemetry
+    ?.providers;
+  const p = providers?.[m[1]!] as { kind?: unknown; auth?: unknown } | undefined;
+  if (p?.kind !== 'redfish') return null;
+  const auth = typeof p.auth === 'string' ? p.auth : 'basic';
+  return auth === 'none' ? null : auth;
+}
+
 /** Variables the program reads by name, outside closeloop.yaml and the mappings. */
 export const PROGRAM_ENV: readonly { variable: string; purpose: string }[] = [
   { variable: 'CLOSELOOP_CONFIG', purpose: 'closeloop.yaml to read when --config is not given.' },
@@ -110,17 +122,22 @@ export function listEnvironment(o: {
     purpose: e.description,
     required: false,
   }));
-  const config = configReferences(o.configDoc).map((r) => ({
-    variable: r.variable,
-    where: `${o.configFile}: ${r.key}`,
-    purpose:
-      r.fallback === undefined
-        ? 'must be set'
-        : r.fallback === ''
-          ? 'optional (unset leaves the key out)'
-          : `default ${r.fallback}`,
-    required: r.fallback === undefined,
-  }));
+  const config = configReferences(o.configDoc).map((r) => {
+    const login = providerLoginNeed(o.configDoc, r.key);
+    return {
+      variable: r.variable,
+      where: `${o.configFile}: ${r.key}`,
+      purpose:
+        r.fallback === undefined
+          ? 'must be set'
+          : login && r.fallback === ''
+            ? `required: the provider's ${login} auth needs it`
+            : r.fallback === ''
+              ? 'optional (unset leaves the key out)'
+              : `default ${r.fallback}`,
+      required: r.fallback === undefined || (login !== null && r.fallback === ''),
+    };
+  });
   const sources = Object.entries(o.sources).flatMap(([name, s]) =>
     sourceCredentials(s).map((c) => ({
       variable: c.variable,
@@ -135,41 +152,44 @@ export function listEnvironment(o: {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
+function table(head: string[], rows: string[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
 /** The listing as the Markdown section of docs/configuration.md. */
 export function envMarkdown(l: EnvListing): string {
-  const table = (head: [string, string, string], rows: string[][]) =>
-    [
-      `| ${head.join(' | ')} |`,
-      '| --- | --- | --- |',
-      ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-    ].join('\n');
+  const code = (t: string) => `\`${t}\``;
   return [
-    'Overrides of closeloop.yaml keys (set and non-empty wins over the file):',
+    'Overrides of `closeloop.yaml` keys (a variable that is set and not empty wins over the file):',
     '',
     table(
-      ['Variable', 'Key', ''],
-      l.overrides.map((r) => [`\`${r.variable}\``, `\`${r.where}\``, r.purpose]),
+      ['Variable', 'Key', 'Meaning'],
+      l.overrides.map((r) => [code(r.variable), code(r.where), r.purpose]),
     ),
     '',
     'Referenced as `${NAME}` by the shipped `closeloop.yaml`:',
     '',
     table(
-      ['Variable', 'Key', ''],
-      l.config.map((r) => [`\`${r.variable}\``, `\`${r.where.split(': ')[1] ?? r.where}\``, r.purpose]),
+      ['Variable', 'Key', 'When unset'],
+      l.config.map((r) => [code(r.variable), code(r.where.split(': ')[1] ?? r.where), r.purpose]),
     ),
     '',
     'Named by the shipped `mappings/` sources (`token_env`, `secret_env`, `communities_env`, `auth_key_env`, `priv_key_env`, `username_env`, `password_env`); each is required while its source is enabled:',
     '',
     table(
-      ['Variable', 'Source', ''],
-      l.sources.map((r) => [`\`${r.variable}\``, r.where.split(': ')[1] ?? r.where, r.purpose]),
+      ['Variable', 'Source', 'Holds'],
+      l.sources.map((r) => [code(r.variable), r.where.split(': ')[1] ?? r.where, r.purpose]),
     ),
     '',
     'Read by the program itself:',
     '',
     table(
-      ['Variable', '', ''],
-      l.program.map((r) => [`\`${r.variable}\``, '', r.purpose]),
+      ['Variable', 'Meaning'],
+      l.program.map((r) => [code(r.variable), r.purpose]),
     ),
   ].join('\n');
 }
