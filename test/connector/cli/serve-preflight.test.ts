@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { startStandin, type Standin } from '../../../connector/src/demo/standin/index.js';
-import { freePort } from '../../support/ports.js';
+import { freePort } from '../../support/prometheus.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = path.join(ROOT, 'connector/bin/closeloop.js');
