@@ -1,6 +1,9 @@
 // What only a connection can tell: is the store there, does ServiceNow answer and let us in, does each
 // telemetry provider answer. Each probe is bounded in time and turns every failure into a sentence;
 // the error itself (with its stack) goes to the log at debug, never to the terminal.
+import dgram from 'node:dgram';
+import { isIPv6 } from 'node:net';
+import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import pRetry from 'p-retry';
 import type { Config, ProviderConfig } from '../../config/schema.js';
@@ -12,6 +15,8 @@ import type { Store } from '../../store/store.js';
 import { createMqttProvider } from '../../telemetry/mqtt/provider.js';
 import { createPrometheusProvider } from '../../telemetry/prometheus/provider.js';
 import { createRedfishClient } from '../../telemetry/redfish/client.js';
+import type { SourceConfig } from '../../mapping/schema.js';
+import { mqttClientOptions } from '../../sources/mqtt/subscriber.js';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -149,4 +154,60 @@ export async function openStoreProbed(
       store: null,
     };
   }
+}
+
+/**
+ * Can the listener of a source start? SNMP: the UDP port can be bound (in use, or below 1024 without
+ * the privilege, it cannot). MQTT: the broker answers and accepts the source's login. HTTP kinds share
+ * the connector's own port and need nothing here.
+ */
+export async function probeSourceTransport(
+  name: string,
+  source: SourceConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  timeoutMs: number,
+): Promise<ProbeOutcome> {
+  if (source.kind === 'snmp') {
+    const socket = dgram.createSocket(isIPv6(source.bind) ? 'udp6' : 'udp4');
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('error', reject);
+        socket.bind(source.port, source.bind, () => resolve());
+      });
+      return { ok: true, detail: `udp ${source.bind}:${source.port} can be bound` };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EADDRINUSE'
+          ? 'is in use by another process'
+          : code === 'EACCES'
+            ? 'needs privileges (ports below 1024: run as root or with CAP_NET_BIND_SERVICE, or use a higher port)'
+            : `cannot be bound (${messageOf(e)})`;
+      return { ok: false, problem: `udp ${source.bind}:${source.port} ${why}` };
+    } finally {
+      await new Promise<void>((resolve) => {
+        try {
+          socket.close(() => resolve());
+        } catch {
+          resolve(); // never bound
+        }
+      });
+    }
+  }
+  if (source.kind === 'mqtt') {
+    let client: MqttClient | undefined;
+    try {
+      client = await mqtt.connectAsync(source.url, {
+        ...mqttClientOptions(name, source, env as NodeJS.ProcessEnv),
+        reconnectPeriod: 0,
+        connectTimeout: timeoutMs,
+      });
+      return { ok: true, detail: 'broker accepts the login' };
+    } catch (e) {
+      return { ok: false, problem: `broker ${source.url}: ${messageOf(e)}` };
+    } finally {
+      await client?.endAsync(true).catch(() => undefined);
+    }
+  }
+  return { ok: true, detail: '' };
 }

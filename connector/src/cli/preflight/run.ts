@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { DependencyState } from '../../model/dependency.js';
 import type { Store } from '../../store/store.js';
 import { evaluateConfiguration, type PreflightInput } from './evaluate.js';
-import { openStoreProbed, probeProvider, probeServiceNow } from './probes.js';
+import { openStoreProbed, probeProvider, probeServiceNow, probeSourceTransport } from './probes.js';
 
 export interface Preflight {
   states: DependencyState[];
@@ -32,6 +32,20 @@ export async function runPreflight(input: PreflightInput, o: PreflightOptions): 
     configured.map(async (s): Promise<DependencyState> => {
       if (s.health !== 'ok') return s;
       if (s.kind === 'store' && store) return (await store).state;
+      if (s.kind === 'source') {
+        const source = input.mappings.sources[s.name];
+        if (!source || (source.kind !== 'snmp' && source.kind !== 'mqtt')) return s;
+        const r = await probeSourceTransport(s.name, source, input.env, timeout);
+        if (r.ok) return { ...s, detail: `${s.detail}: ${r.detail}` };
+        // A port that cannot be bound stays unbindable; a broker may come up, and the listener retries.
+        return source.kind === 'snmp'
+          ? { ...s, health: 'missing', problems: [`source ${s.name}: ${r.problem}`] }
+          : {
+              ...s,
+              health: 'degraded',
+              problems: [`source ${s.name}: ${r.problem}; the connector starts not ready until it connects`],
+            };
+      }
       if (s.kind === 'provider') {
         const cfg = input.config.telemetry.providers[s.name];
         if (!cfg) return s;
