@@ -10,7 +10,7 @@ import { topicMatches } from '../telemetry/mqtt/topic.js';
 import { createPrometheusProvider } from '../telemetry/prometheus/provider.js';
 import { createRedfishProvider } from '../telemetry/redfish/provider.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
-import { probeProvider } from './preflight/probes.js';
+import { probeProvider, within } from './preflight/probes.js';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const TEMPLATE = /\{\{[^}]*\}\}/g;
@@ -24,16 +24,6 @@ export function closeCheckQueries(m: Mappings): Map<string, string[]> {
     for (const c of rule.spec.close_checks ?? [])
       out.set(c.provider, [...(out.get(c.provider) ?? []), c.query]);
   return out;
-}
-
-async function within<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(), ms);
-  try {
-    return await work(ac.signal);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** What the sample queries of one provider will be: the checks, and what cannot be sampled. */

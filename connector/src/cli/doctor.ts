@@ -4,11 +4,9 @@
 // fields the mappings write, close codes, mandatory fields beyond them, the scoped app and its
 // properties). Checks that depend on one that failed are reported once as skipped. Exit 1 when any
 // check fails; `--json` for automation.
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { CliError, loadCliConfig, type CliContext } from './context.js';
-import { configReferences } from '../config/env-vars.js';
+import { readConfigReferences } from '../config/env-vars.js';
 import { loadMappings } from '../mapping/load.js';
 import { formatMappingError } from '../mapping/errors.js';
 import type { Mappings } from '../mapping/compiled.js';
@@ -19,6 +17,7 @@ import { runDoctor, type CheckStatus, type DoctorCheck } from '../itsm/serviceno
 import { evaluateConfiguration } from './preflight/evaluate.js';
 import { openStoreProbed } from './preflight/probes.js';
 import { telemetryChecks } from './doctor-telemetry.js';
+import { version } from './version.js';
 
 /** Fields the connector itself writes, whatever the mappings say. */
 const CONNECTOR_FIELDS = [
@@ -48,17 +47,6 @@ export function fieldsWritten(m: Mappings): string[] {
     for (const f of Object.keys(inc.fields)) fields.add(f);
   }
   return [...fields];
-}
-
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
 
 const LABEL: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -115,19 +103,12 @@ export function doctorCommand(ctx: CliContext): Command {
         level: config.log_level === 'debug' || config.log_level === 'trace' ? config.log_level : 'silent',
         secrets: loaded.secrets,
       });
-      let references: ReturnType<typeof configReferences> = [];
-      try {
-        if (loaded.file)
-          references = configReferences(parseYaml(readFileSync(loaded.file, 'utf8')) as unknown);
-      } catch {
-        // only hints depend on it
-      }
       const states = evaluateConfiguration({
         config,
         mappings: m.mappings,
         env: ctx.env,
         mappingsDir: config.mappings_dir,
-        references,
+        references: readConfigReferences(loaded.file),
       });
 
       const storeCheck = async (): Promise<DoctorCheck[]> => {

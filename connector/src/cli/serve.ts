@@ -7,27 +7,16 @@
 // listed at once, with the variable to set; a source that is not wanted is switched off with
 // `enabled: false`. What does not stop it: ServiceNow or a telemetry provider not answering yet
 // (alarms are kept and delivered later; close checks answer unknown meanwhile): shown as degraded.
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { CliError, loadCliConfig, type CliContext } from './context.js';
 import { StartupError, startRuntime } from '../service/runtime.js';
 import { consoleOptionsFromRuntime, consoleRouters } from '../console/index.js';
-import { configReferences, type ConfigReference } from '../config/env-vars.js';
+import { readConfigReferences } from '../config/env-vars.js';
 import { formatMappingError } from '../mapping/errors.js';
 import { loadMappings } from '../mapping/load.js';
 import { createLogger } from '../observability/logger.js';
 import { runPreflight } from './preflight/run.js';
 import { formatStates, formatVerdict } from './preflight/report.js';
-
-function referencesOf(file: string | null): ConfigReference[] {
-  if (!file) return [];
-  try {
-    return configReferences(parseYaml(readFileSync(file, 'utf8')) as unknown);
-  } catch {
-    return []; // already parsed once by the loader; only hints depend on this
-  }
-}
 
 /** Readiness as the running connector reports it (listeners that could not start, …). */
 async function readiness(url: string): Promise<{ ready: boolean; reasons: string[] }> {
@@ -73,7 +62,7 @@ export function serveCommand(ctx: CliContext): Command {
           mappings: m.mappings,
           env: ctx.env,
           mappingsDir: config.mappings_dir,
-          references: referencesOf(loaded.file),
+          references: readConfigReferences(loaded.file),
         },
         { logger },
       );

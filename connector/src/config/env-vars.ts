@@ -4,6 +4,8 @@
 // alarm route), and the few the program reads by name. `closeloop config env` prints the list and
 // writes the table in docs/configuration.md from here; `serve` uses sourceCredentials() to say which
 // credential of which source is missing.
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import type { SourceConfig } from '../mapping/schema.js';
 import { ENV_OVERRIDES } from './env-overrides.js';
 import { REFERENCE } from './interpolate.js';
@@ -60,6 +62,16 @@ export function configReferences(doc: unknown, path: string[] = []): ConfigRefer
   if (doc && typeof doc === 'object')
     return Object.entries(doc).flatMap(([k, v]) => configReferences(v, [...path, k]));
   return [];
+}
+
+/** The references of a closeloop.yaml file ([] without one); only hints depend on it, so errors are []. */
+export function readConfigReferences(file: string | null): ConfigReference[] {
+  if (!file) return [];
+  try {
+    return configReferences(parseYaml(readFileSync(file, 'utf8')) as unknown);
+  } catch {
+    return [];
+  }
 }
 
 /** For `telemetry.providers.<name>.username|password` of a Redfish provider with a login: its auth type. */

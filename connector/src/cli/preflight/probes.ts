@@ -21,7 +21,7 @@ import { mqttClientOptions } from '../../sources/mqtt/subscriber.js';
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Runs `work` with an AbortSignal that fires after `ms`. */
-async function within<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function within<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), ms);
   try {
