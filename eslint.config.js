@@ -4,7 +4,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'plugin/**', 'test-output/**', 'connector/console/dist/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'plugin/**',
+      'test-output/**',
+      'connector/console/dist/**',
+      'connector/lib/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,5 @@
 // The `closeloop` command line. Each top-level command lives in its own file and exports a
 // CommandBuilder; registering one is one import and one line in COMMANDS below.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, type CliContext, type CommandBuilder } from './context.js';
 import { mappingsCommand } from './mappings.js';
@@ -8,28 +7,20 @@ import { serveCommand } from './serve.js';
 import { doctorCommand } from './doctor.js';
 import { demoCommand } from './demo.js';
 import { redfishCommand } from './redfish.js';
+import { version } from './version.js';
+import { configCommand } from './config-env.js';
 
 // ---- Register top-level commands here (one import above, one line below): serve, doctor, demo, redfish…
 const COMMANDS: CommandBuilder[] = [
   serveCommand,
   mappingsCommand,
   doctorCommand,
+  configCommand,
   redfishCommand,
   demoCommand,
 ];
 
 export type { CliContext, CommandBuilder } from './context.js';
-
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 /** Commander settings (output, exit override) must reach commands added with addCommand too. */
 function inherit(cmd: Command, parent: Command): void {

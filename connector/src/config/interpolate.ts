@@ -11,6 +11,8 @@ export interface Interpolated {
 }
 
 const REF = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+/** The reference syntax (group 1 the name, group 2 the fallback), for tools that list references. */
+export const REFERENCE: RegExp = REF;
 
 export function interpolate(text: string, env: Readonly<Record<string, string | undefined>>): Interpolated {
   const used: string[] = [];

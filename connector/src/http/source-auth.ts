@@ -3,7 +3,9 @@
 import crypto from 'node:crypto';
 import type { SourceAuth } from '../mapping/schema.js';
 
-export type AuthCheck = { ok: true } | { ok: false; status: 401 | 500; message: string };
+// 503 when the source's own secret is not configured: the connector cannot take that source's alarms
+// yet (senders retry a 503, so nothing is lost once it is set); `closeloop serve` refuses to start so.
+export type AuthCheck = { ok: true } | { ok: false; status: 401 | 503; message: string };
 
 export function constantTimeEqual(a: string, b: string): boolean {
   // Hash both sides so lengths match and timing says nothing about the secret's length.
@@ -28,7 +30,7 @@ export function checkSourceAuth(
     case 'bearer': {
       const expected = env[auth.token_env];
       if (!expected)
-        return { ok: false, status: 500, message: `source token is not configured (set ${auth.token_env})` };
+        return { ok: false, status: 503, message: `source token is not configured (set ${auth.token_env})` };
       const m = /^Bearer\s+(.+)$/i.exec(header('authorization') ?? '');
       if (!m)
         return { ok: false, status: 401, message: 'missing bearer token (Authorization: Bearer <token>)' };
@@ -41,7 +43,7 @@ export function checkSourceAuth(
       if (!secret)
         return {
           ok: false,
-          status: 500,
+          status: 503,
           message: `source HMAC secret is not configured (set ${auth.secret_env})`,
         };
       const given = header(auth.header);

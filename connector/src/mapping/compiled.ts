@@ -31,7 +31,10 @@ export interface CompiledRule {
 
 export interface Mappings {
   files: string[];
+  /** Sources that take alarms (enabled). */
   sources: Record<string, SourceConfig>;
+  /** Sources switched off with `enabled: false`: validated, kept by name, never started. */
+  disabledSources: Record<string, SourceConfig>;
   topology: Topology;
   /** The topology compiled into its dependency graph (what placement and correlation walk). */
   graph: TopologyGraph;

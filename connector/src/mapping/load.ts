@@ -97,6 +97,7 @@ export function loadMappingTexts(
 
   // Sources: merged by name; a name defined twice is an error wherever the second one is.
   const sources: Record<string, SourceConfig> = {};
+  const disabledSources: Record<string, SourceConfig> = {};
   const sourceNames = new Set<string>();
   const firstSource = new Map<string, string>();
   for (const f of files) {
@@ -109,7 +110,8 @@ export function loadMappingTexts(
       }
       firstSource.set(s.name, `${e.file}:${e.line}:${e.col}`);
       sourceNames.add(s.name);
-      if (s.config) sources[s.name] = s.config;
+      // A switched-off source stays a known name (rules may still mention it) but takes no alarms.
+      if (s.config) (s.config.enabled === false ? disabledSources : sources)[s.name] = s.config;
     }
   }
 
@@ -203,6 +205,7 @@ export function loadMappingTexts(
     mappings: {
       files: ordered.map((t) => t.file),
       sources,
+      disabledSources,
       topology: topology.topology,
       graph: topology.graph!,
       rules: compiled.rules,

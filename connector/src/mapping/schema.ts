@@ -57,11 +57,19 @@ export const FieldMapSchema = z
 export type FieldMap = z.infer<typeof FieldMapSchema>;
 
 const valueMap = <T extends z.ZodType>(target: T) => z.record(z.string(), target);
+// Optional rather than defaulted: absent means on, and source configs built in code need not say so.
+const enabled = z
+  .boolean()
+  .optional()
+  .describe(
+    'false switches the source off without deleting it: no listener, no HTTP intake, its credentials are not needed; `closeloop serve` lists it as disabled.',
+  );
 
 export const SourceSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('webhook'),
+      enabled,
       description: z.string().optional(),
       auth: SourceAuthSchema.default({ type: 'none' }),
       batch_path: z.string().optional().describe('Path to an array of alarms when the vendor posts batches.'),
@@ -76,6 +84,7 @@ export const SourceSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('alertmanager'),
+      enabled,
       description: z.string().optional(),
       auth: SourceAuthSchema.default({ type: 'none' }),
       severity_label: z.string().default('severity'),
@@ -92,6 +101,7 @@ export const SourceSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('redfish'),
+      enabled,
       description: z.string().optional(),
       auth: SourceAuthSchema.default({ type: 'none' }),
       site: z.string().optional().describe('Site of the BMC/CDU posting to this source.'),
@@ -104,6 +114,7 @@ export const SourceSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('snmp'),
+      enabled,
       description: z.string().optional(),
       port: z.number().int().min(1).max(65535).default(1162),
       bind: z.string().default('0.0.0.0'),
@@ -132,6 +143,7 @@ export const SourceSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('mqtt'),
+      enabled,
       description: z.string().optional(),
       url: z.string().describe('Broker URL, e.g. mqtt://127.0.0.1:1883'),
       username_env: envName.optional(),

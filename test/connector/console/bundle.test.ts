@@ -29,20 +29,37 @@ describe('console bundle', function () {
   });
 
   it('says what is wrong when there are neither sources nor a bundle', async () => {
-    const s = await ensureBundle(path.join(out, 'no-ui'), path.join(out, 'dist'));
+    const [ui, dist, release] = ['no-ui', 'dist', 'release'].map((d) => path.join(out, d));
+    const s = await ensureBundle(ui, dist, release);
     expect(s).to.deep.equal({
       ok: false,
-      problem: `no console sources in ${path.join(out, 'no-ui')} and no bundle in ${path.join(out, 'dist')}`,
+      problem: `no console sources in ${ui} and no built bundle in ${release} or ${dist} (run npm run build)`,
     });
   });
 
   it('serves the newest built bundle when the sources are not shipped', async () => {
     fs.mkdirSync(path.join(out, 'dist', 'abc'), { recursive: true });
     for (const f of ['app.js', 'app.css']) fs.writeFileSync(path.join(out, 'dist', 'abc', f), '');
-    expect(await ensureBundle(path.join(out, 'no-ui'), path.join(out, 'dist'))).to.deep.equal({
+    expect(
+      await ensureBundle(path.join(out, 'no-ui'), path.join(out, 'dist'), path.join(out, 'release')),
+    ).to.deep.equal({
       ok: true,
       dir: path.join(out, 'dist', 'abc'),
       hash: 'abc',
+    });
+  });
+
+  it('a release serves the bundle the build put beside the compiled code, under the hash it recorded', async () => {
+    const release = path.join(out, 'release');
+    fs.mkdirSync(release);
+    for (const f of ['app.js', 'app.css']) fs.writeFileSync(path.join(release, f), '');
+    // Without its manifest the directory is not taken for a release bundle.
+    expect((await ensureBundle(path.join(out, 'no-ui'), path.join(out, 'dist'), release)).ok).to.equal(false);
+    fs.writeFileSync(path.join(release, 'bundle.json'), JSON.stringify({ hash: '0123456789abcdef' }));
+    expect(await ensureBundle(path.join(out, 'no-ui'), path.join(out, 'dist'), release)).to.deep.equal({
+      ok: true,
+      dir: release,
+      hash: '0123456789abcdef',
     });
   });
 });

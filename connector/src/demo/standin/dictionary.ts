@@ -2,6 +2,7 @@
 // (incident inherits most of its columns from task, as on the platform) and which columns reference
 // other tables. The sys_dictionary and sys_choice rows served over the Table API are generated from
 // this, so what the API accepts and what it describes cannot drift apart.
+import { PLATFORM_TABLES } from './platform-tables.js';
 
 export type FieldType =
   | 'GUID'
@@ -312,6 +313,8 @@ export const TABLES: TableDef[] = [
     ],
   },
 ];
+
+TABLES.push(...PLATFORM_TABLES);
 
 const byName = new Map(TABLES.map((table) => [table.name, table]));
 

@@ -3,6 +3,7 @@
 // Closeloop plugin's properties. Seed rows bypass business rules; they are set-up, not traffic.
 import { TABLES } from './dictionary.js';
 import { blankRow, putRow, type Row, type Store } from './store.js';
+import { seedApplication } from './platform-seed.js';
 
 export interface SeedUser {
   username: string;
@@ -282,6 +283,7 @@ export function seedMetadata(store: Store): void {
     }),
   );
   for (const property of PLUGIN_PROPERTIES) add(store, 'sys_properties', { ...property });
+  seedApplication(store);
 }
 
 /** Groups and CIs of the demo site. */

@@ -3,7 +3,7 @@
 // then the before business rules, and only then the record and its journal entries are stored.
 // Writes to one record are serialised, as the platform locks the row for the transaction.
 import { abortError, runBeforeRules, type BusinessRule, type RuleRunResult } from './business-rules.js';
-import { columnsOf, tableDef } from './dictionary.js';
+import { SYSTEM_FIELDS, columnsOf, tableDef } from './dictionary.js';
 import { formatGlideDateTime, isSysId } from './ids.js';
 import { applyIncidentLogic, closeInfoMissing } from './incident-logic.js';
 import { allRows, blankRow, deleteRow, getRow, putRow, type Row, type Store } from './store.js';
@@ -31,6 +31,8 @@ function journalColumns(table: string): string[] {
   return [...columnsOf(table).values()].filter((f) => f.type === 'journal_input').map((f) => f.element);
 }
 
+const SYSTEM_COLUMNS = new Set(SYSTEM_FIELDS.map((f) => f.element));
+
 /** Input values → stored strings for known, writable columns; everything else is dropped. */
 export function normaliseValues(table: string, input: Record<string, InputValue>, insert: boolean): Row {
   const columns = columnsOf(table);
@@ -38,7 +40,9 @@ export function normaliseValues(table: string, input: Record<string, InputValue>
   for (const [name, raw] of Object.entries(input)) {
     const field = columns.get(name);
     if (!field) continue;
-    if (name.startsWith('sys_') && name !== 'sys_class_name' && !(insert && name === 'sys_id')) continue;
+    // The system columns are the platform's to set (sys_id only on insert); other sys_ names (a data
+    // policy rule's sys_data_policy) are ordinary columns.
+    if (SYSTEM_COLUMNS.has(name) && !(insert && name === 'sys_id')) continue;
     let value = raw === null ? '' : String(raw);
     if (name === 'sys_id' && !isSysId(value)) continue;
     if (field.type === 'boolean') value = value === 'true' || value === '1' ? 'true' : 'false';

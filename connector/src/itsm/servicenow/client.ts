@@ -71,6 +71,11 @@ export interface ServiceNowClient {
   getDictionary(tables: string | readonly string[]): Promise<string[]>;
   /** Active choice values (sys_choice) of `element` on the given tables. */
   getChoices(tables: string | readonly string[], element: string): Promise<string[]>;
+  /** Rows of any table, read-only (doctor's metadata reads); build `query` with query.ts helpers. */
+  listRecords(
+    table: string,
+    o: { query?: string; fields: readonly string[]; limit: number },
+  ): Promise<TableRecord[]>;
 }
 
 const INCIDENT_FIELDS = ['sys_id', 'number', 'state', 'correlation_id'] as const;
@@ -392,6 +397,19 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
         schema: list(ChoiceRowSchema),
       });
       return [...new Set(rows.result.map((r) => r.value))];
+    },
+
+    async listRecords(table, o) {
+      const operation = `read ${table}`;
+      const fields = [...new Set(['sys_id', ...o.fields])].map((f) => checkField(operation, f));
+      const rows = await call({
+        operation,
+        method: 'GET',
+        path: tablePath(operation, table),
+        params: tableParams({ query: o.query, fields, limit: Math.min(o.limit, DICTIONARY_LIMIT) }),
+        schema: list(TableRecordSchema),
+      });
+      return rows.result;
     },
   };
 }
