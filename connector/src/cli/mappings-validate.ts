@@ -1,7 +1,7 @@
 // `closeloop mappings validate [dir]`: exit 0 when every file is valid, 1 with every error listed.
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
-import { loadCliMappings, printMappingErrors } from './mappings-load.js';
+import { loadCliMappings, printMappingErrors, printMappingWarnings } from './mappings-load.js';
 
 export function validateCommand(ctx: CliContext): Command {
   return new Command('validate')
@@ -14,6 +14,7 @@ export function validateCommand(ctx: CliContext): Command {
         ctx.exitCode = 1;
         return;
       }
+      printMappingWarnings(ctx, m);
       const { mappings } = m.result;
       const sites = mappings.topology.sites;
       const count = (f: (s: (typeof sites)[number]) => number) => sites.reduce((n, s) => n + f(s), 0);
@@ -25,7 +26,8 @@ export function validateCommand(ctx: CliContext): Command {
           `${mappings.rules.length} rules, ${sites.length} site${sites.length === 1 ? '' : 's'} ` +
           `(${racks} racks, ${count((s) => s.cooling_zones.length)} cooling zones, ` +
           `${count((s) => s.power_paths.length)} power paths)` +
-          `${mappings.defaultRule ? `, default rule ${mappings.defaultRule.name}` : ''}\n`,
+          `${mappings.defaultRule ? `, default rule ${mappings.defaultRule.name}` : ''}` +
+          `${m.result.warnings.length ? `; ${m.result.warnings.length} warning${m.result.warnings.length === 1 ? '' : 's'}` : ''}\n`,
       );
       ctx.exitCode = m.configFailed ? 1 : 0;
     });

@@ -191,6 +191,18 @@ export function evaluateCheck(
     query: check.query,
   };
 
+  if (check.refused !== undefined) {
+    return {
+      ...common,
+      status: 'unknown',
+      reason: 'unsafe_query',
+      observed: 'not checked',
+      observedValue: null,
+      samples: 0,
+      series: 0,
+      message: `${label}: not checked: ${check.refused}`,
+    };
+  }
   if (answer instanceof Error) {
     const reason = errorReason(answer);
     return {

@@ -3,8 +3,11 @@
 import type { CloseCheckSpec, Condition } from '../mapping/schema.js';
 import type { Sample } from '../telemetry/types.js';
 
-/** A CloseCheckSpec whose `query` and `label` are final strings (no `{{…}}` left). */
-export type RenderedCheck = CloseCheckSpec;
+/**
+ * A CloseCheckSpec whose `query` and `label` are final strings (no `{{…}}` left), or, with `refused`,
+ * a check an alarm value made unsafe to run: it is never sent to its provider and is always `unknown`.
+ */
+export type RenderedCheck = CloseCheckSpec & { refused?: string };
 export type { Condition };
 
 export type CheckStatus = 'pass' | 'fail' | 'unknown';
@@ -19,7 +22,11 @@ export type UnknownReason =
   | 'stale'
   | 'not_covered'
   | 'gap'
-  | 'too_few';
+  | 'too_few'
+  /** The check was refused when its query was rendered: an alarm value could not be placed safely. */
+  | 'unsafe_query'
+  /** The source sent an explicit invalid reading (NaN, ±Inf, a vendor sentinel, null) inside the window. */
+  | 'invalid';
 
 export interface CheckResult {
   name: string;

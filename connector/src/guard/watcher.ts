@@ -75,7 +75,7 @@ export function startWatcher(o: WatcherOptions): Watcher {
     await Promise.all(
       checks.map(async (c) => {
         const p = o.providers.get(c.provider);
-        if (!p?.sample) return;
+        if (!p?.sample || c.refused !== undefined) return;
         const ac = new AbortController();
         const t = setTimeout(() => ac.abort(), o.budgetMs);
         try {

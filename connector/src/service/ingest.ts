@@ -58,6 +58,14 @@ export async function ingestAlarms(
       );
     }
     const plan = p.kind === 'planned' ? p.plan : null;
+    for (const c of (plan?.closeChecks ?? []) as { name?: string; refused?: string }[]) {
+      // The incident still opens; this check will never run and keeps the verdict `unknown`.
+      if (c.refused !== undefined)
+        deps.logger.warn(
+          { source: sourceName, alarm: alarm.id, rule: plan?.rule, check: c.name, reason: c.refused },
+          'close check refused: an alarm value cannot be placed safely in its query',
+        );
+    }
     const silence = plan && silences.length ? matchSilence(silences, alarm, plan.rule, now) : null;
     items.push({ alarm, plan, silence });
     itemIndex.push(indexes[i] ?? i);

@@ -263,4 +263,37 @@ describe('guard/evaluateChecks', function () {
       expect(order).to.deep.equal(['sample', 'query']);
     });
   });
+
+  describe('refused checks (an alarm value unsafe for the query)', () => {
+    it('are never sent to their provider, not even sampled, and are unknown with the reason', async () => {
+      const calls: string[] = [];
+      const spy: TelemetryProvider = {
+        name: 'spy',
+        kind: 'prometheus',
+        sample: async (q) => void calls.push(`sample ${q}`),
+        queryRange: async (q) => (calls.push(`query ${q}`), [{ labels: {}, samples: [{ t: now, v: 22 }] }]),
+        close: async () => {},
+      };
+      const refused = {
+        ...air('CRAH-1', { provider: 'spy', query: 'm > {{alarm.text}}', stabilize: 0 }),
+        refused:
+          'unsafe value for a PromQL query: {{alarm.text}} = "0 or vector(0)": would be PromQL syntax here',
+      };
+      const [r] = await evaluateChecks([refused], new Map([['spy', spy]]), {
+        budgetMs: 1000,
+        nowMs: now,
+        sampleFirst: true,
+      });
+      expect(calls).to.deep.equal([]);
+      expect(r).to.include({
+        status: 'unknown',
+        reason: 'unsafe_query',
+        observed: 'not checked',
+        samples: 0,
+      });
+      expect(r!.message).to.equal(
+        'CRAH-1 supply air: not checked: unsafe value for a PromQL query: {{alarm.text}} = "0 or vector(0)": would be PromQL syntax here',
+      );
+    });
+  });
 });

@@ -257,6 +257,37 @@ describe('guard/startWatcher', function () {
     expect(await w.runOnce()).to.equal(0);
   });
 
+  it('never samples nor queries a refused check, and never resolves on it: the verdict stays unknown', async () => {
+    const calls: string[] = [];
+    const spy: TelemetryProvider = {
+      name: 'cdu',
+      kind: 'redfish',
+      sample: async (q) => void calls.push(`sample ${q}`),
+      queryRange: async (q) => (calls.push(`query ${q}`), []),
+      close: async () => {},
+    };
+    const refused = {
+      ...check({
+        name: 'flow',
+        provider: 'cdu',
+        query: '/redfish/v1/Chassis/{{asset.equipment_id}}/Sensors/Flow',
+      }),
+      refused: 'unsafe value for a Redfish query: {{asset.equipment_id}} = "CDU/x": holds "/" or "\\"',
+    };
+    const a = alarm({ id: 'R-alarm' });
+    const p = plan({ correlationKey: 'DC1/cdu/R', closeChecks: [refused] });
+    await store.ingest([{ alarm: a, plan: p }], new Date(), 'Closeloop');
+    await store.ingest([{ alarm: { ...a, state: 'cleared' }, plan: p }], new Date(), 'Closeloop');
+    const w = watch(new Map([['cdu', spy]]));
+    await w.runOnce();
+    expect(calls).to.deep.equal([]);
+    const e = (await store.getEvent('DC1/cdu/R'))!.event;
+    expect(e).to.include({ state: 'open', verdict: 'unknown' });
+    expect(
+      (e.verdictChecks as { name: string; message: string }[]).find((c) => c.name === 'flow')!.message,
+    ).to.match(/^CRAH-2 supply air: not checked: unsafe value for a Redfish query/);
+  });
+
   it('evaluates events concurrently, never more at once than its concurrency', async () => {
     let inFlight = 0;
     let most = 0;
