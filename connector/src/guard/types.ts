@@ -18,7 +18,6 @@ export type UnknownReason =
   | 'provider_error'
   | 'timeout'
   | 'no_data'
-  | 'missing'
   | 'stale'
   | 'not_covered'
   | 'gap'
@@ -49,6 +48,8 @@ export interface CheckResult {
   series?: number;
   /** The furthest-out-of-range sample of a failing check. */
   worst?: { value: number; at: string; labels?: Record<string, string> };
+  /** The newest explicit invalid reading that makes the check unknown ("NaN", "+Inf", "DCGM … sentinel"). */
+  invalid?: { value: string; at: string; count: number; labels?: Record<string, string> };
   /** The window's samples of the series the message talks about, oldest first (for a chart). */
   points?: Sample[];
   /** When the check will pass if values stay in range (absent when that cannot be said). */
