@@ -77,6 +77,15 @@ export async function ingestAlarms(
     deps.metrics.alarmsReceived.inc({ source: sourceName }, results.length);
     deps.kick();
   }
+  results.forEach((r, i) => {
+    if (r.outcome !== 'stale') return;
+    const a = items[i]!.alarm;
+    deps.metrics.alarmsStale.inc({ source: sourceName });
+    deps.logger.info(
+      { source: sourceName, alarm: a.id, state: a.state, raised_at: a.raisedAt, newer_at: r.newerAt },
+      'stale alarm update ignored: older, by the source clock, than the update already applied',
+    );
+  });
   return {
     accepted: results.map((r, i) => ({ ...r, index: itemIndex[i]!, id: items[i]!.alarm.id })),
     refused,

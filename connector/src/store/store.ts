@@ -24,6 +24,8 @@ export interface IngestResult {
   identity: string;
   outcome: Decision['outcome'];
   eventKey: string | null;
+  /** For outcome `stale`: the source time of the newer update already applied. */
+  newerAt?: string;
 }
 
 export interface RejectedPayload {

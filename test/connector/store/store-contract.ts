@@ -11,6 +11,15 @@ export interface StoreHarness {
   cleanup(): Promise<void>;
   /** Behaviours this store is known to get wrong (gap id → why), skipped loudly until fixed. */
   knownGaps?: Record<string, string>;
+  /** The alarm log rows of one alarm, oldest first, read straight from the database. */
+  alarmLog(identity: string): Promise<AlarmLogRow[]>;
+}
+
+export interface AlarmLogRow {
+  outcome: string;
+  state: string;
+  event_key: string | null;
+  raised_at: string;
 }
 
 const D = 'Closeloop';
@@ -239,6 +248,67 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         expect(outcomes.filter((o) => o === 'repeat')).to.have.length(10);
         expect((await store.getEvent(K))!.alarms).to.have.length(10);
         expect((await ops(K)).filter((o) => o === 'create')).to.have.length(1);
+      });
+    });
+
+    describe('ordering by the source clock', () => {
+      // Stamped by the source (clock: source), arriving `late` seconds after at(0).
+      const stamped = (state: 'active' | 'cleared', sourceSec: number, received: number) =>
+        alarm({
+          state,
+          clock: 'source',
+          raisedAt: at(sourceSec).toISOString(),
+          receivedAt: at(received).toISOString(),
+        });
+
+      it('a clear older than the last raise is stale: the live incident stays open, the update is logged', async () => {
+        const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 3_600_000, holdDownMs: 0 } });
+        await store.ingest([{ alarm: stamped('active', 0, 1), plan: p }], at(1), D);
+        const r = await store.ingest([{ alarm: stamped('cleared', -60, 5), plan: p }], at(5), D);
+        expect(r[0]).to.deep.equal({
+          identity: 'bms:A1',
+          outcome: 'stale',
+          eventKey: K,
+          newerAt: at(0).toISOString(),
+        });
+        const d = (await store.getEvent(K))!;
+        expect(d.event.state).to.equal('open');
+        expect(d.alarms.map((a) => [a.state, a.alarm.raisedAt])).to.deep.equal([
+          ['active', at(0).toISOString()],
+        ]);
+        expect(d.deliveries.map((x) => x.op.op)).to.deep.equal(['create']);
+        expect(await h!.alarmLog('bms:A1')).to.deep.equal([
+          { outcome: 'created', state: 'active', event_key: K, raised_at: at(0).toISOString() },
+          { outcome: 'stale', state: 'cleared', event_key: K, raised_at: at(-60).toISOString() },
+        ]);
+      });
+
+      it('a captured clear replayed after a new raise does not resolve the reopened incident', async () => {
+        const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 3_600_000, holdDownMs: 0 } });
+        await store.ingest([{ alarm: stamped('active', 0, 0), plan: p }], at(0), D);
+        await deliverAll(at(0));
+        const clear = stamped('cleared', 300, 300);
+        expect((await store.ingest([{ alarm: clear, plan: p }], at(300), D))[0]!.outcome).to.equal(
+          'resolved',
+        );
+        expect(
+          (await store.ingest([{ alarm: stamped('active', 1200, 1200), plan: p }], at(1200), D))[0]!.outcome,
+        ).to.equal('reopened');
+        const replay = { ...clear, receivedAt: at(1800).toISOString() };
+        expect((await store.ingest([{ alarm: replay, plan: p }], at(1800), D))[0]!.outcome).to.equal('stale');
+        const d = (await store.getEvent(K))!;
+        expect(d.event.state).to.equal('open');
+        expect(d.deliveries.map((x) => x.op.op)).to.deep.equal(['create', 'note', 'resolve', 'reopen']);
+        // Within one batch too: a stale item changes nothing for the ones after it.
+        const batch = await store.ingest(
+          [
+            { alarm: { ...replay, receivedAt: at(1900).toISOString() }, plan: p },
+            { alarm: stamped('active', 1900, 1900), plan: p },
+          ],
+          at(1900),
+          D,
+        );
+        expect(batch.map((x) => x.outcome)).to.deep.equal(['stale', 'repeat']);
       });
     });
 

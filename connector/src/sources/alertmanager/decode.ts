@@ -163,6 +163,7 @@ function decodeAlert(
     severity,
     type: alertname,
     raisedAt: time.value,
+    clock: 'source',
     receivedAt: opts.receivedAt.toISOString(),
     asset,
     ...(value?.ok ? { value: value.value } : {}),

@@ -128,14 +128,16 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     putAlarm: (a: AlarmRecord, d) => {
       q.putAlarm.run(alarmToRow(a));
       if (d.outcome !== 'repeat') {
+        // A stale update is logged as it came; the record keeps the newer state.
+        const logged = d.stale?.update ?? a.alarm;
         q.logAlarm.run(
           a.identity,
           a.eventKey,
           d.outcome,
-          a.state,
-          a.severity,
+          logged.state,
+          logged.severity,
           a.lastReceivedAt,
-          JSON.stringify(a.alarm),
+          JSON.stringify(logged),
         );
       }
     },
