@@ -562,6 +562,21 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         expect(after!.deliveries.map((x) => x.state)).to.deep.equal(['done', 'cancelled', 'done', 'done']);
       });
 
+      it('storm control counts per source by exact name ("_" in a name is a letter, not a wildcard)', async () => {
+        const policy: NoisePolicy = { ...quiet, stormPerSource: 1 };
+        const one = (source: string, id: string) => ({
+          alarm: alarm({ source, id, asset: { site: 'DC1', rack: id } }),
+          plan: plan({ correlationKey: `DC1/rack/${id}` }),
+        });
+        const r = await store.ingest(
+          [one('upsxa', 'X1'), one('ups_a', 'Y1'), one('ups_a', 'Y2')],
+          at(0),
+          D,
+          policy,
+        );
+        expect(r.map((x) => x.outcome)).to.deep.equal(['created', 'created', 'parked']);
+      });
+
       it('storm control parks events past the rate, under one storm incident, and releases them later', async () => {
         const policy: NoisePolicy = { ...quiet, stormPerSource: 3, stormGlobal: 5 };
         const items = Array.from({ length: 6 }, (_, i) => ({

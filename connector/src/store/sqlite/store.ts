@@ -76,7 +76,8 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= ?`,
     ),
     recentBySource: db.prepare(
-      `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= ? AND identity LIKE ?`,
+      // A prefix compared as text: LIKE would read "_" in a source name as a wildcard.
+      `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= @since AND substr(identity, 1, length(@prefix)) = @prefix`,
     ),
     undelivered: db.prepare(
       `SELECT id, op_json, state FROM outbox WHERE event_key = ? AND state != 'cancelled'`,
@@ -112,7 +113,11 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     },
     recentCreates: (since, source) =>
       Number(
-        ((source ? q.recentBySource.get(since, `${source}:%`) : q.recentAll.get(since)) as { n: number }).n,
+        (
+          (source ? q.recentBySource.get({ since, prefix: `${source}:` }) : q.recentAll.get(since)) as {
+            n: number;
+          }
+        ).n,
       ),
     liveEffectsIn: (scope) => q.liveEffects.all(scope).map(eventFromRow),
     moveAlarms: (from, to) => void q.moveAlarms.run(to, from),
