@@ -2,29 +2,14 @@
 // /work/shared/fixtures, with per-test overrides of property values, basic or session auth,
 // optional TLS, and URIs that never answer (for time-budget tests).
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHARED_DIR } from './shared-dir.js';
 
-const MOCKUP = 'shared/fixtures/redfish/mockups/public-cooling-unit';
-
-/** The mockup under the nearest ancestor holding `shared/` (the checkout's parent, also from a worktree). */
-function findMockup(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, MOCKUP);
-    if (existsSync(candidate)) return candidate;
-    const up = path.dirname(dir);
-    if (up === dir) return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..', MOCKUP);
-    dir = up;
-  }
-}
-
-export const CDU_MOCKUP_DIR = findMockup();
+export const CDU_MOCKUP_DIR = path.join(SHARED_DIR, 'fixtures/redfish/mockups/public-cooling-unit');
 
 export interface RedfishMockOptions {
   auth?: 'none' | 'basic' | 'session';
