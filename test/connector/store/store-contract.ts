@@ -185,7 +185,8 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         await store.ingest([{ alarm: alarm(), plan: p }], at(0), D);
         const r = await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: p }], at(10), D);
         expect(r[0]!.outcome).to.equal('awaiting_verdict');
-        await store.recordVerdict(
+        const read = (await store.getEvent(K))!.event;
+        const written = await store.recordVerdict(
           K,
           {
             verdict: 'pass',
@@ -194,11 +195,48 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
           },
           [{ op: 'resolve' }],
           at(700),
+          { lastAlarmAt: read.lastAlarmAt, verdictAt: read.verdictAt },
         );
+        expect(written).to.deep.equal({ written: true });
         const d = await store.getEvent(K);
         expect(d!.event).to.include({ state: 'resolved', verdict: 'pass', verdictAt: at(700).toISOString() });
         expect(d!.event.verdictChecks).to.deep.equal([{ name: 'supply-air', status: 'pass' }]);
         expect(await ops(K)).to.deep.equal(['create', 'note', 'resolve']);
+      });
+
+      it('a verdict evaluated from a snapshot that changed since is not written (nor its resolve)', async () => {
+        const p = plan({ closeChecks: [{ name: 'supply-air' }] });
+        await store.ingest([{ alarm: alarm(), plan: p }], at(0), D);
+        await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: p }], at(10), D);
+        const read = (await store.getEvent(K))!.event;
+        const basis = { lastAlarmAt: read.lastAlarmAt, verdictAt: read.verdictAt };
+        const pass = { verdict: 'pass' as const, checks: [], evaluatedAt: at(700).toISOString() };
+        // While it was evaluated, the alarm came back.
+        await store.ingest([{ alarm: alarm({ receivedAt: at(650).toISOString() }), plan: p }], at(650), D);
+        expect(await store.recordVerdict(K, pass, [{ op: 'resolve' }], at(700), basis)).to.deep.equal({
+          written: false,
+          reason: 'an alarm of the event changed while it was evaluated',
+        });
+        let d = (await store.getEvent(K))!;
+        expect(d.event).to.include({ state: 'open', verdict: null });
+        expect(await ops(K)).to.deep.equal(['create', 'note', 'note']);
+
+        // Another evaluation recorded a verdict first: the one based on the older read is not written.
+        const fresh = (await store.getEvent(K))!.event;
+        const freshBasis = { lastAlarmAt: fresh.lastAlarmAt, verdictAt: fresh.verdictAt };
+        const fail = { verdict: 'fail' as const, checks: [], evaluatedAt: at(720).toISOString() };
+        expect(await store.recordVerdict(K, fail, [], at(720), freshBasis)).to.deep.equal({ written: true });
+        expect(
+          await store.recordVerdict(
+            K,
+            { ...pass, evaluatedAt: at(710).toISOString() },
+            [],
+            at(721),
+            freshBasis,
+          ),
+        ).to.deep.equal({ written: false, reason: 'another verdict was recorded while it was evaluated' });
+        d = (await store.getEvent(K))!;
+        expect(d.event).to.include({ verdict: 'fail', verdictAt: at(720).toISOString() });
       });
 
       it('a batch is all or nothing: an item that cannot be stored fails the call and keeps none of it', async () => {

@@ -5,6 +5,7 @@ import type { Operation } from '../../outbox/operations.js';
 import { applyIngest, type IngestTx } from '../../lifecycle/apply.js';
 import type { AlarmRecord, EventRecord, NoisePolicy } from '../../lifecycle/types.js';
 import { flushDue } from '../../lifecycle/note-economy.js';
+import { staleVerdictReason } from '../../lifecycle/verdict-write.js';
 import { planRelease } from '../../lifecycle/storm.js';
 import type { IngestItem, IngestResult, OutboxEntry, Store } from '../store.js';
 import {
@@ -351,26 +352,31 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
           })
           .immediate();
       }),
-    recordVerdict: (key, v, ops, now) =>
+    recordVerdict: (key, v, ops, now, basis) =>
       serialWrite(() => {
         const at = now.toISOString();
-        db.transaction(() => {
-          const row = q.getEvent.get(key);
-          if (!row) return;
-          const e = eventFromRow(row);
-          const resolves = ops.some((o) => o.op === 'resolve');
-          q.putEvent.run(
-            eventToRow({
-              ...e,
-              verdict: v.verdict,
-              verdictAt: v.evaluatedAt,
-              verdictChecks: v.checks,
-              updatedAt: at,
-              ...(resolves ? { state: 'resolved' as const, resolvedAt: at } : {}),
-            }),
-          );
-          tx.enqueue(key, ops, now);
-        }).immediate();
+        return db
+          .transaction((): { written: true } | { written: false; reason: string } => {
+            const row = q.getEvent.get(key);
+            if (!row) return { written: false, reason: 'the event is gone' };
+            const e = eventFromRow(row);
+            const stale = staleVerdictReason(e, basis, v.evaluatedAt);
+            if (stale) return { written: false, reason: stale };
+            const resolves = ops.some((o) => o.op === 'resolve');
+            q.putEvent.run(
+              eventToRow({
+                ...e,
+                verdict: v.verdict,
+                verdictAt: v.evaluatedAt,
+                verdictChecks: v.checks,
+                updatedAt: at,
+                ...(resolves ? { state: 'resolved' as const, resolvedAt: at } : {}),
+              }),
+            );
+            tx.enqueue(key, ops, now);
+            return { written: true };
+          })
+          .immediate();
       }),
 
     claimDeliveries: (limit, now, worker, leaseMs) =>
