@@ -182,8 +182,10 @@ describe('mapping/query: rendering per query language', () => {
       expect(queryTemplateWarnings('{{labels.x}}/Sensors', 'redfish')[0]).to.match(/before the URI reaches/);
     });
 
-    it('MQTT: a template filling topic levels is fine', () => {
+    it('MQTT: a template filling topic levels is fine, except in the first level', () => {
       expect(queryTemplateWarnings('dc1/{{labels.x}}/leak', 'mqtt')).to.deep.equal([]);
+      expect(queryTemplateWarnings('spBv1.0/dc1/NDATA/cdu-1#{{labels.x}}', 'mqtt')).to.deep.equal([]);
+      expect(queryTemplateWarnings('{{labels.x}}/leak', 'mqtt')[0]).to.match(/first topic level/);
     });
   });
 

@@ -38,3 +38,9 @@ export function placeMqtt(value: string, state: MqttState): Placed {
     return { ok: false, reason: 'starts the topic with "$" (the broker\'s own topics)' };
   return { ok: true, text: value };
 }
+
+export function mqttSlotWarning(state: MqttState): string | undefined {
+  if (state.part === 'topic' && state.firstLevel)
+    return 'is in the first topic level: the alarm would choose the top of the topic tree; start the query with a fixed level';
+  return undefined;
+}

@@ -5,7 +5,7 @@
 import type { VariableContext } from '../variables.js';
 import { renderTemplate, templateSlots, type RenderResult, type ValueEscaper } from '../template.js';
 import { LANGUAGE_NAMES, type QueryLanguage } from './language.js';
-import { MQTT_START, advanceMqtt, placeMqtt } from './mqtt.js';
+import { MQTT_START, advanceMqtt, mqttSlotWarning, placeMqtt } from './mqtt.js';
 import { PROMQL_START, advancePromql, placePromql, promqlSlotWarning, promqlUnchanged } from './promql.js';
 import {
   REDFISH_START,
@@ -69,7 +69,7 @@ export function queryTemplateWarnings(template: string, language: QueryLanguage)
         ? promqlSlotWarning(advancePromql(PROMQL_START, before))
         : language === 'redfish'
           ? redfishSlotWarning(advanceRedfish(REDFISH_START, before))
-          : undefined;
+          : mqttSlotWarning(advanceMqtt(MQTT_START, before));
     if (warning) out.push(`{{${variable}}} ${warning}`);
   }
   return out;
