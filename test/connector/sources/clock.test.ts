@@ -47,6 +47,11 @@ describe('sources: whose clock raisedAt is', () => {
     expect(
       clockOf(only(alertmanager('alertmanager', am, { ...body, status: 'resolved' }, opts))),
     ).to.deep.equal(['source', '2025-06-12T14:11:00.000Z']);
+    // A resolved alert with Go's zero endsAt (a third-party sender): its startsAt, not year 1.
+    body.alerts[0] = { ...body.alerts[0], endsAt: '0001-01-01T00:00:00Z' };
+    expect(
+      clockOf(only(alertmanager('alertmanager', am, { ...body, status: 'resolved' }, opts))),
+    ).to.deep.equal(['source', '2025-06-12T14:06:30.000Z']);
   });
 
   it('redfish: source with an EventTimestamp, received without', () => {
