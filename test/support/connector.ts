@@ -25,6 +25,8 @@ export async function startTestConnector(opts: {
   config?: Record<string, unknown>;
   env?: Record<string, string>;
   routers?: ConnectorDeps['routers'];
+  /** Default: silent (or CLOSELOOP_TEST_LOG). */
+  logger?: pino.Logger;
 }): Promise<TestConnector> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-http-'));
   const config: Config = ConfigSchema.parse({
@@ -38,7 +40,7 @@ export async function startTestConnector(opts: {
   const running = await startConnector({
     config,
     env: opts.env ?? {},
-    logger: pino({ level: process.env['CLOSELOOP_TEST_LOG'] ?? 'silent' }),
+    logger: opts.logger ?? pino({ level: process.env['CLOSELOOP_TEST_LOG'] ?? 'silent' }),
     store,
     engine: () => opts.engine,
     deliver:

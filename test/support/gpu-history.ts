@@ -50,6 +50,20 @@ export function gpuHistory(now: number): OmSeries[] {
       'CRAH-4',
       span(now - 20 * MIN, now - 3 * MIN, () => 22),
     ),
+    // An exporter that wrote NaN once and +Inf once inside the last 10 minutes, 22 °C otherwise; and one
+    // whose scrapes were merely absent for a minute (no sample at all, not an invalid one).
+    air(
+      'CRAH-NAN',
+      full((t) => (t === now - 6 * MIN ? 'NaN' : 22)),
+    ),
+    air(
+      'CRAH-INF',
+      full((t) => (t === now - 3 * MIN ? '+Inf' : 22)),
+    ),
+    air(
+      'CRAH-HOLE',
+      full(() => 22).filter(([t]) => t < now - 5 * MIN || t > now - 4 * MIN),
+    ),
     ...Array.from({ length: 8 }, (_, g) =>
       gpu(
         'DCGM_FI_DEV_GPU_TEMP',

@@ -7,12 +7,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHARED_DIR } from './shared-dir.js';
 
-export const CDU_MOCKUP_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/fixtures/redfish/mockups/public-cooling-unit',
-);
+export const CDU_MOCKUP_DIR = path.join(SHARED_DIR, 'fixtures/redfish/mockups/public-cooling-unit');
 
 export interface RedfishMockOptions {
   auth?: 'none' | 'basic' | 'session';

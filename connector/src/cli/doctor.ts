@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { CliError, loadCliConfig, type CliContext } from './context.js';
 import { readConfigReferences } from '../config/env-vars.js';
 import { loadMappings } from '../mapping/load.js';
+import { providerKindsOf } from '../mapping/query/language.js';
 import { formatMappingError } from '../mapping/errors.js';
 import type { Mappings } from '../mapping/compiled.js';
 import type { DependencyState } from '../model/dependency.js';
@@ -94,7 +95,9 @@ export function doctorCommand(ctx: CliContext): Command {
       const loaded = loadCliConfig(ctx, cmd);
       if (!loaded.ok) throw new CliError(`configuration is invalid:\n  ${loaded.errors.join('\n  ')}`);
       const config = loaded.config;
-      const m = loadMappings(config.mappings_dir, { providerNames: Object.keys(config.telemetry.providers) });
+      const m = loadMappings(config.mappings_dir, {
+        providerKinds: providerKindsOf(config.telemetry.providers),
+      });
       if (!m.ok)
         throw new CliError(`mappings are invalid:\n  ${m.errors.map(formatMappingError).join('\n  ')}`);
       const timeoutMs = Math.max(100, Number(opts.timeout) * 1000 || 5000);

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { sourceCredentials } from '../config/env-vars.js';
 import type { CliContext } from './context.js';
-import { loadCliMappings, printMappingErrors } from './mappings-load.js';
+import { loadCliMappings, printMappingErrors, printMappingWarnings } from './mappings-load.js';
 
 export function validateCommand(ctx: CliContext): Command {
   return new Command('validate')
@@ -15,6 +15,7 @@ export function validateCommand(ctx: CliContext): Command {
         ctx.exitCode = 1;
         return;
       }
+      printMappingWarnings(ctx, m);
       const { mappings } = m.result;
       const sites = mappings.topology.sites;
       const count = (f: (s: (typeof sites)[number]) => number) => sites.reduce((n, s) => n + f(s), 0);
@@ -29,7 +30,8 @@ export function validateCommand(ctx: CliContext): Command {
           `(${racks} racks, ${count((s) => s.cooling_zones.length)} cooling zones, ` +
           `${count((s) => s.power_paths.length)} power paths, ` +
           `${mappings.graph.groups.size} redundancy group${mappings.graph.groups.size === 1 ? '' : 's'})` +
-          `${mappings.defaultRule ? `, default rule ${mappings.defaultRule.name}` : ''}\n`,
+          `${mappings.defaultRule ? `, default rule ${mappings.defaultRule.name}` : ''}` +
+          `${m.result.warnings.length ? `; ${m.result.warnings.length} warning${m.result.warnings.length === 1 ? '' : 's'}` : ''}\n`,
       );
       // The files are valid; whether the environment holds what they name matters where the connector
       // runs (serve refuses to start without it), so here it is a note, not an error.

@@ -46,6 +46,8 @@ const StoredCheckSchema = CloseCheckSchema.extend({
   stabilize: z.number().nonnegative(),
   max_age: z.number().nonnegative(),
   step: z.number().positive().optional(),
+  // Set when an alarm value could not be placed in the query safely (the check is never run).
+  refused: z.string().optional(),
 });
 
 /** Close checks as stored with the event, parsed (a check that no longer parses is left out, and said so). */

@@ -11,6 +11,8 @@ export interface ChartPoint {
   v: number | null;
   /** True when this sample violates the condition. */
   out: boolean;
+  /** For `v: null`: the invalid reading the source sent ("NaN", "+Inf", a sentinel). */
+  invalid?: string;
 }
 
 export interface CheckChart {
@@ -48,7 +50,7 @@ export function conditionBand(c: Condition): CheckChart['band'] {
 export function checkChart(check: RenderedCheck, result: CheckResult, nowMs: number): CheckChart {
   let prev: number | undefined;
   const points = (result.points ?? []).map((p) => {
-    if (p.v === null) return { t: p.t, v: null, out: false };
+    if (p.v === null) return { t: p.t, v: null, out: false, ...(p.invalid ? { invalid: p.invalid } : {}) };
     const out = badness(check.expect, p.v, prev) > 0;
     prev = p.v;
     return { t: p.t, v: p.v, out };

@@ -1,6 +1,7 @@
 // ConsoleOptions from the runtime's handles, so `closeloop serve` and the demo mount the console with one
 // line: `routers: (ctx, rt) => consoleRouters(ctx, consoleOptionsFromRuntime(rt))`.
 import { loadMappings } from '../mapping/load.js';
+import { providerKindsOf } from '../mapping/query/language.js';
 import type { RuntimeHandles } from '../service/runtime.js';
 import type { ConsoleOptions } from './options.js';
 
@@ -9,7 +10,7 @@ export function consoleOptionsFromRuntime(
   extra: Partial<ConsoleOptions> = {},
 ): ConsoleOptions {
   const { config } = rt;
-  const providerNames = Object.keys(config.telemetry.providers);
+  const providerKinds = providerKindsOf(config.telemetry.providers);
   return {
     providers: rt.providers,
     budgetMs: config.guard.budget,
@@ -17,7 +18,7 @@ export function consoleOptionsFromRuntime(
     incidentTable: config.servicenow.incident_table,
     reloadMappings: () => rt.reloadMappings(),
     validateMappings: () => {
-      const r = loadMappings(config.mappings_dir, { providerNames });
+      const r = loadMappings(config.mappings_dir, { providerKinds });
       return r.ok ? [] : r.errors;
     },
     mappings: () => rt.mappings(),

@@ -1,6 +1,9 @@
 // Judging one close check over its stabilisation window, as a pure function of the check, what the
 // provider answered and the time. pass = enough fresh samples, all in range, across the whole window;
-// any sample out of range = fail; anything that keeps us from knowing = unknown (never pass).
+// any sample out of range = fail; anything that keeps us from knowing = unknown (never pass). An
+// explicit invalid reading (NaN, ±Inf, a vendor sentinel, null) in force during the window is such a
+// thing: the sensor or exporter failed, so it is never bridged. Only a scrape that is absent (no sample
+// at all) for less than max_age is bridged by the reading before it.
 import { formatDuration } from '../util/duration.js';
 import { TelemetryError, type Sample, type Series } from '../telemetry/types.js';
 import {
@@ -43,6 +46,8 @@ interface SeriesJudgement {
   /** For gap / not_covered messages. */
   gap?: { from: number; to: number };
   coveredMs?: number;
+  /** Invalid readings in force during the window, and the newest of them. */
+  invalid?: { count: number; last: Sample };
 }
 
 /**
@@ -71,9 +76,13 @@ function judgeSeries(check: RenderedCheck, s: Series, nowMs: number): SeriesJudg
   const valid: Valid[] = points.filter((p): p is Valid => p.v !== null);
   const inWindow = valid.filter((p) => p.t > start).length;
   const latest = valid[valid.length - 1];
+  // Points start at the reading in force when the window opened: every invalid one among them was in
+  // force at some moment of the window.
+  const bad = points.filter((p) => p.v === null);
+  const lastBad = bad[bad.length - 1];
 
   let worst: SeriesJudgement['worst'];
-  let lastBad = -1;
+  let lastViolation = -1;
   let violations = 0;
   let latestOk = false;
   valid.forEach((p, i) => {
@@ -83,7 +92,7 @@ function judgeSeries(check: RenderedCheck, s: Series, nowMs: number): SeriesJudg
     if (i === valid.length - 1) latestOk = b <= 0;
     if (b <= 0) return;
     violations++;
-    lastBad = i;
+    lastViolation = i;
     if (!worst || b >= worst.badness) worst = { ...p, prev, badness: b };
   });
   const base = {
@@ -98,7 +107,7 @@ function judgeSeries(check: RenderedCheck, s: Series, nowMs: number): SeriesJudg
 
   if (worst) {
     // Back in range since the sample after the last bad one: the window must start after that.
-    const recovered = latestOk ? valid[lastBad + 1] : undefined;
+    const recovered = latestOk ? valid[lastViolation + 1] : undefined;
     return {
       ...base,
       status: 'fail',
@@ -106,7 +115,18 @@ function judgeSeries(check: RenderedCheck, s: Series, nowMs: number): SeriesJudg
       ...(recovered ? { satisfiedAt: recovered.t + check.stabilize } : {}),
     };
   }
-  if (!latest) return { ...base, status: 'unknown', reason: points.length ? 'missing' : 'no_data' };
+  if (lastBad) {
+    // OK once the window starts at the first valid reading after the last invalid one.
+    const next = valid.find((p) => p.t > lastBad.t);
+    return {
+      ...base,
+      status: 'unknown',
+      reason: 'invalid',
+      invalid: { count: bad.length, last: lastBad },
+      ...(next ? { satisfiedAt: next.t + check.stabilize } : {}),
+    };
+  }
+  if (!latest) return { ...base, status: 'unknown', reason: 'no_data' };
   if (nowMs - latest.t > check.max_age) return { ...base, status: 'unknown', reason: 'stale' };
   if (instant) return { ...base, status: 'pass' };
 
@@ -158,8 +178,19 @@ function unknownMessage(
   const clock = (ms: number) => formatClock(ms, tz);
   const now = j.latest ? fmt.value(j.latest.v) : '';
   switch (j.reason) {
-    case 'missing':
-      return `${who}: ${check.provider} reports no value (blank or NaN) in the last ${window}`;
+    case 'invalid': {
+      const { count, last } = j.invalid!;
+      const what = last.invalid ?? 'no value';
+      const at = formatClock(last.t, tz, true);
+      const of = count > 1 ? ` (the last of ${count})` : '';
+      const ok =
+        j.satisfiedAt !== undefined
+          ? `; OK at ${clock(j.satisfiedAt)} if readings stay valid and in range`
+          : '';
+      if (check.stabilize === 0)
+        return `${who}: newest reading is invalid (${what}) at ${at}: the sensor or exporter failed`;
+      return `${who}: invalid reading (${what}) at ${at}${of} inside the ${window} window: the sensor or exporter failed${ok}`;
+    }
     case 'stale':
       return `${who}: newest sample is ${formatAge(nowMs - (j.latest?.t ?? nowMs))} old (${clock(j.latest?.t ?? nowMs)}), needs one within ${formatAge(check.max_age)}`;
     case 'gap':
@@ -191,6 +222,18 @@ export function evaluateCheck(
     query: check.query,
   };
 
+  if (check.refused !== undefined) {
+    return {
+      ...common,
+      status: 'unknown',
+      reason: 'unsafe_query',
+      observed: 'not checked',
+      observedValue: null,
+      samples: 0,
+      series: 0,
+      message: `${label}: not checked: ${check.refused}`,
+    };
+  }
   if (answer instanceof Error) {
     const reason = errorReason(answer);
     return {
@@ -225,7 +268,8 @@ export function evaluateCheck(
   const focus = fails.length
     ? fails.reduce((a, b) => ((b.worst?.badness ?? 0) > (a.worst?.badness ?? 0) ? b : a))
     : unknowns.length
-      ? unknowns[0]!
+      ? // An invalid reading says most about the failure: tell it first.
+        (unknowns.find((j) => j.reason === 'invalid') ?? unknowns[0]!)
       : judged.reduce((a, b) =>
           margin(check.expect, b.latest!.v) < margin(check.expect, a.latest!.v) ? b : a,
         );
@@ -263,11 +307,18 @@ export function evaluateCheck(
       : `${label} ${fmt.value(focus.latest!.v)} ${need} ${span}${check.stabilize > 0 ? ` (${samples} samples)` : ''}`;
   }
 
+  // The newest point may be an invalid reading: that, not an older value, is what is observed now.
+  const newest = focus.points[focus.points.length - 1];
+  const newestInvalid = newest !== undefined && newest.v === null;
   return {
     ...common,
     status,
-    observed: focus.latest ? fmt.value(focus.latest.v) : 'no data',
-    observedValue: focus.latest ? focus.latest.v : null,
+    observed: newestInvalid
+      ? `invalid (${newest.invalid ?? 'no value'})`
+      : focus.latest
+        ? fmt.value(focus.latest.v)
+        : 'no data',
+    observedValue: newestInvalid ? null : focus.latest ? focus.latest.v : null,
     samples,
     series: judged.length,
     message,
@@ -279,5 +330,15 @@ export function evaluateCheck(
         }
       : {}),
     ...(satisfiedAt !== undefined ? { satisfiedAt: iso(satisfiedAt) } : {}),
+    ...(status === 'unknown' && focus.invalid
+      ? {
+          invalid: {
+            value: focus.invalid.last.invalid ?? 'no value',
+            at: iso(focus.invalid.last.t),
+            count: focus.invalid.count,
+            ...(multi ? { labels: focus.labels } : {}),
+          },
+        }
+      : {}),
   };
 }

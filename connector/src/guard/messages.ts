@@ -13,11 +13,12 @@ export function formatBitmask(v: number): string {
   return Number.isInteger(v) && v >= 0 ? `0x${v.toString(16)}` : String(v);
 }
 
-/** "10:42" in the given zone (host zone by default). */
-export function formatClock(ms: number, timeZone?: string): string {
+/** "10:42" ("10:42:15" with `seconds`) in the given zone (host zone by default). */
+export function formatClock(ms: number, timeZone?: string, seconds = false): string {
   return new Intl.DateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' as const } : {}),
     hourCycle: 'h23',
     ...(timeZone ? { timeZone } : {}),
   }).format(new Date(ms));

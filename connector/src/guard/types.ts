@@ -3,8 +3,11 @@
 import type { CloseCheckSpec, Condition } from '../mapping/schema.js';
 import type { Sample } from '../telemetry/types.js';
 
-/** A CloseCheckSpec whose `query` and `label` are final strings (no `{{…}}` left). */
-export type RenderedCheck = CloseCheckSpec;
+/**
+ * A CloseCheckSpec whose `query` and `label` are final strings (no `{{…}}` left), or, with `refused`,
+ * a check an alarm value made unsafe to run: it is never sent to its provider and is always `unknown`.
+ */
+export type RenderedCheck = CloseCheckSpec & { refused?: string };
 export type { Condition };
 
 export type CheckStatus = 'pass' | 'fail' | 'unknown';
@@ -15,11 +18,14 @@ export type UnknownReason =
   | 'provider_error'
   | 'timeout'
   | 'no_data'
-  | 'missing'
   | 'stale'
   | 'not_covered'
   | 'gap'
-  | 'too_few';
+  | 'too_few'
+  /** The check was refused when its query was rendered: an alarm value could not be placed safely. */
+  | 'unsafe_query'
+  /** The source sent an explicit invalid reading (NaN, ±Inf, a vendor sentinel, null) inside the window. */
+  | 'invalid';
 
 export interface CheckResult {
   name: string;
@@ -42,6 +48,8 @@ export interface CheckResult {
   series?: number;
   /** The furthest-out-of-range sample of a failing check. */
   worst?: { value: number; at: string; labels?: Record<string, string> };
+  /** The newest explicit invalid reading that makes the check unknown ("NaN", "+Inf", "DCGM … sentinel"). */
+  invalid?: { value: string; at: string; count: number; labels?: Record<string, string> };
   /** The window's samples of the series the message talks about, oldest first (for a chart). */
   points?: Sample[];
   /** When the check will pass if values stay in range (absent when that cannot be said). */

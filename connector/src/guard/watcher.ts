@@ -75,7 +75,7 @@ export function startWatcher(o: WatcherOptions): Watcher {
     await Promise.all(
       checks.map(async (c) => {
         const p = o.providers.get(c.provider);
-        if (!p?.sample) return;
+        if (!p?.sample || c.refused !== undefined) return;
         const ac = new AbortController();
         const t = setTimeout(() => ac.abort(), o.budgetMs);
         try {
@@ -113,12 +113,21 @@ export function startWatcher(o: WatcherOptions): Watcher {
           stabilizeText: formatDuration(longest),
         });
         if (detail.event.verdict === v.verdict) return;
-        await o.store.recordVerdict(
+        // Written only if the event is still as this evaluation read it; else the next pass decides.
+        const r = await o.store.recordVerdict(
           e.key,
           { verdict: v.verdict, checks: v.checks, evaluatedAt: v.evaluatedAt },
           ops,
           now(),
+          { lastAlarmAt: detail.event.lastAlarmAt, verdictAt: detail.event.verdictAt },
         );
+        if (!r.written) {
+          o.logger.info(
+            { key: e.key, verdict: v.verdict, reason: r.reason },
+            'verdict not recorded: event changed',
+          );
+          return;
+        }
         changed++;
         o.kick();
         o.logger.info({ key: e.key, from: detail.event.verdict, to: v.verdict }, 'verdict changed');

@@ -151,7 +151,12 @@ export async function applyIngest(
     const before = d.eventIsNew ? null : prevEvent?.key === event?.key ? prevEvent : keyEvent;
     if (event && event.noise.role === 'cause' && before?.noise.role !== 'cause')
       await adoptEffects(tx, event, now);
-    results.push({ identity, outcome: d.outcome, eventKey: d.alarm.eventKey });
+    results.push({
+      identity,
+      outcome: d.outcome,
+      eventKey: d.alarm.eventKey,
+      ...(d.stale ? { newerAt: d.stale.newerAt } : {}),
+    });
   }
   return results;
 }

@@ -338,8 +338,44 @@ function decideActive(input: DecideInput, plan: IngestPlan): Decision {
   return newEvent(input, plan, generation);
 }
 
+/**
+ * When an update happened by its source's own clock, or undefined when the decoder filled in the
+ * receive time. Bounded by its arrival: a clock running ahead cannot make one update outrank later ones.
+ */
+export function sourceTimeMs(a: Alarm): number | undefined {
+  if (a.clock !== 'source') return undefined;
+  const t = Date.parse(a.raisedAt);
+  const received = Date.parse(a.receivedAt);
+  return Number.isNaN(t) ? undefined : Number.isNaN(received) ? t : Math.min(t, received);
+}
+
+/**
+ * The source time of `prev`'s update when `alarm` is older than it by the source's own clock (a
+ * delayed, reordered or replayed update), else undefined. Only two source times are compared: with a
+ * receive time on either side, arrival order stands.
+ */
+export function newerUpdateAt(alarm: Alarm, prev: AlarmRecord | null): string | undefined {
+  if (!prev) return undefined;
+  const incoming = sourceTimeMs(alarm);
+  const applied = sourceTimeMs(prev.alarm);
+  if (incoming === undefined || applied === undefined || incoming >= applied) return undefined;
+  return new Date(applied).toISOString();
+}
+
 export function decide(input: DecideInput): Decision {
   const { alarm, prev, plan } = input;
+  const newerAt = newerUpdateAt(alarm, prev);
+  if (prev && newerAt !== undefined) {
+    // Out of order or replayed: the alarm, its event and ServiceNow stay as the newer update left them.
+    return {
+      outcome: 'stale',
+      alarm: { ...prev, lastReceivedAt: input.now.toISOString() },
+      event: null,
+      eventIsNew: false,
+      ops: [],
+      stale: { update: alarm, newerAt },
+    };
+  }
   const unchanged = prev && prev.state === alarm.state && prev.severity === alarm.severity;
   if (unchanged && (alarm.state === 'cleared' || isLive(input.prevEvent))) {
     // A repeat of what we already know: refresh, never call ServiceNow.

@@ -150,7 +150,9 @@ export type Outcome =
   | 'unmatched'
   | 'silenced'
   | 'parked'
-  | 'clear_unknown';
+  | 'clear_unknown'
+  /** Older, by the source's own clock, than the update already applied: ignored (recorded, counted). */
+  | 'stale';
 
 /** The writes one alarm causes: applied by the store in one transaction. */
 export interface Decision {
@@ -161,4 +163,9 @@ export interface Decision {
   eventIsNew: boolean;
   /** Operations for `event.key`, in delivery order. */
   ops: Operation[];
+  /**
+   * For a stale update: what to write to the alarm log instead of `alarm.alarm` (the update as it
+   * came; the alarm record keeps the newer state), and the source time of that newer update.
+   */
+  stale?: { update: Alarm; newerAt: string };
 }

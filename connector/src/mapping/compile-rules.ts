@@ -7,6 +7,14 @@ import { compileMatcher } from './matcher.js';
 import { hint, type MergedTopology } from './merge-topology.js';
 import type { Matcher } from './schema.js';
 import { mergeSeverityMatrix } from './severity.js';
+import {
+  LANGUAGE_NAMES,
+  LANGUAGE_OF_KIND,
+  inferQueryLanguage,
+  type ProviderKind,
+  type QueryLanguage,
+} from './query/language.js';
+import { queryTemplateWarnings } from './query/render-query.js';
 import { checkTemplate } from './template.js';
 import type { TopologyIndex } from './topology.js';
 import { ALARM_VARIABLES, isKnownVariable, suggestVariable } from './variables.js';
@@ -16,7 +24,18 @@ export interface RuleContext {
   sourceNames: Set<string>;
   /** Undefined = provider names are not checked (no closeloop.yaml at hand). */
   providerNames?: ReadonlySet<string>;
+  /** Provider name → kind; decides each check's query language (else it is read off the query). */
+  providerKinds?: ReadonlyMap<string, ProviderKind>;
   topology: MergedTopology;
+}
+
+/** The query language of a close check: its provider's, or a guess from the query without closeloop.yaml. */
+export function checkLanguage(
+  check: { provider?: string; query?: string },
+  kinds: ReadonlyMap<string, ProviderKind> | undefined,
+): QueryLanguage {
+  const kind = check.provider === undefined ? undefined : kinds?.get(check.provider);
+  return kind ? LANGUAGE_OF_KIND[kind] : inferQueryLanguage(check.query ?? '');
 }
 
 /** Incident fields Closeloop sets itself; a rule's `incident.fields` may not set them. */
@@ -92,6 +111,7 @@ function compileRule(
   part: RulePart,
   ctx: RuleContext,
   errors: MappingError[],
+  warnings: MappingError[],
 ): CompiledCondition[] | undefined {
   const before = errors.length;
   const spec = part.partial;
@@ -176,6 +196,13 @@ function compileRule(
         `unknown telemetry provider "${c.provider}" (closeloop.yaml defines: ${[...ctx.providerNames].join(', ') || 'none'})`,
       );
     }
+    if (c.query !== undefined) {
+      const language = checkLanguage(c, ctx.providerKinds);
+      for (const w of queryTemplateWarnings(c.query, language))
+        warnings.push(
+          errorAt(source, [...base, 'close_checks', i, 'query'], `${LANGUAGE_NAMES[language]} query: ${w}`),
+        );
+    }
     if (c.expect && 'range' in c.expect && c.expect.range[0] > c.expect.range[1]) {
       err(
         ['close_checks', i, 'expect', 'range'],
@@ -190,10 +217,12 @@ export interface CompiledRules {
   rules: CompiledRule[];
   defaultRule: CompiledRule | null;
   errors: MappingError[];
+  warnings: MappingError[];
 }
 
 export function compileRules(files: FileParts[], ctx: RuleContext): CompiledRules {
   const errors: MappingError[] = [];
+  const warnings: MappingError[] = [];
   const rules: CompiledRule[] = [];
   const firstByName = new Map<string, string>();
   for (const f of files) {
@@ -210,7 +239,7 @@ export function compileRules(files: FileParts[], ctx: RuleContext): CompiledRule
           firstByName.set(part.name, `${e.file}:${e.line}:${e.col}`);
         }
       }
-      const conditions = compileRule(f.source, part, ctx, errors);
+      const conditions = compileRule(f.source, part, ctx, errors, warnings);
       if (!conditions || !part.spec) continue;
       rules.push({
         name: part.spec.name,
@@ -219,6 +248,7 @@ export function compileRules(files: FileParts[], ctx: RuleContext): CompiledRule
         index: rules.length,
         conditions,
         severityMatrix: mergeSeverityMatrix(f.severityMatrix, part.spec.incident.severity_matrix),
+        queryLanguages: part.spec.close_checks.map((c) => checkLanguage(c, ctx.providerKinds)),
       });
     }
   }
@@ -246,5 +276,5 @@ export function compileRules(files: FileParts[], ctx: RuleContext): CompiledRule
     }
   }
   const defaultRule = defaultName === null ? null : (rules.find((r) => r.name === defaultName) ?? null);
-  return { rules, defaultRule, errors };
+  return { rules, defaultRule, errors, warnings };
 }

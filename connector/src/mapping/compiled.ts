@@ -2,6 +2,7 @@
 // loadMappings; everything here has already been checked, so using it cannot fail on a bad mapping.
 import type { Severity } from '../model/alarm.js';
 import type { MaintenanceWindow, RuleSpec, SourceConfig, Topology } from './schema.js';
+import type { QueryLanguage } from './query/language.js';
 import type { SeverityMatrix } from './severity.js';
 import type { TopologyGraph } from './topology-graph.js';
 
@@ -27,6 +28,8 @@ export interface CompiledRule {
   conditions: CompiledCondition[];
   /** Rule matrix over file matrix over the default. */
   severityMatrix: SeverityMatrix;
+  /** The query language of each close check (same order as spec.close_checks). */
+  queryLanguages: QueryLanguage[];
 }
 
 export interface Mappings {

@@ -27,6 +27,8 @@ function indent(text: string, pad: string): string {
 
 function formatCheck(c: RenderedCheck): string {
   const lines = [`${c.name} (${c.provider}): ${c.label}`, `  query:  ${c.query}`];
+  // Refused: the query keeps its template and is never run; the check stays unknown.
+  if (c.refused !== undefined) lines.push(`  REFUSED (never run, verdict unknown): ${c.refused}`);
   lines.push(
     `  expect: ${describeCondition(c.expect, c.unit)} for ${formatDuration(c.stabilize)}` +
       ` (newest sample ≤ ${formatDuration(c.max_age)} old, ≥ ${c.min_samples} samples)`,
@@ -87,7 +89,9 @@ function formatAlarm(p: PreviewAlarm, n: number, total: number): string {
   const a = p.alarm;
   const out: string[] = [];
   out.push(`Alarm ${n}/${total}: ${a.id}  ${a.state}  ${a.severity}  type ${a.type}`);
-  out.push(`  raised ${a.raisedAt}, received ${a.receivedAt}`);
+  out.push(
+    `  raised ${a.raisedAt}${a.clock === 'received' ? ' (receive time: the source sent none)' : ''}, received ${a.receivedAt}`,
+  );
   if (a.value !== undefined) {
     out.push(
       `  value ${a.value}${a.unit ? ` ${a.unit}` : ''}${a.limit !== undefined ? ` (limit ${a.limit})` : ''}`,

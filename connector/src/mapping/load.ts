@@ -10,15 +10,24 @@ import { sortErrors, type MappingError } from './errors.js';
 import { readFileParts, type FileParts } from './file-parts.js';
 import { hint, mergeTopology } from './merge-topology.js';
 import { suggestion } from './suggest.js';
+import type { ProviderKind } from './query/language.js';
 import type { SourceConfig } from './schema.js';
 import { errorAt, parseYaml } from './yaml-source.js';
 
 export interface LoadMappingsOptions {
   /** Telemetry provider names from closeloop.yaml; undefined skips the provider check. */
   providerNames?: readonly string[];
+  /**
+   * Provider name → kind from closeloop.yaml (implies the names). The kind decides the query language
+   * every template value of a close check is escaped for; without it the language is read off the query.
+   */
+  providerKinds?: Readonly<Record<string, ProviderKind>>;
 }
 
-export type LoadMappingsResult = { ok: true; mappings: Mappings } | { ok: false; errors: MappingError[] };
+/** `warnings`: legal but risky constructs (a template outside a quoted PromQL label value, …). */
+export type LoadMappingsResult =
+  | { ok: true; mappings: Mappings; warnings: MappingError[] }
+  | { ok: false; errors: MappingError[]; warnings: MappingError[] };
 
 export interface MappingText {
   /** Shown in errors; usually the path the text was read from. */
@@ -62,7 +71,11 @@ export function loadMappings(dir: string, options: LoadMappingsOptions = {}): Lo
   }
   const result = loadMappingTexts(texts, options);
   if (errors.length)
-    return { ok: false, errors: sortErrors([...errors, ...(result.ok ? [] : result.errors)]) };
+    return {
+      ok: false,
+      errors: sortErrors([...errors, ...(result.ok ? [] : result.errors)]),
+      warnings: result.warnings,
+    };
   return result;
 }
 
@@ -74,7 +87,7 @@ function splitFieldPath(where: string): string[] {
 }
 
 function dirError(dir: string, message: string): LoadMappingsResult {
-  return { ok: false, errors: [{ file: dir, line: 0, col: 0, path: '', message }] };
+  return { ok: false, errors: [{ file: dir, line: 0, col: 0, path: '', message }], warnings: [] };
 }
 
 /** The same as loadMappings over texts already in memory (API preview of unsaved mappings, tests). */
@@ -179,11 +192,13 @@ export function loadMappingTexts(
     });
   }
 
-  const compiled = compileRules(files, {
-    sourceNames,
-    providerNames: options.providerNames ? new Set(options.providerNames) : undefined,
-    topology,
-  });
+  const kinds = options.providerKinds ? new Map(Object.entries(options.providerKinds)) : undefined;
+  const names = kinds
+    ? new Set(kinds.keys())
+    : options.providerNames
+      ? new Set(options.providerNames)
+      : undefined;
+  const compiled = compileRules(files, { sourceNames, providerNames: names, providerKinds: kinds, topology });
   errors.push(...compiled.errors);
   const ruleNames = new Set(compiled.rules.map((r) => r.name));
   for (const f of files) {
@@ -199,9 +214,11 @@ export function loadMappingTexts(
     });
   }
 
-  if (errors.length) return { ok: false, errors: sortErrors(errors) };
+  const warnings = sortErrors(compiled.warnings);
+  if (errors.length) return { ok: false, errors: sortErrors(errors), warnings };
   return {
     ok: true,
+    warnings,
     mappings: {
       files: ordered.map((t) => t.file),
       sources,

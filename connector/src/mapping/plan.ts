@@ -5,6 +5,7 @@ import type { Reference } from '../outbox/operations.js';
 import type { CompiledRule } from './compiled.js';
 import { normaliseCorrelationKey } from './correlation-key.js';
 import type { CloseCheckSpec } from './schema.js';
+import { renderQuery } from './query/render-query.js';
 import { renderTemplate } from './template.js';
 import type { TopologyContext } from './topology.js';
 import { buildContext } from './variables.js';
@@ -12,8 +13,12 @@ import { buildContext } from './variables.js';
 /** ServiceNow's incident.short_description is 160 characters. */
 export const SHORT_DESCRIPTION_MAX = 160;
 
-/** A close check with `query` and `label` rendered for one alarm (label defaults to the check name). */
-export type RenderedCheck = Omit<CloseCheckSpec, 'label'> & { label: string };
+/**
+ * A close check with `query` and `label` rendered for one alarm (label defaults to the check name).
+ * `refused`: a value of this alarm cannot be placed safely in the query (see query/render-query.ts);
+ * `query` then keeps the unrendered template, the check is never run and its verdict is `unknown`.
+ */
+export type RenderedCheck = Omit<CloseCheckSpec, 'label'> & { label: string; refused?: string };
 
 export interface PlannedIncident {
   /** Plain incident fields: short_description, description, category, …, impact, urgency. */
@@ -95,11 +100,15 @@ export function planIncident(rule: CompiledRule, alarm: Alarm, topology: Topolog
     errors.push({ path: 'correlation.key', message: 'correlation key rendered empty' });
   }
 
-  const closeChecks: RenderedCheck[] = spec.close_checks.map((c, i) => ({
-    ...c,
-    query: render(`close_checks[${i}].query`, c.query),
-    label: c.label === undefined ? c.name : render(`close_checks[${i}].label`, c.label),
-  }));
+  const closeChecks: RenderedCheck[] = spec.close_checks.map((c, i) => {
+    const label = c.label === undefined ? c.name : render(`close_checks[${i}].label`, c.label);
+    const q = renderQuery(c.query, ctx, rule.queryLanguages[i]!);
+    if (q.ok) return { ...c, query: q.value, label };
+    // An alarm that cannot be checked safely still opens its incident; only this check is refused.
+    if (q.refused) return { ...c, label, refused: q.error };
+    errors.push({ path: `close_checks[${i}].query`, message: q.error });
+    return { ...c, label };
+  });
 
   if (!short && !errors.some((e) => e.path === 'incident.short_description')) {
     errors.push({ path: 'incident.short_description', message: 'short description rendered empty' });

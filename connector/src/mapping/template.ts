@@ -58,7 +58,21 @@ export function templateVariables(template: string): string[] {
   return [...names];
 }
 
-export type RenderResult = { ok: true; value: string } | { ok: false; error: string };
+export type RenderResult =
+  | { ok: true; value: string }
+  /** `refused`: every variable was set, but a value could not be placed safely (see ValueEscaper). */
+  | { ok: false; error: string; refused?: true };
+
+/**
+ * Places one variable's value in the output, given everything rendered before it (so it can tell, for
+ * a query, whether the value lands inside a quoted string, a path segment, a topic level…). Answers
+ * the text to insert, or why this value cannot be placed there safely.
+ */
+export type ValueEscaper = (
+  value: string,
+  variable: string,
+  before: string,
+) => { ok: true; text: string } | { ok: false; reason: string };
 
 export type TemplateContext = VariableContext | Readonly<Record<string, string | number | undefined>>;
 
@@ -69,14 +83,22 @@ function toMap(context: TemplateContext): VariableContext {
   return m;
 }
 
-/** Renders `template` over `context` (flat keys such as `asset.rack`); strict about unset variables. */
-export function renderTemplate(template: string, context: TemplateContext): RenderResult {
+/**
+ * Renders `template` over `context` (flat keys such as `asset.rack`); strict about unset variables.
+ * With `escape`, every value goes through it (queries); without, values are inserted as they are.
+ */
+export function renderTemplate(
+  template: string,
+  context: TemplateContext,
+  escape?: ValueEscaper,
+): RenderResult {
   const parsed = parseTemplate(template);
   if (!parsed.ok) return parsed;
   const ctx = toMap(context);
   const missing: string[] = [];
-  const render = (tokens: Token[], dot: string | undefined): string => {
-    let out = '';
+  const refused: string[] = [];
+  let out = '';
+  const render = (tokens: Token[], dot: string | undefined): void => {
     for (const [type, name, , , children] of tokens) {
       if (type === 'text') {
         out += name;
@@ -90,20 +112,50 @@ export function renderTemplate(template: string, context: TemplateContext): Rend
       const value = name === '.' ? dot : ctx.get(name);
       const present = value !== undefined && value !== '';
       if (type === '#') {
-        if (present) out += render(children ?? [], value);
+        if (present) render(children ?? [], value);
       } else if (type === '^') {
-        if (!present) out += render(children ?? [], dot);
+        if (!present) render(children ?? [], dot);
       } else if (value === undefined) {
         missing.push(
           `{{${name}}} is not set for this alarm (wrap it in {{#${name}}}…{{/${name}}} if it is optional)`,
         );
+      } else if (escape) {
+        const placed = escape(value, name, out);
+        if (placed.ok) out += placed.text;
+        else refused.push(`{{${name}}} = ${JSON.stringify(value)}: ${placed.reason}`);
       } else {
         out += value;
       }
     }
-    return out;
   };
-  const value = render(parsed.tokens, undefined);
+  render(parsed.tokens, undefined);
   if (missing.length) return { ok: false, error: [...new Set(missing)].join('; ') };
-  return { ok: true, value };
+  if (refused.length) return { ok: false, error: [...new Set(refused)].join('; '), refused: true };
+  return { ok: true, value: out };
+}
+
+/** One variable of a template and the static text written before it (sections taken as rendered). */
+export interface TemplateSlot {
+  variable: string;
+  before: string;
+}
+
+/**
+ * Where each variable sits in a template, for checks made when mappings load: the static text before
+ * it, with every section's content included and variables contributing nothing.
+ */
+export function templateSlots(template: string): TemplateSlot[] {
+  const parsed = parseTemplate(template);
+  if (!parsed.ok) return [];
+  const slots: TemplateSlot[] = [];
+  let text = '';
+  const walk = (tokens: Token[]): void => {
+    for (const [type, name, , , children] of tokens) {
+      if (type === 'text') text += name;
+      else if (type === 'name' || type === '&') slots.push({ variable: name, before: text });
+      else if (children) walk(children);
+    }
+  };
+  walk(parsed.tokens);
+  return slots;
 }

@@ -46,6 +46,12 @@ export const AlarmSchema = z
     type: z.string().min(1),
     /** When the condition started (or cleared, for a clear) at the source; ISO 8601. */
     raisedAt: isoTime,
+    /**
+     * Whose clock `raisedAt` is: `source` when the source said when (Alertmanager startsAt/endsAt, a
+     * Redfish EventTimestamp, a mapped raised_at, a Sparkplug timestamp), `received` when the decoder
+     * filled in the receive time. Updates of one alarm are ordered by source time only (absent = received).
+     */
+    clock: z.enum(['source', 'received']).optional(),
     /** When the connector received it; ISO 8601. */
     receivedAt: isoTime,
     asset: AssetSchema,

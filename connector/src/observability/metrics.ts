@@ -7,6 +7,7 @@ export interface Metrics {
   alarmsReceived: Counter<'source'>;
   alarmsRejected: Counter<'source' | 'reason'>;
   alarmsDropped: Counter<'source' | 'reason'>;
+  alarmsStale: Counter<'source'>;
   incidentsCreated: Counter;
   incidentsUpdated: Counter<'op'>;
   deliveries: Gauge<'state'>;
@@ -36,6 +37,12 @@ export function createMetrics(store: Store, opts: { defaults?: boolean } = {}): 
       name: 'closeloop_alarms_dropped_total',
       help: 'Alarms recorded but matched by no rule, by source and reason.',
       labelNames: ['source', 'reason'],
+      registers: [registry],
+    }),
+    alarmsStale: new Counter({
+      name: 'closeloop_alarm_updates_stale_total',
+      help: 'Alarm updates ignored because they are older, by the source clock, than one already applied (delayed, reordered or replayed), by source.',
+      labelNames: ['source'],
       registers: [registry],
     }),
     incidentsCreated: new Counter({

@@ -58,6 +58,14 @@ export async function ingestAlarms(
       );
     }
     const plan = p.kind === 'planned' ? p.plan : null;
+    for (const c of (plan?.closeChecks ?? []) as { name?: string; refused?: string }[]) {
+      // The incident still opens; this check will never run and keeps the verdict `unknown`.
+      if (c.refused !== undefined)
+        deps.logger.warn(
+          { source: sourceName, alarm: alarm.id, rule: plan?.rule, check: c.name, reason: c.refused },
+          'close check refused: an alarm value cannot be placed safely in its query',
+        );
+    }
     const silence = plan && silences.length ? matchSilence(silences, alarm, plan.rule, now) : null;
     items.push({ alarm, plan, silence });
     itemIndex.push(indexes[i] ?? i);
@@ -69,6 +77,15 @@ export async function ingestAlarms(
     deps.metrics.alarmsReceived.inc({ source: sourceName }, results.length);
     deps.kick();
   }
+  results.forEach((r, i) => {
+    if (r.outcome !== 'stale') return;
+    const a = items[i]!.alarm;
+    deps.metrics.alarmsStale.inc({ source: sourceName });
+    deps.logger.info(
+      { source: sourceName, alarm: a.id, state: a.state, raised_at: a.raisedAt, newer_at: r.newerAt },
+      'stale alarm update ignored: older, by the source clock, than the update already applied',
+    );
+  });
   return {
     accepted: results.map((r, i) => ({ ...r, index: itemIndex[i]!, id: items[i]!.alarm.id })),
     refused,

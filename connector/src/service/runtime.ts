@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import { formatMappingError, type MappingError } from '../mapping/errors.js';
 import { loadMappings } from '../mapping/load.js';
+import { providerKindsOf } from '../mapping/query/language.js';
 import type { Mappings } from '../mapping/compiled.js';
 import { createLogger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -66,20 +67,26 @@ export interface Runtime extends RuntimeHandles {
   close(): Promise<void>;
 }
 
-function loadOrFail(config: Config): Mappings {
-  const r = loadMappings(config.mappings_dir, { providerNames: Object.keys(config.telemetry.providers) });
+function loadOrFail(config: Config): { mappings: Mappings; warnings: MappingError[] } {
+  const r = loadMappings(config.mappings_dir, { providerKinds: providerKindsOf(config.telemetry.providers) });
   if (!r.ok)
     throw new StartupError(
       `mappings in ${config.mappings_dir} are invalid`,
       r.errors.map(formatMappingError),
     );
-  return r.mappings;
+  return r;
+}
+
+function logWarnings(logger: Logger, warnings: readonly MappingError[]): void {
+  for (const w of warnings) logger.warn({ mapping: formatMappingError(w) }, 'mapping warning');
 }
 
 export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { config } = o;
   const logger = o.logger ?? createLogger({ level: config.log_level, secrets: o.secrets });
-  let mappings = loadOrFail(config);
+  const loaded = loadOrFail(config);
+  let mappings = loaded.mappings;
+  logWarnings(logger, loaded.warnings);
   let engine = createEngine(mappings);
   if (config.database_url && !isPostgresUrl(config.database_url)) {
     throw new StartupError(
@@ -136,10 +143,13 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
     engine: () => engine,
     mappings: () => mappings,
     reloadMappings: () => {
-      const r = loadMappings(config.mappings_dir, { providerNames: Object.keys(config.telemetry.providers) });
+      const r = loadMappings(config.mappings_dir, {
+        providerKinds: providerKindsOf(config.telemetry.providers),
+      });
       if (!r.ok) return { ok: false, errors: r.errors };
       mappings = r.mappings;
       engine = createEngine(mappings);
+      logWarnings(logger, r.warnings);
       logger.info({ rules: mappings.rules.length, files: mappings.files.length }, 'mappings reloaded');
       return { ok: true };
     },

@@ -180,11 +180,14 @@ function decodeOne(
   }
 
   let raisedAt = opts.receivedAt.toISOString();
+  let clock: 'source' | 'received' = 'received';
   const raisedIn = get('raised_at');
   if (raisedIn && raisedIn.value !== undefined && raisedIn.value !== null && raisedIn.value !== '') {
     const t = toIsoTime(raisedIn.value);
-    if (t.ok) raisedAt = t.value;
-    else messages.push(`${where(raisedIn.field)}: ${t.message}`);
+    if (t.ok) {
+      raisedAt = t.value;
+      clock = 'source';
+    } else messages.push(`${where(raisedIn.field)}: ${t.message}`);
   }
 
   const optionalText = (name: string): string | undefined => {
@@ -239,6 +242,7 @@ function decodeOne(
     severity,
     type,
     raisedAt,
+    clock,
     receivedAt: opts.receivedAt.toISOString(),
     asset,
     ...(value !== undefined ? { value } : {}),

@@ -1,5 +1,6 @@
 // The persistence boundary. SQLite (default) and PostgreSQL implement it; everything above talks only
 // to this interface. Writes that belong together (alarm + event + outbox) happen in one `ingest` call.
+import type { VerdictBasis } from '../lifecycle/verdict-write.js';
 import type { Alarm } from '../model/alarm.js';
 import type { Silence } from '../correlation/silences.js';
 import type { DeliveryResult, IncidentLink, Operation } from '../outbox/operations.js';
@@ -24,6 +25,8 @@ export interface IngestResult {
   identity: string;
   outcome: Decision['outcome'];
   eventKey: string | null;
+  /** For outcome `stale`: the source time of the newer update already applied. */
+  newerAt?: string;
 }
 
 export interface RejectedPayload {
@@ -97,13 +100,18 @@ export interface Store {
   findEventByIncident(ref: { sysId?: string; correlationId?: string }): Promise<EventRecord | null>;
   /** Raise held (hold-down) events whose time has come; returns how many were raised. */
   raiseDueEvents(now: Date): Promise<number>;
-  /** Record a verdict; `ops` (note/verdict/resolve) are enqueued with it, `resolve` closes the event. */
+  /**
+   * Record a verdict; `ops` (note/verdict/resolve) are enqueued with it, `resolve` closes the event.
+   * Written only while the event is as the evaluation read it (`basis`: still open, no alarm changed,
+   * no other verdict recorded since); otherwise nothing is written and the reason is returned.
+   */
   recordVerdict(
     key: string,
     verdict: { verdict: 'pass' | 'fail' | 'unknown'; checks: unknown[]; evaluatedAt: string },
     ops: Operation[],
     now: Date,
-  ): Promise<void>;
+    basis: VerdictBasis,
+  ): Promise<{ written: true } | { written: false; reason: string }>;
 
   /** Claim due deliveries: the oldest undelivered entry of each key only, so a key is delivered in order. */
   claimDeliveries(limit: number, now: Date, worker: string, leaseMs: number): Promise<OutboxEntry[]>;

@@ -1,11 +1,15 @@
 // What every telemetry provider answers with: time-stamped samples per series. Values are already
-// parsed numbers; anything that is not a real reading (NaN, DCGM blank sentinels) is `null`.
+// parsed numbers; a sample the source sent that is not a real reading (NaN, ±Inf, a DCGM blank
+// sentinel, a null or non-numeric value, a Sparkplug DEATH) is `null` with `invalid` saying what it was.
+// A scrape that never happened is simply no sample.
 
 export interface Sample {
   /** Epoch milliseconds. */
   t: number;
-  /** The reading, or null when the source said "no value" (NaN, DCGM blank sentinel, JSON null). */
+  /** The reading, or null when the source sent an invalid one (see `invalid`). */
   v: number | null;
+  /** For `v: null`: what the source sent instead of a reading ("NaN", "+Inf", "DCGM NOT_SUPPORTED sentinel …"). */
+  invalid?: string;
 }
 
 export interface Series {

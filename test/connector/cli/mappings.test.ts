@@ -91,8 +91,44 @@ describe('cli: closeloop mappings', () => {
     const r = await run(['mappings', 'validate', 'm'], tmp, SHIPPED_SOURCE_ENV);
     expect(r.code).to.equal(0);
     expect(r.stderr).to.equal(
-      'note: no closeloop.yaml found (use --config); close check providers were not checked\n',
+      'note: no closeloop.yaml found (use --config); close check providers were not checked and query languages are guessed from the queries\n',
     );
+  });
+
+  it('validate: warns, with file:line:col, about templates an alarm could turn into query syntax', async () => {
+    cpSync(join(ROOT, 'mappings'), join(tmp, 'mappings'), { recursive: true });
+    cpSync(join(ROOT, 'closeloop.yaml'), join(tmp, 'closeloop.yaml'));
+    writeFileSync(
+      join(tmp, 'mappings', '50-risky.yaml'),
+      [
+        'rules:',
+        '  - name: risky',
+        '    match: { source: bms, type: risky }',
+        "    incident: { short_description: 'risky {{alarm.id}}' }",
+        "    correlation: { key: 'r/{{alarm.id}}' }",
+        '    close_checks:',
+        '      - name: over-limit',
+        '        provider: prometheus',
+        '        query: \'bms_point{id="{{alarm.id}}"} > {{alarm.limit}}\'',
+        '        expect: { equals: 0 }',
+        '      - name: unit-chosen',
+        '        provider: redfish-cdu',
+        "        query: '{{asset.equipment_id}}/Sensors/SecondaryFlow'",
+        '        expect: { min: 30 }',
+        '',
+      ].join('\n'),
+    );
+    const r = await run(['mappings', 'validate'], tmp);
+    expect(r.code, r.stderr).to.equal(0);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('warning:'));
+    expect(lines).to.have.length(2);
+    expect(lines[0]).to.match(
+      /^\.\/mappings\/50-risky\.yaml:9:16 rules\[0\]\.close_checks\[0\]\.query: warning: PromQL query: \{\{alarm\.limit\}\} is outside a quoted label value/,
+    );
+    expect(lines[1]).to.match(
+      /^\.\/mappings\/50-risky\.yaml:13:16 rules\[0\]\.close_checks\[1\]\.query: warning: Redfish query: \{\{asset\.equipment_id\}\} comes before the URI reaches \/redfish\/v1\//,
+    );
+    expect(r.stdout).to.match(/; 2 warnings\n$/);
   });
 
   it('validate: a closeloop.yaml without a provider the mappings use fails', async () => {

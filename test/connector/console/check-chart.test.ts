@@ -19,14 +19,31 @@ describe('console check charts', () => {
     expect(chart.worst).to.deep.equal({ value: 29.4, at: new Date(spike).toISOString() });
   });
 
-  it('gives no pass time for a passing check and keeps missing values unflagged', () => {
+  it('gives no pass time for a passing check', () => {
     const c = check();
-    const s = samples(NOW - 12 * MIN, NOW - 30_000, 30_000, (t) => (t === NOW - 5 * MIN ? null : 22));
+    // One scrape absent (no sample at all): bridged, the check passes.
+    const s = samples(NOW - 12 * MIN, NOW - 30_000, 30_000, () => 22).filter((p) => p.t !== NOW - 5 * MIN);
     const chart = checkChart(c, evaluateCheck(c, [series(s)], NOW), NOW);
     expect(chart.status).to.equal('pass');
     expect(chart.satisfiedAt).to.equal(null);
-    expect(chart.points.find((p) => p.v === null)).to.deep.include({ out: false });
     expect(chart.outOfRange).to.equal(0);
+  });
+
+  it('keeps an invalid reading unflagged as out of range, with what it was, and says when the window passes', () => {
+    const c = check();
+    const bad = NOW - 5 * MIN;
+    const s = samples(NOW - 12 * MIN, NOW - 30_000, 30_000, () => 22).map((p) =>
+      p.t === bad ? { t: bad, v: null, invalid: 'NaN' } : p,
+    );
+    const chart = checkChart(c, evaluateCheck(c, [series(s)], NOW), NOW);
+    expect(chart).to.include({ status: 'unknown', reason: 'invalid', outOfRange: 0 });
+    expect(chart.points.find((p) => p.v === null)).to.deep.equal({
+      t: bad,
+      v: null,
+      out: false,
+      invalid: 'NaN',
+    });
+    expect(chart.satisfiedAt).to.equal(new Date(bad + 30_000 + 10 * MIN).toISOString());
   });
 
   it('judges counters step by step (no_increase) like the guard', () => {

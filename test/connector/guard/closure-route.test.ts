@@ -16,7 +16,6 @@ import { tinyEngine } from '../../support/tiny-engine.js';
 import { check } from './checks.js';
 
 const API_KEY = 'test-api-key';
-const now = Math.floor(Date.now() / STEP) * STEP;
 
 /** The contract of the design brief, and the extras the route adds on purpose (nothing else). */
 const CONTRACT_KEYS = ['verdict', 'checks', 'evaluated_at'];
@@ -145,7 +144,9 @@ describe('POST /v1/closure-checks', function () {
       console.warn(`      SKIPPED: closure checks against a real Prometheus need it: ${missing}`);
       this.skip();
     }
-    prom = await startPrometheus(gpuHistory(now));
+    // The route judges at the real time: the history must end now, when this suite starts, not when
+    // the test files were loaded (minutes earlier in a full run on a loaded machine).
+    prom = await startPrometheus(gpuHistory(Math.floor(Date.now() / STEP) * STEP));
     providers = new Map([
       [
         'prom',

@@ -96,25 +96,133 @@ describe('guard/evaluateCheck', () => {
       expect(r).to.include({ status: 'unknown', reason: 'no_data' });
     });
 
-    it('is unknown when every sample is missing (NaN / DCGM blank parsed to null)', () => {
+    it('is unknown when every sample is an invalid reading, naming it and its time', () => {
       const r = evaluateCheck(check(), [steady(() => null)], NOW, UTC);
-      expect(r).to.include({ status: 'unknown', reason: 'missing', samples: 0 });
-      expect(r.message).to.contain('reports no value');
+      expect(r).to.include({
+        status: 'unknown',
+        reason: 'invalid',
+        samples: 0,
+        observed: 'invalid (no value)',
+      });
+      expect(r.invalid).to.deep.equal({ value: 'no value', at: new Date(NOW).toISOString(), count: 40 });
     });
 
-    it('does not count missing samples, and a run of them is a gap', () => {
-      const s = steady((t) => (t > NOW - 7 * MIN && t < NOW - 4 * MIN ? null : 22));
+    it('one explicit invalid reading inside the window is unknown, never bridged by the readings around it', () => {
+      const bad = NOW - 6 * MIN;
+      const s = series(
+        samples(NOW - 10 * MIN, NOW, 15_000, () => 22).map((p) =>
+          p.t === bad ? { t: p.t, v: null, invalid: 'NaN' } : p,
+        ),
+      );
       const r = evaluateCheck(check(), [s], NOW, UTC);
+      expect(r).to.include({ status: 'unknown', reason: 'invalid', observed: '22 °C' });
+      expect(r.invalid).to.deep.equal({ value: 'NaN', at: new Date(bad).toISOString(), count: 1 });
+      expect(r.message).to.equal(
+        'CRAH-2 supply air: invalid reading (NaN) at 10:44:00 inside the 10 min window: the sensor or exporter failed; OK at 10:54 if readings stay valid and in range',
+      );
+      // OK once the window starts at the first valid reading after it.
+      expect(r.satisfiedAt).to.equal(new Date(bad + 15_000 + 10 * MIN).toISOString());
+    });
+
+    it('names the newest of several invalid readings (±Inf, sentinels), and says it is the newest one now', () => {
+      const s = series([
+        ...samples(NOW - 10 * MIN, NOW - 30_000, 15_000, (t) => (t === NOW - 8 * MIN ? null : 22)).map((p) =>
+          p.v === null ? { ...p, invalid: '+Inf' } : p,
+        ),
+        { t: NOW - 15_000, v: null, invalid: 'DCGM NOT_SUPPORTED sentinel 9223372036854775794' },
+        { t: NOW, v: null, invalid: 'DCGM NOT_SUPPORTED sentinel 9223372036854775794' },
+      ]);
+      const r = evaluateCheck(check(), [s], NOW, UTC);
+      expect(r).to.include({
+        status: 'unknown',
+        reason: 'invalid',
+        observed: 'invalid (DCGM NOT_SUPPORTED sentinel 9223372036854775794)',
+        observedValue: null,
+      });
+      expect(r.message).to.equal(
+        'CRAH-2 supply air: invalid reading (DCGM NOT_SUPPORTED sentinel 9223372036854775794) at 10:50:00 (the last of 3) inside the 10 min window: the sensor or exporter failed',
+      );
+      expect(r.satisfiedAt).to.equal(undefined);
+    });
+
+    it('an invalid reading still in force when the window opens counts; one replaced before it does not', () => {
+      const inForce = series([
+        { t: NOW - 10 * MIN - 60_000, v: 22 },
+        { t: NOW - 10 * MIN - 30_000, v: null, invalid: 'NaN' },
+        ...samples(NOW - 10 * MIN + 15_000, NOW, 15_000, () => 22),
+      ]);
+      expect(evaluateCheck(check(), [inForce], NOW, UTC).reason).to.equal('invalid');
+      const replaced = series([
+        { t: NOW - 10 * MIN - 60_000, v: null, invalid: 'NaN' },
+        { t: NOW - 10 * MIN - 30_000, v: 22 },
+        ...samples(NOW - 10 * MIN + 15_000, NOW, 15_000, () => 22),
+      ]);
+      expect(evaluateCheck(check(), [replaced], NOW, UTC).status).to.equal('pass');
+    });
+
+    it('an instant check (stabilize 0) is unknown when its newest reading is invalid', () => {
+      const c = check({ stabilize: 0 });
+      const s = series([
+        { t: NOW - 30_000, v: 22 },
+        { t: NOW - 15_000, v: null, invalid: '-Inf' },
+      ]);
+      const r = evaluateCheck(c, [s], NOW, UTC);
+      expect(r).to.include({ status: 'unknown', reason: 'invalid' });
+      expect(r.message).to.equal(
+        'CRAH-2 supply air: newest reading is invalid (-Inf) at 10:49:45: the sensor or exporter failed',
+      );
+      expect(
+        evaluateCheck(
+          c,
+          [
+            series([
+              { t: NOW - 30_000, v: null, invalid: 'NaN' },
+              { t: NOW - 15_000, v: 22 },
+            ]),
+          ],
+          NOW,
+          UTC,
+        ).status,
+      ).to.equal('pass');
+    });
+
+    it('a value out of range still fails, invalid readings or not (one failure decides)', () => {
+      const s = series(
+        samples(NOW - 10 * MIN, NOW, 15_000, (t) => (t === NOW - 5 * MIN ? 35 : 22)).map((p) =>
+          p.t === NOW - 3 * MIN ? { t: p.t, v: null, invalid: 'NaN' } : p,
+        ),
+      );
+      expect(evaluateCheck(check(), [s], NOW, UTC).status).to.equal('fail');
+    });
+
+    it('in a multi-series answer, the series with an invalid reading is the one the message names', () => {
+      const good = steady(22, { gpu: '0' });
+      const broken = series(
+        samples(NOW - 10 * MIN, NOW, 15_000, () => 22).map((p) =>
+          p.t === NOW - 2 * MIN ? { t: p.t, v: null, invalid: 'NaN' } : p,
+        ),
+        { gpu: '1' },
+      );
+      const stale = series(
+        samples(NOW - 10 * MIN, NOW - 5 * MIN, 15_000, () => 22),
+        { gpu: '2' },
+      );
+      const r = evaluateCheck(check(), [good, stale, broken], NOW, UTC);
+      expect(r).to.include({ status: 'unknown', reason: 'invalid' });
+      expect(r.message).to.match(/^CRAH-2 supply air \(gpu=1\): invalid reading \(NaN\) at 10:48:00/);
+      expect(r.invalid).to.deep.include({ labels: { gpu: '1' } });
+    });
+
+    it('a scrape that is merely absent is bridged for less than max_age, and a longer hole is a gap', () => {
+      const hole = (from: number, to: number) =>
+        series(samples(NOW - 10 * MIN, NOW, 15_000, () => 22).filter((p) => p.t <= from || p.t >= to));
+      expect(evaluateCheck(check(), [hole(NOW - 7 * MIN, NOW - 6 * MIN)], NOW, UTC).status).to.equal('pass');
+      const r = evaluateCheck(check(), [hole(NOW - 7 * MIN, NOW - 4 * MIN)], NOW, UTC);
       expect(r).to.include({ status: 'unknown', reason: 'gap' });
       expect(r.message).to.equal(
         'CRAH-2 supply air 22 °C in 18–27 °C, but no data 10:43–10:46; OK at 10:56 if it stays',
       );
       expect(r.satisfiedAt).to.equal(new Date(NOW - 4 * MIN + 10 * MIN).toISOString());
-    });
-
-    it('tolerates holes shorter than max_age', () => {
-      const s = steady((t) => (t > NOW - 7 * MIN && t < NOW - 6 * MIN ? null : 22));
-      expect(evaluateCheck(check(), [s], NOW, UTC).status).to.equal('pass');
     });
 
     it('is unknown while history does not yet cover the window, and says when it will', () => {

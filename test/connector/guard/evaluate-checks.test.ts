@@ -74,14 +74,44 @@ describe('guard/evaluateChecks', function () {
       expect(absent).to.include({ status: 'unknown', reason: 'no_data' });
     });
 
-    it('treats DCGM blank sentinels as missing, never as a reading', async () => {
+    it('treats DCGM blank sentinels as invalid readings, never as a value, nor as a gap to bridge', async () => {
       const [allBlank, someBlank] = await run([
         gpu({ name: 'n2-g0', query: 'DCGM_FI_DEV_GPU_TEMP{Hostname="node-2",gpu="0"}', expect: { max: 85 } }),
         gpu({ name: 'n2-g1', query: 'DCGM_FI_DEV_GPU_TEMP{Hostname="node-2",gpu="1"}', expect: { max: 85 } }),
       ]);
       // 9223372036854775794 would be far above 85: read as a value, it would fail.
-      expect(allBlank).to.include({ status: 'unknown', reason: 'missing', samples: 0 });
-      expect(someBlank).to.include({ status: 'pass', samples: 30 });
+      expect(allBlank).to.include({ status: 'unknown', reason: 'invalid', samples: 0 });
+      expect(allBlank!.invalid).to.include({ value: 'DCGM int64 blank sentinel (≈ 2^63)' });
+      // Every 4th sample blank: the readings between them are fine, but the exporter keeps failing.
+      // Counted are the blanks in force during the window: from the last valid reading at its start on.
+      const blank = (t: number) => (t / STEP) % 4 === 0;
+      let anchor = now - 10 * MIN;
+      while (blank(anchor)) anchor -= STEP;
+      let blanks = 0;
+      for (let t = anchor; t <= now; t += STEP) if (blank(t)) blanks++;
+      expect(someBlank).to.include({ status: 'unknown', reason: 'invalid', samples: 30 });
+      expect(someBlank!.invalid).to.include({ count: blanks });
+      expect(someBlank!.message).to.match(
+        /^CRAH-2 supply air: invalid reading \(DCGM int64 blank sentinel \(≈ 2\^63\)\) at \d\d:\d\d:\d\d /,
+      );
+      expect(someBlank!.message).to.include(`(the last of ${blanks}) inside the 10 min window`);
+    });
+
+    it('a NaN or +Inf sample inside the window is unknown, naming its time; an absent scrape is bridged', async () => {
+      const [nan, inf, hole] = await run([air('CRAH-NAN'), air('CRAH-INF'), air('CRAH-HOLE')]);
+      expect(nan).to.include({ status: 'unknown', reason: 'invalid' });
+      expect(nan!.invalid).to.deep.equal({
+        value: 'NaN',
+        at: new Date(now - 6 * MIN).toISOString(),
+        count: 1,
+      });
+      const clock = new Date(now - 6 * MIN).toISOString().slice(11, 19);
+      expect(nan!.message).to.equal(
+        `CRAH-NAN supply air: invalid reading (NaN) at ${clock} inside the 10 min window: the sensor or exporter failed; OK at ${new Date(now - 6 * MIN + 15_000 + 10 * MIN).toISOString().slice(11, 16)} if readings stay valid and in range`,
+      );
+      expect(inf).to.include({ status: 'unknown', reason: 'invalid' });
+      expect(inf!.invalid).to.include({ value: '+Inf', at: new Date(now - 3 * MIN).toISOString() });
+      expect(hole).to.include({ status: 'pass' });
     });
 
     it('judges all 8 GPUs of a host, and bitmask and counter conditions', async () => {
@@ -261,6 +291,39 @@ describe('guard/evaluateChecks', function () {
         sampleFirst: true,
       });
       expect(order).to.deep.equal(['sample', 'query']);
+    });
+  });
+
+  describe('refused checks (an alarm value unsafe for the query)', () => {
+    it('are never sent to their provider, not even sampled, and are unknown with the reason', async () => {
+      const calls: string[] = [];
+      const spy: TelemetryProvider = {
+        name: 'spy',
+        kind: 'prometheus',
+        sample: async (q) => void calls.push(`sample ${q}`),
+        queryRange: async (q) => (calls.push(`query ${q}`), [{ labels: {}, samples: [{ t: now, v: 22 }] }]),
+        close: async () => {},
+      };
+      const refused = {
+        ...air('CRAH-1', { provider: 'spy', query: 'm > {{alarm.text}}', stabilize: 0 }),
+        refused:
+          'unsafe value for a PromQL query: {{alarm.text}} = "0 or vector(0)": would be PromQL syntax here',
+      };
+      const [r] = await evaluateChecks([refused], new Map([['spy', spy]]), {
+        budgetMs: 1000,
+        nowMs: now,
+        sampleFirst: true,
+      });
+      expect(calls).to.deep.equal([]);
+      expect(r).to.include({
+        status: 'unknown',
+        reason: 'unsafe_query',
+        observed: 'not checked',
+        samples: 0,
+      });
+      expect(r!.message).to.equal(
+        'CRAH-1 supply air: not checked: unsafe value for a PromQL query: {{alarm.text}} = "0 or vector(0)": would be PromQL syntax here',
+      );
     });
   });
 });

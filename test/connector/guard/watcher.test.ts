@@ -257,6 +257,81 @@ describe('guard/startWatcher', function () {
     expect(await w.runOnce()).to.equal(0);
   });
 
+  it('never samples nor queries a refused check, and never resolves on it: the verdict stays unknown', async () => {
+    const calls: string[] = [];
+    const spy: TelemetryProvider = {
+      name: 'cdu',
+      kind: 'redfish',
+      sample: async (q) => void calls.push(`sample ${q}`),
+      queryRange: async (q) => (calls.push(`query ${q}`), []),
+      close: async () => {},
+    };
+    const refused = {
+      ...check({
+        name: 'flow',
+        provider: 'cdu',
+        query: '/redfish/v1/Chassis/{{asset.equipment_id}}/Sensors/Flow',
+      }),
+      refused: 'unsafe value for a Redfish query: {{asset.equipment_id}} = "CDU/x": holds "/" or "\\"',
+    };
+    const a = alarm({ id: 'R-alarm' });
+    const p = plan({ correlationKey: 'DC1/cdu/R', closeChecks: [refused] });
+    await store.ingest([{ alarm: a, plan: p }], new Date(), 'Closeloop');
+    await store.ingest([{ alarm: { ...a, state: 'cleared' }, plan: p }], new Date(), 'Closeloop');
+    const w = watch(new Map([['cdu', spy]]));
+    await w.runOnce();
+    expect(calls).to.deep.equal([]);
+    const e = (await store.getEvent('DC1/cdu/R'))!.event;
+    expect(e).to.include({ state: 'open', verdict: 'unknown' });
+    expect(
+      (e.verdictChecks as { name: string; message: string }[]).find((c) => c.name === 'flow')!.message,
+    ).to.match(/^CRAH-2 supply air: not checked: unsafe value for a Redfish query/);
+  });
+
+  it('does not record a pass (nor resolve) when an alarm was raised again while it evaluated', async () => {
+    await openEvent('DC1/cooling/W2', 'W2', { autoResolve: true });
+    // The telemetry answer is held until the alarm has been raised again meanwhile.
+    let release!: () => void;
+    const raised = new Promise<void>((r) => (release = r));
+    let asked!: () => void;
+    const querying = new Promise<void>((r) => (asked = r));
+    const slow: TelemetryProvider = {
+      name: 'prom',
+      kind: 'prometheus',
+      queryRange: async (query, window, signal) => {
+        asked();
+        await raised;
+        return prometheus.queryRange(query, window, signal);
+      },
+      close: async () => {},
+    };
+    clock = CALM; // the window is in range: the evaluation will say pass
+    const w = watch(new Map([['prom', slow]]));
+    const run = w.runOnce();
+    await querying;
+    const p = plan({
+      correlationKey: 'DC1/cooling/W2',
+      closeChecks: [airCheck('W2')],
+      behaviour: { autoResolve: true, reopenWindowMs: 3_600_000, holdDownMs: 0 },
+    });
+    const again = alarm({
+      id: 'DC1/cooling/W2-alarm',
+      asset: { site: 'DC1', equipmentId: 'W2', equipmentName: 'W2' },
+    });
+    expect((await store.ingest([{ alarm: again, plan: p }], new Date(), 'Closeloop'))[0]!.outcome).to.equal(
+      'reactivated',
+    );
+    release();
+    // The pass was computed from a snapshot in which every alarm was clear: it is not written.
+    expect(await run).to.equal(0);
+    const e = (await store.getEvent('DC1/cooling/W2'))!;
+    expect(e.event).to.include({ state: 'open', verdict: null });
+    expect(await written('DC1/cooling/W2')).to.deep.equal([]);
+    // The next pass sees the active alarm: fail, nothing resolved.
+    await watch(new Map([['prom', prometheus]])).runOnce();
+    expect((await store.getEvent('DC1/cooling/W2'))!.event).to.include({ state: 'open', verdict: 'fail' });
+  });
+
   it('evaluates events concurrently, never more at once than its concurrency', async () => {
     let inFlight = 0;
     let most = 0;

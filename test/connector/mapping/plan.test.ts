@@ -120,6 +120,47 @@ describe('mapping/plan', () => {
     expect(viaPlanAlarm.kind).to.equal('error');
   });
 
+  it('an alarm value unsafe for a query refuses that check only; the incident is still planned', () => {
+    const a = alarm({
+      source: 'alertmanager',
+      sourceKind: 'alertmanager',
+      labels: { gpu: '5', Hostname: 'h"} or vector(0) or x{a="', key: 'k' },
+    });
+    const p = planAlarm(m, a);
+    expect(p.kind).to.equal('planned');
+    if (p.kind !== 'planned') return;
+    expect(p.plan.incident.fields.description).to.equal('h"} or vector(0) or x{a="');
+    // Escaped, the value is one label value: this is the check, it is run.
+    expect(p.plan.closeChecks[0]).to.include({
+      query: 'x{gpu="5",h="h\\"} or vector(0) or x{a=\\""}',
+    });
+    expect(p.plan.closeChecks[0]!.refused).to.equal(undefined);
+
+    // Where a value cannot be data (outside the quotes), the check is refused and keeps its template.
+    const bare = loadOk({
+      '00.yaml': BASE,
+      '10.yaml': `
+rules:
+  - name: bare
+    incident: { short_description: 'x' }
+    correlation: { key: 'k' }
+    close_checks:
+      - { name: t, provider: prometheus, query: 'x > {{alarm.text}}', expect: { equals: 0 } }
+      - { name: u, provider: prometheus, query: 'up', expect: { equals: 1 } }
+`,
+    });
+    const q = planAlarm(bare, alarm({ text: '1 or vector(0)' }));
+    expect(q.kind).to.equal('planned');
+    if (q.kind !== 'planned') return;
+    const [t, u] = q.plan.closeChecks;
+    expect(t).to.include({ query: 'x > {{alarm.text}}' });
+    expect(t!.refused).to.equal(
+      'unsafe value for a PromQL query: {{alarm.text}} = "1 or vector(0)": would be PromQL syntax here (outside a quoted label value); only a plain number or duration is accepted in that place',
+    );
+    expect(u).to.include({ query: 'up' });
+    expect(u!.refused).to.equal(undefined);
+  });
+
   it('truncates short_description to ServiceNow’s 160 characters', () => {
     const a = alarm({
       source: 'alertmanager',

@@ -169,6 +169,24 @@ rules:
     );
   });
 
+  it('shows a close check refused for an unsafe alarm value, and a receive time standing in for the source time', () => {
+    const bms = loadOk({
+      '00.yaml': BASE.replace(
+        'fields: { id: $.id, state: $.state, severity: $.severity, type: $.type }',
+        'fields: { id: $.id, state: $.state, severity: $.severity, type: $.type, equipment_id: $.unit, site: $.site }',
+      ),
+      '10.yaml': RULES.replace(`query: 'sat{unit="{{asset.equipment_id}}"}'`, `query: 'sat > {{alarm.id}}'`),
+    });
+    const r = previewAlarm(bms, 'bms', { ...body, id: '0 or vector(0)', unit: 'CRAH-1', site: 'DC1' }, NOW);
+    expect(r.ok, JSON.stringify(r.alarms[0]?.errors)).to.equal(true);
+    const text = formatPreview(r);
+    expect(text).to.include('      query:  sat > {{alarm.id}}\n');
+    expect(text).to.include(
+      '      REFUSED (never run, verdict unknown): unsafe value for a PromQL query: {{alarm.id}} = "0 or vector(0)": would be PromQL syntax here',
+    );
+    expect(text).to.include('raised 2025-06-12T14:15:00.000Z (receive time: the source sent none), received');
+  });
+
   it('shows a dropped alarm with its reason', () => {
     const r = previewAlarm(m, 'bms', { ...body, type: 'other' }, NOW);
     expect(r.ok).to.equal(true);

@@ -8,6 +8,7 @@ import type { Mappings } from '../../../connector/src/mapping/compiled.js';
 import { formatMappingError } from '../../../connector/src/mapping/errors.js';
 import { mappingJsonSchemaText } from '../../../connector/src/mapping/json-schema.js';
 import { loadMappings } from '../../../connector/src/mapping/load.js';
+import { providerKindsOf } from '../../../connector/src/mapping/query/language.js';
 import {
   previewAlarm,
   previewNormalisedAlarms,
@@ -35,6 +36,7 @@ function fixture(name: string): unknown {
 
 describe('shipped mappings', () => {
   let mappings: Mappings;
+  let warnings: string[];
   before(() => {
     const config = loadConfig({ env: {}, cwd: ROOT });
     if (!config.ok) throw new Error(config.errors.join('\n'));
@@ -44,10 +46,11 @@ describe('shipped mappings', () => {
       'mqtt',
     ]);
     const r = loadMappings(join(ROOT, 'mappings'), {
-      providerNames: Object.keys(config.config.telemetry.providers),
+      providerKinds: providerKindsOf(config.config.telemetry.providers),
     });
     if (!r.ok) throw new Error(r.errors.map(formatMappingError).join('\n'));
     mappings = r.mappings;
+    warnings = r.warnings.map(formatMappingError);
   });
 
   it('define the sources the design asks for and a two-hall site', () => {
@@ -166,6 +169,13 @@ describe('shipped mappings', () => {
     ]);
     const crah = only(previewAlarm(mappings, 'bms', fixture('bms-crah-supply-air-high.json'), NOW));
     expect(crah.placement.downstream.text).to.deep.equal(['CRAH-1 → cooling zone ZONE-A1']);
+  });
+
+  it('put every template of a close-check query where an alarm value stays data (no warnings)', () => {
+    expect(warnings).to.deep.equal([]);
+    const languages = Object.fromEntries(mappings.rules.map((r) => [r.name, r.queryLanguages]));
+    expect(languages['crah-supply-air-high']).to.deep.equal(['promql', 'promql']);
+    expect(languages['cdu-leak-detected']).to.deep.equal(['mqtt', 'redfish']);
   });
 
   it('mappings/schema.json is the schema generated from the zod source (regenerate: npm run schema)', () => {

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { SourceSchema, type SourceConfig } from '../../../connector/src/mapping/schema.js';
+import { SHARED_DIR } from '../../support/shared-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-// shared/ sits beside the repository (the workplace and CI lay it out so).
-export const REDFISH_FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'redfish');
+// shared/ sits beside the repository (the workplace and CI lay it out so; a worktree finds it further up).
+export const REDFISH_FIXTURES = join(SHARED_DIR, 'fixtures', 'redfish');
 
 export function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;

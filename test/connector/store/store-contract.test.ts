@@ -2,11 +2,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pino from 'pino';
 import { createSqliteStore } from '../../../connector/src/store/sqlite/store.js';
 import { createPostgresStore } from '../../../connector/src/store/postgres/store.js';
 import { createTestSchema, requirePostgres } from '../../support/postgres.js';
-import { storeContract } from './store-contract.js';
+import { storeContract, type AlarmLogRow } from './store-contract.js';
+
+const LOG_SQL = (p: string) =>
+  `SELECT outcome, state, event_key, alarm_json FROM alarm_log WHERE identity = ${p} ORDER BY id`;
+type LogRow = Omit<AlarmLogRow, 'raised_at'> & { alarm_json: string };
+const logRows = (rows: LogRow[]): AlarmLogRow[] =>
+  rows.map(({ alarm_json, ...r }) => ({
+    ...r,
+    raised_at: (JSON.parse(alarm_json) as { raisedAt: string }).raisedAt,
+  }));
 
 const logger = pino({ level: process.env['CLOSELOOP_TEST_LOG'] ?? 'silent' });
 
@@ -16,6 +26,14 @@ storeContract('SQLite', async () => {
   return {
     open: async () => createSqliteStore(file),
     cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    alarmLog: async (identity) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return logRows(db.prepare(LOG_SQL('?')).all(identity) as LogRow[]);
+      } finally {
+        db.close();
+      }
+    },
   };
 });
 
@@ -25,5 +43,6 @@ storeContract('PostgreSQL', async (ctx) => {
   return {
     open: () => createPostgresStore({ url: schema.url, logger }),
     cleanup: () => schema.drop(),
+    alarmLog: async (identity) => logRows(await schema.query<LogRow>(LOG_SQL('$1'), [identity])),
   };
 });

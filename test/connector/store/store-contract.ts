@@ -11,6 +11,15 @@ export interface StoreHarness {
   cleanup(): Promise<void>;
   /** Behaviours this store is known to get wrong (gap id → why), skipped loudly until fixed. */
   knownGaps?: Record<string, string>;
+  /** The alarm log rows of one alarm, oldest first, read straight from the database. */
+  alarmLog(identity: string): Promise<AlarmLogRow[]>;
+}
+
+export interface AlarmLogRow {
+  outcome: string;
+  state: string;
+  event_key: string | null;
+  raised_at: string;
 }
 
 const D = 'Closeloop';
@@ -176,7 +185,8 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         await store.ingest([{ alarm: alarm(), plan: p }], at(0), D);
         const r = await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: p }], at(10), D);
         expect(r[0]!.outcome).to.equal('awaiting_verdict');
-        await store.recordVerdict(
+        const read = (await store.getEvent(K))!.event;
+        const written = await store.recordVerdict(
           K,
           {
             verdict: 'pass',
@@ -185,11 +195,48 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
           },
           [{ op: 'resolve' }],
           at(700),
+          { lastAlarmAt: read.lastAlarmAt, verdictAt: read.verdictAt },
         );
+        expect(written).to.deep.equal({ written: true });
         const d = await store.getEvent(K);
         expect(d!.event).to.include({ state: 'resolved', verdict: 'pass', verdictAt: at(700).toISOString() });
         expect(d!.event.verdictChecks).to.deep.equal([{ name: 'supply-air', status: 'pass' }]);
         expect(await ops(K)).to.deep.equal(['create', 'note', 'resolve']);
+      });
+
+      it('a verdict evaluated from a snapshot that changed since is not written (nor its resolve)', async () => {
+        const p = plan({ closeChecks: [{ name: 'supply-air' }] });
+        await store.ingest([{ alarm: alarm(), plan: p }], at(0), D);
+        await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: p }], at(10), D);
+        const read = (await store.getEvent(K))!.event;
+        const basis = { lastAlarmAt: read.lastAlarmAt, verdictAt: read.verdictAt };
+        const pass = { verdict: 'pass' as const, checks: [], evaluatedAt: at(700).toISOString() };
+        // While it was evaluated, the alarm came back.
+        await store.ingest([{ alarm: alarm({ receivedAt: at(650).toISOString() }), plan: p }], at(650), D);
+        expect(await store.recordVerdict(K, pass, [{ op: 'resolve' }], at(700), basis)).to.deep.equal({
+          written: false,
+          reason: 'an alarm of the event changed while it was evaluated',
+        });
+        let d = (await store.getEvent(K))!;
+        expect(d.event).to.include({ state: 'open', verdict: null });
+        expect(await ops(K)).to.deep.equal(['create', 'note', 'note']);
+
+        // Another evaluation recorded a verdict first: the one based on the older read is not written.
+        const fresh = (await store.getEvent(K))!.event;
+        const freshBasis = { lastAlarmAt: fresh.lastAlarmAt, verdictAt: fresh.verdictAt };
+        const fail = { verdict: 'fail' as const, checks: [], evaluatedAt: at(720).toISOString() };
+        expect(await store.recordVerdict(K, fail, [], at(720), freshBasis)).to.deep.equal({ written: true });
+        expect(
+          await store.recordVerdict(
+            K,
+            { ...pass, evaluatedAt: at(710).toISOString() },
+            [],
+            at(721),
+            freshBasis,
+          ),
+        ).to.deep.equal({ written: false, reason: 'another verdict was recorded while it was evaluated' });
+        d = (await store.getEvent(K))!;
+        expect(d.event).to.include({ verdict: 'fail', verdictAt: at(720).toISOString() });
       });
 
       it('a batch is all or nothing: an item that cannot be stored fails the call and keeps none of it', async () => {
@@ -239,6 +286,67 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         expect(outcomes.filter((o) => o === 'repeat')).to.have.length(10);
         expect((await store.getEvent(K))!.alarms).to.have.length(10);
         expect((await ops(K)).filter((o) => o === 'create')).to.have.length(1);
+      });
+    });
+
+    describe('ordering by the source clock', () => {
+      // Stamped by the source (clock: source), arriving `late` seconds after at(0).
+      const stamped = (state: 'active' | 'cleared', sourceSec: number, received: number) =>
+        alarm({
+          state,
+          clock: 'source',
+          raisedAt: at(sourceSec).toISOString(),
+          receivedAt: at(received).toISOString(),
+        });
+
+      it('a clear older than the last raise is stale: the live incident stays open, the update is logged', async () => {
+        const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 3_600_000, holdDownMs: 0 } });
+        await store.ingest([{ alarm: stamped('active', 0, 1), plan: p }], at(1), D);
+        const r = await store.ingest([{ alarm: stamped('cleared', -60, 5), plan: p }], at(5), D);
+        expect(r[0]).to.deep.equal({
+          identity: 'bms:A1',
+          outcome: 'stale',
+          eventKey: K,
+          newerAt: at(0).toISOString(),
+        });
+        const d = (await store.getEvent(K))!;
+        expect(d.event.state).to.equal('open');
+        expect(d.alarms.map((a) => [a.state, a.alarm.raisedAt])).to.deep.equal([
+          ['active', at(0).toISOString()],
+        ]);
+        expect(d.deliveries.map((x) => x.op.op)).to.deep.equal(['create']);
+        expect(await h!.alarmLog('bms:A1')).to.deep.equal([
+          { outcome: 'created', state: 'active', event_key: K, raised_at: at(0).toISOString() },
+          { outcome: 'stale', state: 'cleared', event_key: K, raised_at: at(-60).toISOString() },
+        ]);
+      });
+
+      it('a captured clear replayed after a new raise does not resolve the reopened incident', async () => {
+        const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 3_600_000, holdDownMs: 0 } });
+        await store.ingest([{ alarm: stamped('active', 0, 0), plan: p }], at(0), D);
+        await deliverAll(at(0));
+        const clear = stamped('cleared', 300, 300);
+        expect((await store.ingest([{ alarm: clear, plan: p }], at(300), D))[0]!.outcome).to.equal(
+          'resolved',
+        );
+        expect(
+          (await store.ingest([{ alarm: stamped('active', 1200, 1200), plan: p }], at(1200), D))[0]!.outcome,
+        ).to.equal('reopened');
+        const replay = { ...clear, receivedAt: at(1800).toISOString() };
+        expect((await store.ingest([{ alarm: replay, plan: p }], at(1800), D))[0]!.outcome).to.equal('stale');
+        const d = (await store.getEvent(K))!;
+        expect(d.event.state).to.equal('open');
+        expect(d.deliveries.map((x) => x.op.op)).to.deep.equal(['create', 'note', 'resolve', 'reopen']);
+        // Within one batch too: a stale item changes nothing for the ones after it.
+        const batch = await store.ingest(
+          [
+            { alarm: { ...replay, receivedAt: at(1900).toISOString() }, plan: p },
+            { alarm: stamped('active', 1900, 1900), plan: p },
+          ],
+          at(1900),
+          D,
+        );
+        expect(batch.map((x) => x.outcome)).to.deep.equal(['stale', 'repeat']);
       });
     });
 
@@ -490,6 +598,21 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         await deliverAll(at(21));
         const after = await store.getEvent('DC1/rack/R03');
         expect(after!.deliveries.map((x) => x.state)).to.deep.equal(['done', 'cancelled', 'done', 'done']);
+      });
+
+      it('storm control counts per source by exact name ("_" in a name is a letter, not a wildcard)', async () => {
+        const policy: NoisePolicy = { ...quiet, stormPerSource: 1 };
+        const one = (source: string, id: string) => ({
+          alarm: alarm({ source, id, asset: { site: 'DC1', rack: id } }),
+          plan: plan({ correlationKey: `DC1/rack/${id}` }),
+        });
+        const r = await store.ingest(
+          [one('upsxa', 'X1'), one('ups_a', 'Y1'), one('ups_a', 'Y2')],
+          at(0),
+          D,
+          policy,
+        );
+        expect(r.map((x) => x.outcome)).to.deep.equal(['created', 'created', 'parked']);
       });
 
       it('storm control parks events past the rate, under one storm incident, and releases them later', async () => {

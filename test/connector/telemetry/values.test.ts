@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isDcgmBlank, parseValue } from '../../../connector/src/telemetry/values.js';
+import { isDcgmBlank, parseValue, readValue } from '../../../connector/src/telemetry/values.js';
 
 describe('telemetry/parseValue', () => {
   it('parses numbers sent as text, as Prometheus does', () => {
@@ -37,5 +37,35 @@ describe('telemetry/parseValue', () => {
   it('reads booleans as 1/0', () => {
     expect(parseValue(true)).to.equal(1);
     expect(parseValue(false)).to.equal(0);
+  });
+});
+
+describe('telemetry/readValue', () => {
+  it('says what an invalid reading was, so a message can name it', () => {
+    const cases: Array<[unknown, string]> = [
+      ['NaN', 'NaN'],
+      ['nan', 'NaN'],
+      [NaN, 'NaN'],
+      ['+Inf', '+Inf'],
+      ['Inf', '+Inf'],
+      ['-Inf', '-Inf'],
+      [-Infinity, '-Inf'],
+      ['9223372036854775792', 'DCGM BLANK sentinel 9223372036854775792'],
+      ['9223372036854775793', 'DCGM NOT_FOUND sentinel 9223372036854775793'],
+      ['9223372036854775794', 'DCGM NOT_SUPPORTED sentinel 9223372036854775794'],
+      ['9223372036854775795', 'DCGM NOT_PERMISSIONED sentinel 9223372036854775795'],
+      ['9.223372036854776e+18', 'DCGM int64 blank sentinel (≈ 2^63)'],
+      [2147483635, 'DCGM NOT_PERMISSIONED sentinel 2147483635'],
+      [140737488355329, 'DCGM NOT_FOUND sentinel 140737488355329'],
+      [null, 'null (no value)'],
+      ['', 'an empty value'],
+      ['<<<NULL>>>', '"<<<NULL>>>" (not a number)'],
+      [{}, 'an object, not a number'],
+      [[1], 'a list, not a number'],
+    ];
+    for (const [raw, invalid] of cases)
+      expect(readValue(raw), String(raw)).to.deep.equal({ v: null, invalid });
+    expect(readValue('22.5')).to.deep.equal({ v: 22.5 });
+    expect(readValue(true)).to.deep.equal({ v: 1 });
   });
 });

@@ -140,7 +140,10 @@ function decodeAlert(
 
   // A clear happened at endsAt; a firing alert's endsAt is only a timeout estimate, so use startsAt.
   const state = a.status === 'resolved' ? 'cleared' : 'active';
-  const timeField = state === 'cleared' && a.endsAt ? 'endsAt' : 'startsAt';
+  // Go's zero time (0001-01-01…) means "not set": a clear stamped with it would look older than
+  // its raise and be ignored as stale.
+  const ended = a.endsAt !== undefined && a.endsAt !== '' && !a.endsAt.startsWith('0001-01-01');
+  const timeField = state === 'cleared' && ended ? 'endsAt' : 'startsAt';
   const time = toIsoTime(timeField === 'endsAt' ? a.endsAt : a.startsAt);
   if (!time.ok) messages.push(`${prefix}${timeField}: ${time.message}`);
 
@@ -163,6 +166,7 @@ function decodeAlert(
     severity,
     type: alertname,
     raisedAt: time.value,
+    clock: 'source',
     receivedAt: opts.receivedAt.toISOString(),
     asset,
     ...(value?.ok ? { value: value.value } : {}),

@@ -141,6 +141,7 @@ export function decodeSparkplug(
         severity: stateOf.value === 'cleared' ? 'info' : severity.value,
         type: name,
         raisedAt: ms !== undefined && ms > 0 ? new Date(ms).toISOString() : receivedAt,
+        clock: ms !== undefined && ms > 0 ? 'source' : 'received',
         receivedAt,
         asset: { equipmentId: sp.device ?? sp.edge },
         text: `${sp.device ?? sp.edge} ${name} ${stateOf.value === 'active' ? 'active' : 'cleared'}`,

@@ -94,10 +94,12 @@ function decodeEvent(
     };
   }
   let raisedAt = opts.receivedAt.toISOString();
+  let clock: 'source' | 'received' = 'received';
   if (ev.EventTimestamp !== undefined) {
     const t = toIsoTime(ev.EventTimestamp);
     if (!t.ok) return { ok: false, messages: [`${prefix}EventTimestamp: ${t.message}`] };
     raisedAt = t.value;
+    clock = 'source';
   }
   const eventSeverityText = ev.MessageSeverity ?? ev.Severity;
   const eventSeverity =
@@ -116,6 +118,7 @@ function decodeEvent(
     source: sourceName,
     sourceKind: 'redfish' as const,
     raisedAt,
+    clock,
     receivedAt: opts.receivedAt.toISOString(),
     asset: assetOf(config, origin),
     text: messageText(ev),

@@ -68,6 +68,7 @@ export function decode(
       type: o.family,
       // Traps carry only the agent's uptime, not a wall-clock time: arrival is the best time we have.
       raisedAt: receivedAt,
+      clock: 'received',
       receivedAt,
       asset: equipmentId ? { equipmentId } : {},
       ...(o.value !== undefined ? { value: o.value } : {}),

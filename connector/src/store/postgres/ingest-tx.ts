@@ -322,14 +322,16 @@ export async function openIngestTx(
       alarms.set(a.identity, a);
       dirtyAlarms.set(a.identity, a);
       if (d.outcome === 'repeat') return;
+      // A stale update is logged as it came; the record keeps the newer state.
+      const logged = d.stale?.update ?? a.alarm;
       const log: LogRow = {
         identity: a.identity,
         event_key: a.eventKey,
         outcome: d.outcome,
-        state: a.state,
-        severity: a.severity,
+        state: logged.state,
+        severity: logged.severity,
         received_at: a.lastReceivedAt,
-        alarm_json: JSON.stringify(a.alarm),
+        alarm_json: JSON.stringify(logged),
       };
       logs.push(log);
       allLogs.push(log);

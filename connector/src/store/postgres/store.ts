@@ -11,6 +11,7 @@ import type { Operation } from '../../outbox/operations.js';
 import { applyIngest } from '../../lifecycle/apply.js';
 import type { EventRecord } from '../../lifecycle/types.js';
 import { flushDue } from '../../lifecycle/note-economy.js';
+import { staleVerdictReason } from '../../lifecycle/verdict-write.js';
 import { planRelease } from '../../lifecycle/storm.js';
 import type { DeliveryCounts, OutboxEntry, Store } from '../store.js';
 import {
@@ -282,12 +283,14 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
         }
         return released;
       }),
-    recordVerdict: (key, v, ops, now) =>
-      tx(async (c) => {
+    recordVerdict: (key, v, ops, now, basis) =>
+      tx(async (c): Promise<{ written: true } | { written: false; reason: string }> => {
         const at = now.toISOString();
         const row = (await c.query('SELECT * FROM events WHERE key = $1 FOR UPDATE', [key])).rows[0];
-        if (!row) return;
+        if (!row) return { written: false, reason: 'the event is gone' };
         const e = eventFromRow(row);
+        const stale = staleVerdictReason(e, basis, v.evaluatedAt);
+        if (stale) return { written: false, reason: stale };
         const resolves = ops.some((op) => op.op === 'resolve');
         await putEvent(c, {
           ...e,
@@ -298,6 +301,7 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
           ...(resolves ? { state: 'resolved' as const, resolvedAt: at } : {}),
         });
         await enqueue(c, key, ops, now);
+        return { written: true };
       }),
 
     claimDeliveries: async (limit, now, worker, leaseMs) => {

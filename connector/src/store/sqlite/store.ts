@@ -5,6 +5,7 @@ import type { Operation } from '../../outbox/operations.js';
 import { applyIngest, type IngestTx } from '../../lifecycle/apply.js';
 import type { AlarmRecord, EventRecord, NoisePolicy } from '../../lifecycle/types.js';
 import { flushDue } from '../../lifecycle/note-economy.js';
+import { staleVerdictReason } from '../../lifecycle/verdict-write.js';
 import { planRelease } from '../../lifecycle/storm.js';
 import type { IngestItem, IngestResult, OutboxEntry, Store } from '../store.js';
 import {
@@ -76,7 +77,8 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= ?`,
     ),
     recentBySource: db.prepare(
-      `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= ? AND identity LIKE ?`,
+      // A prefix compared as text: LIKE would read "_" in a source name as a wildcard.
+      `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= @since AND substr(identity, 1, length(@prefix)) = @prefix`,
     ),
     undelivered: db.prepare(
       `SELECT id, op_json, state FROM outbox WHERE event_key = ? AND state != 'cancelled'`,
@@ -112,7 +114,11 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     },
     recentCreates: (since, source) =>
       Number(
-        ((source ? q.recentBySource.get(since, `${source}:%`) : q.recentAll.get(since)) as { n: number }).n,
+        (
+          (source ? q.recentBySource.get({ since, prefix: `${source}:` }) : q.recentAll.get(since)) as {
+            n: number;
+          }
+        ).n,
       ),
     liveEffectsIn: (scope) => q.liveEffects.all(scope).map(eventFromRow),
     moveAlarms: (from, to) => void q.moveAlarms.run(to, from),
@@ -128,14 +134,16 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     putAlarm: (a: AlarmRecord, d) => {
       q.putAlarm.run(alarmToRow(a));
       if (d.outcome !== 'repeat') {
+        // A stale update is logged as it came; the record keeps the newer state.
+        const logged = d.stale?.update ?? a.alarm;
         q.logAlarm.run(
           a.identity,
           a.eventKey,
           d.outcome,
-          a.state,
-          a.severity,
+          logged.state,
+          logged.severity,
           a.lastReceivedAt,
-          JSON.stringify(a.alarm),
+          JSON.stringify(logged),
         );
       }
     },
@@ -344,26 +352,31 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
           })
           .immediate();
       }),
-    recordVerdict: (key, v, ops, now) =>
+    recordVerdict: (key, v, ops, now, basis) =>
       serialWrite(() => {
         const at = now.toISOString();
-        db.transaction(() => {
-          const row = q.getEvent.get(key);
-          if (!row) return;
-          const e = eventFromRow(row);
-          const resolves = ops.some((o) => o.op === 'resolve');
-          q.putEvent.run(
-            eventToRow({
-              ...e,
-              verdict: v.verdict,
-              verdictAt: v.evaluatedAt,
-              verdictChecks: v.checks,
-              updatedAt: at,
-              ...(resolves ? { state: 'resolved' as const, resolvedAt: at } : {}),
-            }),
-          );
-          tx.enqueue(key, ops, now);
-        }).immediate();
+        return db
+          .transaction((): { written: true } | { written: false; reason: string } => {
+            const row = q.getEvent.get(key);
+            if (!row) return { written: false, reason: 'the event is gone' };
+            const e = eventFromRow(row);
+            const stale = staleVerdictReason(e, basis, v.evaluatedAt);
+            if (stale) return { written: false, reason: stale };
+            const resolves = ops.some((o) => o.op === 'resolve');
+            q.putEvent.run(
+              eventToRow({
+                ...e,
+                verdict: v.verdict,
+                verdictAt: v.evaluatedAt,
+                verdictChecks: v.checks,
+                updatedAt: at,
+                ...(resolves ? { state: 'resolved' as const, resolvedAt: at } : {}),
+              }),
+            );
+            tx.enqueue(key, ops, now);
+            return { written: true };
+          })
+          .immediate();
       }),
 
     claimDeliveries: (limit, now, worker, leaseMs) =>

@@ -3,7 +3,7 @@
 import spPayload from 'sparkplug-payload';
 import { resolvePath } from '../../sources/path.js';
 import type { Sample } from '../types.js';
-import { parseValue } from '../values.js';
+import { sampleOf } from '../values.js';
 
 const sparkplug = spPayload.get('spBv1.0');
 
@@ -31,7 +31,11 @@ export type Decoded =
   | {
       ok: true;
       readings: Reading[];
-      /** Sparkplug DEATH: metrics under these topic filters are now missing. */ deaths?: string[];
+      /** Sparkplug DEATH: metrics under these topic filters now have an invalid reading (`deathOf`). */
+      deaths?: string[];
+      deathOf?: 'NDEATH' | 'DDEATH';
+      /** Why a reading is invalid because of the message itself (not JSON, no value at the path): for diagnostics. */
+      problem?: string;
     }
   | { ok: false; message: string };
 
@@ -59,12 +63,21 @@ function longToNumber(raw: unknown): number | null {
   return null;
 }
 
+/** A message on a reading's topic that holds no readable value: an invalid reading now, and why. */
+function unreadable(topic: string, arrivalMs: number, why: string): Decoded {
+  return {
+    ok: true,
+    readings: [{ topic, metric: undefined, sample: { t: arrivalMs, v: null, invalid: why } }],
+    problem: `${topic}: ${why}`,
+  };
+}
+
 function decodeJson(topic: string, payload: Buffer, arrivalMs: number, o: DecodeOptions): Decoded {
   let data: unknown;
   try {
     data = JSON.parse(payload.toString('utf8'));
   } catch {
-    return { ok: false, message: `${topic}: payload is not JSON` };
+    return unreadable(topic, arrivalMs, 'payload is not JSON');
   }
   let raw: unknown;
   let t: unknown;
@@ -75,10 +88,10 @@ function decodeJson(topic: string, payload: Buffer, arrivalMs: number, o: Decode
   } catch (err) {
     return { ok: false, message: `${topic}: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (raw === undefined) return { ok: false, message: `${topic}: no value at ${o.valuePath}` };
+  if (raw === undefined) return unreadable(topic, arrivalMs, `no value at ${o.valuePath}`);
   return {
     ok: true,
-    readings: [{ topic, metric: undefined, sample: { t: toMs(t, arrivalMs), v: parseValue(raw) } }],
+    readings: [{ topic, metric: undefined, sample: sampleOf(toMs(t, arrivalMs), raw) }],
   };
 }
 
@@ -105,9 +118,14 @@ function decodeSparkplug(topic: string, payload: Buffer, arrivalMs: number, stat
     return { ok: false, message: `${topic}: not a Sparkplug B topic (spBv1.0/group/TYPE/edge[/device])` };
   if (sp.type === 'NDEATH') {
     // A dead node takes its devices with it.
-    return { ok: true, readings: [], deaths: [dataTopic(sp), `spBv1.0/${sp.group}/DDATA/${sp.edge}/+`] };
+    return {
+      ok: true,
+      readings: [],
+      deaths: [dataTopic(sp), `spBv1.0/${sp.group}/DDATA/${sp.edge}/+`],
+      deathOf: 'NDEATH',
+    };
   }
-  if (sp.type === 'DDEATH') return { ok: true, readings: [], deaths: [dataTopic(sp)] };
+  if (sp.type === 'DDEATH') return { ok: true, readings: [], deaths: [dataTopic(sp)], deathOf: 'DDEATH' };
   if (!['NBIRTH', 'NDATA', 'DBIRTH', 'DDATA'].includes(sp.type)) return { ok: true, readings: [] };
   if (!sparkplug) return { ok: false, message: 'sparkplug-payload has no spBv1.0 codec' };
   let decoded;
@@ -131,8 +149,11 @@ function decodeSparkplug(topic: string, payload: Buffer, arrivalMs: number, stat
     if (birth && m.name && alias !== undefined) aliases?.set(alias, m.name);
     const name = m.name || (alias !== undefined ? aliases?.get(alias) : undefined);
     if (!name) continue; // alias without a BIRTH seen yet: cannot name it
-    const value = m.isNull ? null : parseValue(longToNumber(m.value) ?? m.value);
-    readings.push({ topic: series, metric: name, sample: { t: toMs(m.timestamp, payloadTime), v: value } });
+    const t = toMs(m.timestamp, payloadTime);
+    const sample = m.isNull
+      ? { t, v: null, invalid: 'null (Sparkplug is_null)' }
+      : sampleOf(t, longToNumber(m.value) ?? m.value);
+    readings.push({ topic: series, metric: name, sample });
   }
   return { ok: true, readings };
 }
@@ -151,7 +172,7 @@ export function decodeMessage(
       const text = payload.toString('utf8').trim();
       return {
         ok: true,
-        readings: [{ topic, metric: undefined, sample: { t: arrivalMs, v: parseValue(text) } }],
+        readings: [{ topic, metric: undefined, sample: sampleOf(arrivalMs, text) }],
       };
     }
     case 'json':

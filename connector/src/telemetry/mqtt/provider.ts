@@ -77,11 +77,13 @@ export function createMqttProvider(
       lastError = decoded.message;
       return;
     }
+    if (decoded.problem) lastError = decoded.problem;
     for (const r of decoded.readings) appendSample(history, keyOf(r.topic, r.metric), r.sample, cfg.history);
+    // A dead node's metrics have no valid reading from now on (until it is born again).
+    const death = { t: arrival, v: null, invalid: `Sparkplug ${decoded.deathOf ?? 'DEATH'} (node offline)` };
     for (const filter of decoded.deaths ?? []) {
       for (const key of history.keys()) {
-        if (topicMatches(filter, splitKey(key).topic))
-          appendSample(history, key, { t: arrival, v: null }, cfg.history);
+        if (topicMatches(filter, splitKey(key).topic)) appendSample(history, key, death, cfg.history);
       }
     }
   });

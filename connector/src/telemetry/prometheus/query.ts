@@ -1,6 +1,6 @@
 // Pure helpers for building Prometheus requests and reading their answers.
 import type { Sample, Series } from '../types.js';
-import { parseValue } from '../values.js';
+import { sampleOf } from '../values.js';
 import type { WireData } from './wire.js';
 
 // `metric`, `metric{a="b"}` or `{__name__="m"}`: label values may hold any quoted text.
@@ -22,7 +22,7 @@ export function toPromTime(ms: number): string {
 }
 
 function toSample([t, v]: [number, string]): Sample {
-  return { t: Math.round(t * 1000), v: parseValue(v) };
+  return sampleOf(Math.round(t * 1000), v);
 }
 
 /** Prometheus result data → our Series (labels kept as they are, samples oldest first). */
@@ -35,8 +35,6 @@ export function toSeries(data: WireData): Series[] {
     case 'scalar':
       return [{ labels: {}, samples: [toSample(data.result)] }];
     case 'string':
-      return [
-        { labels: {}, samples: [{ t: Math.round(data.result[0] * 1000), v: parseValue(data.result[1]) }] },
-      ];
+      return [{ labels: {}, samples: [sampleOf(Math.round(data.result[0] * 1000), data.result[1])] }];
   }
 }

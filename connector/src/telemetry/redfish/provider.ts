@@ -50,7 +50,13 @@ export function createRedfishProvider(
       );
       const reading = extractReading(doc, q);
       if (!reading.ok) throw new TelemetryError(name, 'bad_query', `${name}: ${reading.message}`);
-      appendSample(history, key(q), { t: now(), v: reading.value }, cfg.history);
+      const t = now();
+      appendSample(
+        history,
+        key(q),
+        reading.value === null ? { t, v: null, invalid: reading.invalid } : { t, v: reading.value },
+        cfg.history,
+      );
     },
     async close() {
       await client.close();

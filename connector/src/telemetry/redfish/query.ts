@@ -6,13 +6,19 @@
 // Excerpt objects with a `Reading` (SensorExcerpt) resolve to that reading. Health-like enums become
 // numbers so ordinary conditions apply: OK = 0, Warning = 1, Critical = 2 (e.g. `expect: {equals: 0}`).
 
+import { readValue } from '../values.js';
+
 export interface RedfishQuery {
   uri: string;
   /** Property names / array indexes below the resource; empty = the resource itself. */
   path: string[];
 }
 
-export type Reading = { ok: true; value: number | null } | { ok: false; message: string };
+/** `value: null`: the resource answered with something that is not a reading (`invalid` says what). */
+export type Reading =
+  | { ok: true; value: number; invalid?: undefined }
+  | { ok: true; value: null; invalid: string }
+  | { ok: false; message: string };
 
 const ENUM_VALUES: Record<string, number> = { OK: 0, Warning: 1, Critical: 2 };
 
@@ -46,11 +52,12 @@ export function extractReading(doc: unknown, q: RedfishQuery): Reading {
     cur = (cur as Record<string, unknown>).Reading;
   }
   const where = `${q.uri}${q.path.length ? `#${q.path.join('.')}` : ''}`;
-  if (cur === null) return { ok: true, value: null };
-  if (typeof cur === 'number') return { ok: true, value: Number.isFinite(cur) ? cur : null };
-  if (typeof cur === 'boolean') return { ok: true, value: cur ? 1 : 0 };
+  if (cur === undefined) return { ok: false, message: `${where} has no Reading` };
   if (typeof cur === 'string' && Object.hasOwn(ENUM_VALUES, cur))
     return { ok: true, value: ENUM_VALUES[cur]! };
-  if (cur === undefined) return { ok: false, message: `${where} has no Reading` };
-  return { ok: false, message: `${where} is ${JSON.stringify(cur).slice(0, 80)}, not a number` };
+  if (cur !== null && typeof cur === 'object')
+    return { ok: false, message: `${where} is ${JSON.stringify(cur).slice(0, 80)}, not a number` };
+  // null (the BMC has no reading), a string such as "NaN" or "Unavailable", a sentinel: invalid readings.
+  const r = readValue(cur);
+  return r.v === null ? { ok: true, value: null, invalid: r.invalid } : { ok: true, value: r.v };
 }

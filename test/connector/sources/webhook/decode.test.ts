@@ -24,6 +24,7 @@ describe('sources/webhook decode', () => {
       severity: 'major',
       type: 'supply_air_temp_high',
       raisedAt: '2025-06-12T14:02:11.000Z',
+      clock: 'source',
       receivedAt: '2025-06-12T14:15:00.000Z',
       asset: {
         site: 'DC1',
@@ -197,7 +198,12 @@ describe('sources/webhook decode', () => {
       fields: { id: '$.id', state: '$.s', severity: '$.p', type: '$.t' },
     });
     const r = decode('x', cfg, { id: 'a', s: 'active', p: 'Minor', t: 'smoke' }, opts);
-    expect(r.alarms[0]).to.include({ raisedAt: RECEIVED.toISOString(), text: 'smoke', severity: 'minor' });
+    expect(r.alarms[0]).to.include({
+      raisedAt: RECEIVED.toISOString(),
+      clock: 'received',
+      text: 'smoke',
+      severity: 'minor',
+    });
   });
 
   it('reports a malformed path in the configuration instead of throwing', () => {

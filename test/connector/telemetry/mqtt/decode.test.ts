@@ -27,16 +27,36 @@ describe('telemetry/mqtt/decode', () => {
       'readings[0].sample.t',
       Date.UTC(2025, 0, 15, 10, 29),
     );
-    expect(one({ value: null })).to.have.nested.property('readings[0].sample.v', null);
+    expect(one({ value: null, ts: 1736936990 })).to.deep.equal({
+      ok: true,
+      readings: [
+        { topic: 't', metric: undefined, sample: { t: 1736936990000, v: null, invalid: 'null (no value)' } },
+      ],
+    });
+    expect(one({ value: 'NaN' })).to.have.nested.property('readings[0].sample.invalid', 'NaN');
+    expect(one({ value: 9223372036854775794n.toString() })).to.have.nested.property(
+      'readings[0].sample.invalid',
+      'DCGM NOT_SUPPORTED sentinel 9223372036854775794',
+    );
     expect(one({ value: 3 })).to.have.nested.property('readings[0].sample.t', T);
     expect(one(22)).to.have.nested.property('readings[0].sample.v', 22);
     expect(
       one({ data: { temps: [20, 24] } }, { ...json, valuePath: '$.data.temps[1]' }),
     ).to.have.nested.property('readings[0].sample.v', 24);
-    expect(one({ other: 1 })).to.deep.equal({ ok: false, message: 't: no value at $.value' });
+    // A message on the reading's topic that holds no value is an invalid reading at its arrival.
+    expect(one({ other: 1 })).to.deep.equal({
+      ok: true,
+      readings: [
+        { topic: 't', metric: undefined, sample: { t: T, v: null, invalid: 'no value at $.value' } },
+      ],
+      problem: 't: no value at $.value',
+    });
     expect(decodeMessage('t', Buffer.from('{oops'), T, json, st)).to.deep.equal({
-      ok: false,
-      message: 't: payload is not JSON',
+      ok: true,
+      readings: [
+        { topic: 't', metric: undefined, sample: { t: T, v: null, invalid: 'payload is not JSON' } },
+      ],
+      problem: 't: payload is not JSON',
     });
   });
 
@@ -52,6 +72,8 @@ describe('telemetry/mqtt/decode', () => {
       ok: true,
       readings: [{ topic: 't', metric: undefined, sample: { t: T, v: 42.5 } }],
     });
+    const nan = decodeMessage('t', Buffer.from('nan'), T, { ...json, format: 'number' }, newSparkplugState());
+    expect(nan).to.have.nested.property('readings[0].sample.invalid', 'NaN');
   });
 
   it('Sparkplug B: names from BIRTH, aliases in DATA, BIRTH and DATA in one series, DEATH', () => {
@@ -98,7 +120,17 @@ describe('telemetry/mqtt/decode', () => {
       ok: true,
       readings: [],
       deaths: ['spBv1.0/dc1/NDATA/cdu-1', 'spBv1.0/dc1/DDATA/cdu-1/+'],
+      deathOf: 'NDEATH',
     });
+    // A metric sent as null (is_null; the codec hands it over as value null) is an invalid reading.
+    const isNull = sp.encodePayload({
+      timestamp: T,
+      metrics: [{ alias: 1, type: 'Float', value: null, isNull: true }],
+    });
+    const n = decodeMessage('spBv1.0/dc1/NDATA/cdu-1', Buffer.from(isNull), T, o, st);
+    expect(n.ok && n.readings.map((r) => [r.metric, r.sample])).to.deep.equal([
+      ['Secondary/Flow', { t: T, v: null, invalid: 'null (no value)' }],
+    ]);
     expect(decodeMessage('dc1/x', Buffer.from('x'), T, o, st).ok).to.equal(false);
     expect(decodeMessage('spBv1.0/dc1/NDATA/cdu-1', Buffer.from([0xff, 0xff, 0xff]), T, o, st).ok).to.equal(
       false,

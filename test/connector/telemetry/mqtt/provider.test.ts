@@ -102,7 +102,7 @@ describe('telemetry/mqtt provider (real Mosquitto)', function () {
     ]);
   });
 
-  it('Sparkplug B: metrics by name from BIRTH, by alias in DATA, missing after DEATH', async () => {
+  it('Sparkplug B: metrics by name from BIRTH, by alias in DATA, invalid after DEATH', async () => {
     const p = await make({ topics: [`spBv1.0/${group}/#`], format: 'sparkplugb' });
     const node = `spBv1.0/${group}/NDATA/cdu-1`;
     const now = Date.now();
@@ -135,7 +135,44 @@ describe('telemetry/mqtt provider (real Mosquitto)', function () {
       sp.encodePayload({ timestamp: now, metrics: [{ name: 'bdSeq', type: 'UInt64', value: 0 }] }),
     );
     const [dead] = await values(p, `${node}#Secondary/Flow`, 3);
-    expect(dead!.samples.at(-1)!.v).to.equal(null);
+    expect(dead!.samples.at(-1)).to.deep.include({ v: null, invalid: 'Sparkplug NDEATH (node offline)' });
+    // A dead node is a failed source: its checks are unknown (named), not bridged by the last reading.
+    const [r] = await evaluateChecks(
+      [check({ provider: 'bms', query: `${node}#Secondary/Flow`, stabilize: 0, expect: { min: 30 } })],
+      new Map([['bms', p]]),
+      { budgetMs: 1000, nowMs: Date.now() },
+    );
+    expect(r).to.include({
+      status: 'unknown',
+      reason: 'invalid',
+      observed: 'invalid (Sparkplug NDEATH (node offline))',
+    });
+  });
+
+  it('a NaN, an unreadable payload or a null on the topic is an invalid reading the check reports', async () => {
+    const p = await make({ topics: [`${root}/bad/#`], time_path: '$.ts' });
+    const topic = `${root}/bad/crah-1/supply`;
+    const now = Date.now();
+    for (let i = 10; i >= 0; i--) {
+      const payload =
+        i === 4
+          ? JSON.stringify({ value: 'NaN', ts: now - i * 30_000 })
+          : i === 2
+            ? 'not json'
+            : JSON.stringify({ value: 22, ts: now - i * 30_000 });
+      await publish(topic, payload);
+    }
+    await values(p, topic, 11);
+    // Judged once everything has arrived (the unreadable payload is stamped with its arrival).
+    const [r] = await evaluateChecks(
+      [check({ provider: 'bms', query: topic, label: 'CRAH-1 supply air', stabilize: '5m' })],
+      new Map([['bms', p]]),
+      { budgetMs: 1000, nowMs: Date.now() },
+    );
+    expect(r).to.include({ status: 'unknown', reason: 'invalid' });
+    // The unreadable payload has no time of its own: it counts at its arrival, the newest invalid one.
+    expect(r!.invalid).to.include({ value: 'payload is not JSON', count: 2 });
+    expect(p.lastError()).to.equal(`${topic}: payload is not JSON`);
   });
 
   it('feeds close-check evaluation: the latest readings judged over the window', async () => {

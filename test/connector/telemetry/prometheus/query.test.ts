@@ -38,6 +38,9 @@ describe('telemetry/prometheus/query', () => {
               [1736937000, '71'],
               [1736937015.5, 'NaN'],
               [1736937030, '9223372036854775794'],
+              [1736937045, '+Inf'],
+              [1736937060, '-Inf'],
+              [1736937075, '9.223372036854776e+18'],
             ],
           },
         ],
@@ -48,8 +51,11 @@ describe('telemetry/prometheus/query', () => {
         labels: { gpu: '0' },
         samples: [
           { t: 1736937000000, v: 71 },
-          { t: 1736937015500, v: null },
-          { t: 1736937030000, v: null },
+          { t: 1736937015500, v: null, invalid: 'NaN' },
+          { t: 1736937030000, v: null, invalid: 'DCGM NOT_SUPPORTED sentinel 9223372036854775794' },
+          { t: 1736937045000, v: null, invalid: '+Inf' },
+          { t: 1736937060000, v: null, invalid: '-Inf' },
+          { t: 1736937075000, v: null, invalid: 'DCGM int64 blank sentinel (≈ 2^63)' },
         ],
       },
     ]);

@@ -226,6 +226,39 @@ describe('telemetry/redfish provider (DMTF CDU mockup)', function () {
     expect(r.message).to.equal('CDU-1 secondary supply 36 °C > 32 °C at 10:05, needs 5 min in 20–32 °C');
   });
 
+  it('a BMC answering Reading: null or "NaN" inside the window makes the check unknown, naming the time', async () => {
+    mock = await startRedfishMock();
+    let now = Date.UTC(2025, 0, 15, 10, 0);
+    const p = make(mock.url, {}, () => now);
+    const flow = check({
+      name: 'flow',
+      provider: 'cdu-1',
+      query: FLOW_SENSOR,
+      label: 'CDU-1 secondary flow',
+      unit: 'L/min',
+      expect: { min: 30 },
+      stabilize: '5m',
+    });
+    const judge = async () =>
+      (
+        await evaluateChecks([flow], new Map([['cdu-1', p]]), { budgetMs: 2000, nowMs: now, timeZone: 'UTC' })
+      )[0]!;
+    for (let i = 0; i <= 12; i++) {
+      // Two readings in the middle of the window: the sensor reports no value, then text.
+      if (i === 6) mock.set(FLOW_SENSOR, 'Reading', null);
+      if (i === 7) mock.set(FLOW_SENSOR, 'Reading', 'NaN');
+      if (i === 8) mock.reset();
+      await p.sample!(FLOW_SENSOR, signal());
+      if (i < 12) now += 30_000;
+    }
+    const r = await judge();
+    expect(r).to.include({ status: 'unknown', reason: 'invalid' });
+    expect(r.invalid).to.deep.equal({ value: 'NaN', at: '2025-01-15T10:03:30.000Z', count: 2 });
+    expect(r.message).to.equal(
+      'CDU-1 secondary flow: invalid reading (NaN) at 10:03:30 (the last of 2) inside the 5 min window: the sensor or exporter failed; OK at 10:09 if readings stay valid and in range',
+    );
+  });
+
   it('a BMC that never answers makes the check unknown within the budget', async () => {
     mock = await startRedfishMock();
     mock.stall('/redfish/v1/ThermalEquipment/CDUs/1/SecondaryCoolantConnectors/1');

@@ -33,7 +33,7 @@ describe('telemetry/redfish/query', () => {
     expect(parseRedfishQuery('/redfish/v1/X#')).to.have.property('error');
   });
 
-  it('reads excerpts (Reading), plain numbers, health enums, booleans and nulls', () => {
+  it('reads excerpts (Reading), plain numbers, health enums, booleans; nulls and text are invalid readings', () => {
     const doc = {
       Reading: 79.6,
       SupplyTemperatureCelsius: { Reading: 30, DataSourceUri: '/x' },
@@ -43,6 +43,8 @@ describe('telemetry/redfish/query', () => {
       Status: { Health: 'OK', State: 'Enabled' },
       Leak: true,
       Missing: { Reading: null },
+      Text: { Reading: 'NaN' },
+      Numeric: { Reading: '31.5' },
     };
     expect(extractReading(doc, q('/redfish/v1/S'))).to.deep.equal({ ok: true, value: 79.6 });
     expect(extractReading(doc, q('/redfish/v1/S#SupplyTemperatureCelsius'))).to.deep.equal({
@@ -57,14 +59,30 @@ describe('telemetry/redfish/query', () => {
     expect(extractReading(doc, q('/redfish/v1/S#DetectorState'))).to.deep.equal({ ok: true, value: 1 });
     expect(extractReading(doc, q('/redfish/v1/S#Status.Health'))).to.deep.equal({ ok: true, value: 0 });
     expect(extractReading(doc, q('/redfish/v1/S#Leak'))).to.deep.equal({ ok: true, value: 1 });
-    expect(extractReading(doc, q('/redfish/v1/S#Missing'))).to.deep.equal({ ok: true, value: null });
+    // The BMC answered, but not with a reading: evidence of a failed sensor, kept as such.
+    expect(extractReading(doc, q('/redfish/v1/S#Missing'))).to.deep.equal({
+      ok: true,
+      value: null,
+      invalid: 'null (no value)',
+    });
+    expect(extractReading(doc, q('/redfish/v1/S#Text'))).to.deep.equal({
+      ok: true,
+      value: null,
+      invalid: 'NaN',
+    });
+    expect(extractReading(doc, q('/redfish/v1/S#Numeric'))).to.deep.equal({ ok: true, value: 31.5 });
     expect(extractReading(doc, q('/redfish/v1/S#Nope'))).to.deep.equal({
       ok: false,
       message: '/redfish/v1/S has no Nope',
     });
     expect(extractReading(doc, q('/redfish/v1/S#Status.State'))).to.deep.equal({
+      ok: true,
+      value: null,
+      invalid: '"Enabled" (not a number)',
+    });
+    expect(extractReading(doc, q('/redfish/v1/S#Status'))).to.deep.equal({
       ok: false,
-      message: '/redfish/v1/S#Status.State is "Enabled", not a number',
+      message: '/redfish/v1/S#Status is {"Health":"OK","State":"Enabled"}, not a number',
     });
   });
 });
