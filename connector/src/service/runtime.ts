@@ -16,9 +16,9 @@ import { describeDatabaseUrl, isPostgresUrl, openStore } from '../store/open-sto
 import { closeProviders, createProviders } from '../telemetry/create.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { startWatcher, type Watcher } from '../guard/watcher.js';
-import { closureRouter } from '../http/closure-route.js';
+import { closureRoutes } from '../http/closure-route.js';
 import type { HttpContext } from '../http/context.js';
-import type { Router } from 'express';
+import type { RouteModule } from '../http/route-table.js';
 import { createEngine } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { startConnector, type RunningConnector } from './start.js';
@@ -41,8 +41,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Replaces the store chosen from config (tests, benchmarks). */
   store?: Store;
-  /** Extra routers (the console) mounted with the API. */
-  routers?: (ctx: HttpContext, rt: RuntimeHandles) => { protectedRouters?: Router[]; openRouters?: Router[] };
+  /** Extra routes (the console), each declaring its credential (http/route-table.ts). */
+  routers?: (ctx: HttpContext, rt: RuntimeHandles) => RouteModule | RouteModule[];
   workerId?: string;
   /** Start SNMP/MQTT listeners of the mappings' sources (default true). */
   listeners?: boolean;
@@ -157,16 +157,13 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
     deliver,
     workerId: o.workerId,
     routers: (ctx) => {
-      const extra = o.routers?.(ctx, handles) ?? {};
-      const closure = closureRouter(ctx, {
+      const extra = o.routers?.(ctx, handles) ?? [];
+      const closure = closureRoutes(ctx, {
         providers,
         budgetMs: config.guard.budget,
         publicUrl: config.server.public_url,
       });
-      return {
-        openRouters: extra.openRouters,
-        protectedRouters: [closure, ...(extra.protectedRouters ?? [])],
-      };
+      return [{ routes: closure }, ...(Array.isArray(extra) ? extra : [extra])];
     },
   });
   metrics = connector.metrics;

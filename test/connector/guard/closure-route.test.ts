@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import net from 'node:net';
 import { PrometheusProviderSchema } from '../../../connector/src/config/schema.js';
-import { closureRouter } from '../../../connector/src/http/closure-route.js';
+import { closureRoutes } from '../../../connector/src/http/closure-route.js';
 import type { DeliveryResult } from '../../../connector/src/outbox/operations.js';
 import type { OutboxEntry } from '../../../connector/src/store/store.js';
 import { createPrometheusProvider } from '../../../connector/src/telemetry/prometheus/provider.js';
@@ -47,9 +47,7 @@ async function startWith(providers: Map<string, TelemetryProvider>, budgetMs: nu
     deliver: createOnly,
     config: { server: { host: '127.0.0.1', port: 0, public_url: 'http://closeloop.example:8080/' } },
     routers: (ctx) => ({
-      protectedRouters: [
-        closureRouter(ctx, { providers, budgetMs, publicUrl: 'http://closeloop.example:8080/' }),
-      ],
+      routes: closureRoutes(ctx, { providers, budgetMs, publicUrl: 'http://closeloop.example:8080/' }),
     }),
   });
 }
