@@ -5,7 +5,8 @@ import type { Config } from '../config/schema.js';
 import { formatMappingError, type MappingError } from '../mapping/errors.js';
 import { loadMappings } from '../mapping/load.js';
 import type { Mappings } from '../mapping/compiled.js';
-import { createLogger } from '../observability/logger.js';
+import { addLogSecrets, createLogger } from '../observability/logger.js';
+import { consoleSecrets, sourceSecrets } from './runtime-secrets.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createServiceNowClient, type ServiceNowClient } from '../itsm/servicenow/client.js';
 import { deliverOperation } from '../itsm/servicenow/deliver.js';
@@ -81,6 +82,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
   const logger = o.logger ?? createLogger({ level: config.log_level, secrets: o.secrets });
   let mappings = loadOrFail(config);
   let engine = createEngine(mappings);
+  addLogSecrets(logger, [...consoleSecrets(o.env), ...sourceSecrets(mappings.sources, o.env)]);
   if (config.database_url && !isPostgresUrl(config.database_url)) {
     throw new StartupError(
       `database_url must start with postgres:// (got ${describeDatabaseUrl(config.database_url)}); leave it unset for SQLite`,
@@ -140,6 +142,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
       if (!r.ok) return { ok: false, errors: r.errors };
       mappings = r.mappings;
       engine = createEngine(mappings);
+      addLogSecrets(logger, sourceSecrets(mappings.sources, o.env));
       logger.info({ rules: mappings.rules.length, files: mappings.files.length }, 'mappings reloaded');
       return { ok: true };
     },
