@@ -32,6 +32,8 @@ export function createApp(ctx: HttpContext, modules: readonly RouteModule[] = []
   ];
   mountRoutes(app.router, routes, guards);
   app.use(function noRoute(req, res) {
+    // Nothing reads the body of a request for no route: close rather than drain it.
+    if (!req.complete) res.setHeader('Connection', 'close');
     res.status(404).json({ error: `no route for ${req.method} ${req.path}` });
   });
   const onError: ErrorRequestHandler = function onError(err: unknown, req, res, _next) {

@@ -6,7 +6,7 @@ import { formatMappingError, type MappingError } from '../mapping/errors.js';
 import { loadMappings } from '../mapping/load.js';
 import type { Mappings } from '../mapping/compiled.js';
 import { addLogSecrets, createLogger } from '../observability/logger.js';
-import { consoleSecrets, sourceSecrets } from './runtime-secrets.js';
+import { consoleSecrets, sourceSecrets, weakSourceAuth } from './credentials.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createServiceNowClient, type ServiceNowClient } from '../itsm/servicenow/client.js';
 import { deliverOperation } from '../itsm/servicenow/deliver.js';
@@ -83,6 +83,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
   let mappings = loadOrFail(config);
   let engine = createEngine(mappings);
   addLogSecrets(logger, [...consoleSecrets(o.env), ...sourceSecrets(mappings.sources, o.env)]);
+  for (const w of weakSourceAuth(mappings.sources)) logger.warn(w);
   if (config.database_url && !isPostgresUrl(config.database_url)) {
     throw new StartupError(
       `database_url must start with postgres:// (got ${describeDatabaseUrl(config.database_url)}); leave it unset for SQLite`,
@@ -143,6 +144,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
       mappings = r.mappings;
       engine = createEngine(mappings);
       addLogSecrets(logger, sourceSecrets(mappings.sources, o.env));
+      for (const w of weakSourceAuth(mappings.sources)) logger.warn(w);
       logger.info({ rules: mappings.rules.length, files: mappings.files.length }, 'mappings reloaded');
       return { ok: true };
     },

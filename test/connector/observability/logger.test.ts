@@ -4,7 +4,7 @@ import {
   createLogger,
   createSecretMask,
 } from '../../../connector/src/observability/logger.js';
-import { sourceSecrets } from '../../../connector/src/service/runtime-secrets.js';
+import { sourceSecrets } from '../../../connector/src/service/credentials.js';
 import { SourceSchema } from '../../../connector/src/mapping/schema.js';
 import { createLogLimiter } from '../../../connector/src/observability/log-limiter.js';
 

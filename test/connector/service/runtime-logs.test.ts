@@ -167,6 +167,14 @@ describe('runtime: log lines (masking, one key once, one start line per listener
     expect(dup.map((x) => `${x.d.join(',')}: ${x.l}`)).to.deep.equal([]);
   });
 
+  it('says at start which sources take posts from anyone', () => {
+    const weak = lines.filter((l) => l.includes('accepts alarm posts from anyone'));
+    expect(weak.map((l) => (JSON.parse(l) as { msg: string }).msg)).to.have.members([
+      'source "bms" accepts alarm posts from anyone who reaches the port (auth: none)',
+      'source "alertmanager" accepts alarm posts from anyone who reaches the port (auth: none)',
+    ]);
+  });
+
   it('logs each listener start once', () => {
     expect(lines.filter((l) => l.includes('SNMP trap listener started'))).to.have.length(1);
     expect(lines.filter((l) => /MQTT (alarm )?source subscribed/.test(l))).to.have.length(1);

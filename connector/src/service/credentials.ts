@@ -1,6 +1,8 @@
-// Secret values the runtime resolves from the environment: the per-source credentials the mappings name
-// (bearer tokens, HMAC secrets, SNMP communities and v3 keys, MQTT passwords) and the console's own keys.
-// They are masked in every log line (observability/logger.ts) whatever their length.
+// What the runtime knows about its credentials. The secret values it resolves from the environment (the
+// per-source credentials the mappings name: bearer tokens, HMAC secrets, SNMP communities and v3 keys,
+// MQTT passwords; and the console's own keys) are masked in every log line (observability/logger.ts)
+// whatever their length. Sources that accept posts without a credential, or with a replayable one, are
+// said at start.
 import type { SourceConfig } from '../mapping/schema.js';
 
 export const CONSOLE_SECRET_ENV = [
@@ -47,4 +49,17 @@ export function sourceSecrets(
 
 export function consoleSecrets(env: Readonly<Record<string, string | undefined>>): string[] {
   return CONSOLE_SECRET_ENV.map((n) => env[n]).filter((v): v is string => !!v);
+}
+
+/** Sources whose posts anyone, or anyone who captured one, can send: said once at start and reload. */
+export function weakSourceAuth(sources: Readonly<Record<string, SourceConfig>>): string[] {
+  const out: string[] = [];
+  for (const [name, s] of Object.entries(sources)) {
+    if (s.kind !== 'webhook' && s.kind !== 'alertmanager' && s.kind !== 'redfish') continue;
+    if (s.auth.type === 'none')
+      out.push(`source "${name}" accepts alarm posts from anyone who reaches the port (auth: none)`);
+    else if (s.auth.type === 'hmac' && s.auth.scheme === 'body_only')
+      out.push(`source "${name}" signs the body only (scheme: body_only): a captured post can be replayed`);
+  }
+  return out;
 }
