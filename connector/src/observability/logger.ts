@@ -1,8 +1,9 @@
 // Structured JSON logs. Secrets are removed twice: known header/field paths are redacted by pino, and
 // every line is masked before it is written: each configured secret (whatever its length, raw, JSON- and
-// URL-encoded), and the value of any credential-like query parameter (`?token=…`). The set of secrets
-// grows after start: the mappings name per-source secrets (tokens, HMAC secrets, SNMP communities and
-// keys, MQTT passwords) that only the runtime resolves (`addLogSecrets`).
+// URL-encoded), the value of any credential-like query parameter (`?token=…`) and any `Basic …` /
+// `Bearer …` credential. The set of secrets grows after start: the mappings name per-source secrets
+// (tokens, HMAC secrets, SNMP communities and keys, MQTT passwords) that only the runtime resolves
+// (`addLogSecrets`).
 import pino, { type Logger } from 'pino';
 
 export const REDACT_PATHS = [
@@ -21,6 +22,9 @@ export const REDACT_PATHS = [
 // Query parameters that carry credentials in URLs people paste into webhooks and tools.
 const QUERY_SECRET =
   /([?&](?:token|access_token|refresh_token|id_token|api_key|apikey|key|secret|client_secret|password|passwd|pwd|auth|signature|sig|code)=)[^&#\s"'\\]+/gi;
+// Credentials in header form that may appear in text (an echoed request, an HTTP client's error) even
+// when the value is not one we know: `Basic <base64 of user:password>` is not the configured password.
+const AUTH_SCHEME = /\b(Basic|Bearer|Digest)\s+[A-Za-z0-9+/=._~-]{4,}/g;
 const MASK = '[REDACTED]';
 
 export interface SecretMask {
@@ -48,7 +52,7 @@ export function createSecretMask(initial: readonly string[] = []): SecretMask {
     mask(text) {
       let out = text;
       for (const s of ordered) if (out.includes(s)) out = out.split(s).join(MASK);
-      return out.replace(QUERY_SECRET, `$1${MASK}`);
+      return out.replace(QUERY_SECRET, `$1${MASK}`).replace(AUTH_SCHEME, `$1 ${MASK}`);
     },
   };
 }

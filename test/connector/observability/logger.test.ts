@@ -24,6 +24,9 @@ describe('log masking', () => {
     );
     expect(m.mask('"url":"/a?API_KEY=s3cr3t"')).to.equal('"url":"/a?API_KEY=[REDACTED]"');
     expect(m.mask('/a?stoken=1&signature=sha256%3Dab')).to.equal('/a?stoken=1&signature=[REDACTED]');
+    const basic = Buffer.from('integration:p4ss').toString('base64');
+    expect(m.mask(`{"Authorization":"Basic ${basic}"}`)).to.equal('{"Authorization":"Basic [REDACTED]"}');
+    expect(m.mask('authorization: Bearer eyJhbGciOi.x-y_z')).to.equal('authorization: Bearer [REDACTED]');
   });
 
   it('learns secrets after creation (the per-source ones the runtime resolves)', () => {
