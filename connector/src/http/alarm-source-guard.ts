@@ -72,20 +72,26 @@ export function alarmSourceGuard(ctx: HttpContext): RequestHandler[] {
   const replays = createSignatureReplays();
   const limitWords = formatByteSize(ctx.bodyLimitBytes);
 
-  const refused = (name: string | null, status: number) =>
-    ctx.metrics.alarmsRejected.inc({ source: name ?? UNKNOWN_SOURCE_LABEL, reason: String(status) });
+  // Counted with the status actually sent (a wrong credential may be answered 401 or 429).
+  const refused = (name: string | null, res: Response) =>
+    res.once('finish', () =>
+      ctx.metrics.alarmsRejected.inc({
+        source: name ?? UNKNOWN_SOURCE_LABEL,
+        reason: String(res.statusCode),
+      }),
+    );
 
   // 1. The source and its credential, from the path and headers.
   const beforeBody: RequestHandler = (req, res, next) => {
     const name = String(req.params['source']);
     const config = lookupSource(ctx.engine().sources, name);
     if (!config) {
-      refused(null, 404);
+      refused(null, res);
       closeIfUnread(req, res);
       return void res.status(404).json({ error: `unknown source "${name.slice(0, 100)}"` });
     }
     if (config.kind === 'snmp' || config.kind === 'mqtt') {
-      refused(name, 400);
+      refused(name, res);
       closeIfUnread(req, res);
       return void res
         .status(400)
@@ -94,12 +100,12 @@ export function alarmSourceGuard(ctx: HttpContext): RequestHandler[] {
     const check = checkBeforeBody(config.auth, req.headers, ctx.env, ctx.now().getTime());
     if (!check.ok) {
       if (check.kind === 'config') {
-        refused(name, 500);
+        refused(name, res);
         req.log.error({ source: name }, check.message);
         closeIfUnread(req, res);
         return void res.status(500).json({ error: check.message });
       }
-      refused(name, 401);
+      refused(name, res);
       if (check.kind === 'wrong') return refuseCredential(ctx, req, res, `source:${name}`, check.message);
       return refuseMissing(req, res, check.message);
     }
@@ -115,7 +121,7 @@ export function alarmSourceGuard(ctx: HttpContext): RequestHandler[] {
       const failing = ctx.throttle.waitMs(client, `source:${name}`, ctx.now().getTime()) > 0;
       const clientMax = failing ? 0 : Math.max(ctx.bodyLimitBytes, ctx.unverifiedBodies.maxBytes / 4);
       if (!budget.take(client, bytes, clientMax)) {
-        refused(name, 503);
+        refused(name, res);
         closeIfUnread(req, res);
         res.setHeader('Retry-After', '1');
         return void res.status(503).json({
@@ -153,7 +159,7 @@ export function alarmSourceGuard(ctx: HttpContext): RequestHandler[] {
       if (!err) return next();
       const e = err as { type?: string; length?: number };
       if (e.type !== 'entity.too.large') return next(err);
-      refused(state.name, 413);
+      refused(state.name, res);
       closeIfUnread(req, res);
       const reason = `body of ${e.length !== undefined ? formatByteSize(e.length) : 'unknown size'} exceeds the limit of ${limitWords}`;
       if (!state.check.hmac) {
@@ -178,14 +184,14 @@ export function alarmSourceGuard(ctx: HttpContext): RequestHandler[] {
     const h = state.check.hmac;
     if (h) {
       if (!verifySignature(h, body)) {
-        refused(state.name, 401);
+        refused(state.name, res);
         return refuseCredential(ctx, req, res, `source:${state.name}`, 'invalid signature');
       }
       if (h.timestamp !== null) {
         const key = `${state.name}\n${h.signature}`;
         const nowMs = ctx.now().getTime();
         if (!replays.claim(key, Number(h.timestamp) * 1000 + h.auth.max_skew, nowMs)) {
-          refused(state.name, 409);
+          refused(state.name, res);
           return void res.status(409).json({
             error: `this signed request was already received (same ${h.auth.header}); sign every request with a fresh ${h.auth.timestamp_header}`,
           });
