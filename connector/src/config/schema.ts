@@ -2,6 +2,7 @@
 // ServiceNow and the telemetry systems). Admin rules live in mappings/, not here.
 import { z } from 'zod';
 import { DurationSchema } from '../util/duration.js';
+import { parseByteSize } from '../util/byte-size.js';
 
 const url = z.string().url();
 
@@ -169,6 +170,7 @@ export const ConfigSchema = z
         failure_window: DurationSchema.prefault(300),
         unverified_body_bytes: z
           .union([z.string(), z.number()])
+          .refine((v) => (parseByteSize(v) ?? 0) > 0, 'a size such as 8mb, 512kb or 1048576')
           .default('8mb')
           .describe(
             'Bodies of HMAC-signed posts held at once before their signature is checked (all clients).',
