@@ -25,7 +25,6 @@ interface GuardState {
   name: string;
   config: SourceConfig;
   check: Extract<BeforeBody, { ok: true }>;
-  reserved: number;
 }
 
 const STATE = Symbol('alarm-source-guard');
@@ -109,7 +108,7 @@ export function alarmSourceGuard(ctx: HttpContext): RequestHandler[] {
       if (check.kind === 'wrong') return refuseCredential(ctx, req, res, `source:${name}`, check.message);
       return refuseMissing(req, res, check.message);
     }
-    const state: GuardState = { name, config, check, reserved: 0 };
+    const state: GuardState = { name, config, check };
     if (check.hmac) {
       // Unverified: hold at most a bounded share of memory for it, for a bounded time.
       const client = clientAddress(req);
@@ -128,7 +127,6 @@ export function alarmSourceGuard(ctx: HttpContext): RequestHandler[] {
           error: 'too many signed bodies are being received at once; nothing was accepted, retry shortly',
         });
       }
-      state.reserved = bytes;
       let released = false;
       const release = () => {
         if (released) return;
