@@ -42,6 +42,8 @@ export type TrapAuth =
       privKey?: string;
       /** The sender's (authoritative) engine id, e.g. 0x80001f8880aabbccdd. */
       engineId: string;
+      /** The sender's engineBoots and engineTime (`snmptrap -Z boots,time`); default: snmptrap's own. */
+      bootsTime?: [boots: number, time: number];
     };
 
 function authArgs(auth: TrapAuth): string[] {
@@ -61,6 +63,7 @@ function authArgs(auth: TrapAuth): string[] {
     ...priv,
     '-e',
     auth.engineId,
+    ...(auth.bootsTime ? ['-Z', auth.bootsTime.join(',')] : []),
   ];
 }
 

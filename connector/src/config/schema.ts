@@ -2,6 +2,7 @@
 // ServiceNow and the telemetry systems). Admin rules live in mappings/, not here.
 import { z } from 'zod';
 import { DurationSchema } from '../util/duration.js';
+import { parseByteSize } from '../util/byte-size.js';
 
 const url = z.string().url();
 
@@ -148,6 +149,38 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ watch_interval: 30_000, budget: 3000, concurrency: 4 }),
+    security: z
+      .object({
+        failed_credentials: z
+          .number()
+          .int()
+          .min(1)
+          .default(10)
+          .describe(
+            'Wrong credentials one client address may present per failure_window before it is answered 429.',
+          ),
+        failed_credentials_all_clients: z
+          .number()
+          .int()
+          .min(1)
+          .default(100)
+          .describe(
+            'Wrong values of one credential from all clients per failure_window before every failure is 429.',
+          ),
+        failure_window: DurationSchema.prefault(300),
+        unverified_body_bytes: z
+          .union([z.string(), z.number()])
+          .refine((v) => (parseByteSize(v) ?? 0) > 0, 'a size such as 8mb, 512kb or 1048576')
+          .default('8mb')
+          .describe(
+            'Bodies of HMAC-signed posts held at once before their signature is checked (all clients).',
+          ),
+        unverified_body_timeout: DurationSchema.prefault(10).describe(
+          'An HMAC-signed post must finish sending its body within this.',
+        ),
+      })
+      .strict()
+      .prefault({}),
     noise: z
       .object({
         note_interval: DurationSchema.prefault(60).describe(

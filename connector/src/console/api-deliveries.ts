@@ -1,10 +1,9 @@
 // Console API for the outbox: pending and dead deliveries with ServiceNow's error, retry of one or of
 // every dead letter (admin), and the raw payloads of rejected alarm requests.
-import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
 import { deliveryView, rejectedView } from '../http/views.js';
-import { requireAdmin } from './auth.js';
+import { routesWith, type Route } from '../http/route-table.js';
 import { opSummary } from './timeline.js';
 
 const ListQuery = z
@@ -14,8 +13,9 @@ const ListQuery = z
   })
   .strict();
 
-export function deliveriesApi(ctx: HttpContext): Router {
-  const router = express.Router();
+export function deliveriesApi(ctx: HttpContext): Route[] {
+  const router = routesWith('console_read');
+  const admin = routesWith('console_admin');
 
   router.get('/console/api/deliveries', async (req, res) => {
     const q = ListQuery.safeParse(req.query);
@@ -30,7 +30,7 @@ export function deliveriesApi(ctx: HttpContext): Router {
     res.json({ deliveries: rows.map((d) => ({ ...deliveryView(d), summary: opSummary(d.op) })), counts });
   });
 
-  router.post('/console/api/deliveries/:id/retry', requireAdmin, async (req, res) => {
+  admin.post('/console/api/deliveries/:id/retry', async (req, res) => {
     const id = z.coerce.number().int().positive().safeParse(req.params['id']);
     if (!id.success) return void res.status(400).json({ error: 'delivery id must be a positive integer' });
     const ok = await ctx.store.retryDelivery(id.data, ctx.now());
@@ -40,7 +40,7 @@ export function deliveriesApi(ctx: HttpContext): Router {
     res.json({ id: id.data, state: 'pending' });
   });
 
-  router.post('/console/api/deliveries/retry-dead', requireAdmin, async (req, res) => {
+  admin.post('/console/api/deliveries/retry-dead', async (req, res) => {
     const dead = await ctx.store.listDeliveries('dead', 1000);
     const retried: number[] = [];
     for (const d of dead) if (await ctx.store.retryDelivery(d.id, ctx.now())) retried.push(d.id);
@@ -55,5 +55,5 @@ export function deliveriesApi(ctx: HttpContext): Router {
     res.json({ rejected: rows.map(rejectedView) });
   });
 
-  return router;
+  return [...router.routes, ...admin.routes];
 }

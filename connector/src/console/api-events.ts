@@ -1,8 +1,8 @@
 // Console API for events: the live list (with attached alarms by source), one event with its timeline
 // and writes, and the telemetry behind its verdict, evaluated now with the samples for the charts.
-import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
+import { routesWith, type Route } from '../http/route-table.js';
 import { alarmView, deliveryView, eventView } from '../http/views.js';
 import { alarmStateCheck } from '../guard/event-verdict.js';
 import { combineVerdict, evaluateChecks } from '../guard/evaluate-checks.js';
@@ -75,8 +75,8 @@ function noteProviders(metrics: Metrics, checks: RenderedCheck[], results: Check
 export function eventsApi(
   ctx: HttpContext,
   deps: { providers: Map<string, TelemetryProvider>; budgetMs: number; timeZone?: string },
-): Router {
-  const router = express.Router();
+): Route[] {
+  const router = routesWith('console_read');
 
   router.get('/console/api/events', async (req, res) => {
     const q = ListQuery.safeParse(req.query);
@@ -139,5 +139,5 @@ export function eventsApi(
     });
   });
 
-  return router;
+  return router.routes;
 }

@@ -1,6 +1,6 @@
 // Console API: who is logged in and what the console may link to (session), and health figures.
-import express, { type Router } from 'express';
 import type { HttpContext } from '../http/context.js';
+import { routesWith, type Route } from '../http/route-table.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { consoleLocals } from './auth.js';
 import { createRateWindow, healthFigures } from './health.js';
@@ -8,8 +8,8 @@ import { createRateWindow, healthFigures } from './health.js';
 export function healthApi(
   ctx: HttpContext,
   deps: { providers: Map<string, TelemetryProvider>; instanceUrl: string | null },
-): Router {
-  const router = express.Router();
+): Route[] {
+  const router = routesWith('console_read');
   const rates = createRateWindow();
 
   router.get('/console/api/session', (_req, res) => {
@@ -43,5 +43,5 @@ export function healthApi(
     });
   });
 
-  return router;
+  return router.routes;
 }

@@ -2,14 +2,15 @@
 // the files on disk with file:line:col, the same preview as `closeloop mappings preview` and
 // POST /v1/mappings/preview, samples to start from, and reload without restart (admin).
 import path from 'node:path';
-import express, { type Router } from 'express';
+import express from 'express';
 import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
+import { lookupSource } from '../http/alarm-source-guard.js';
+import { routesWith, type Route } from '../http/route-table.js';
 import { formatMappingError, sortErrors, type MappingError } from '../mapping/errors.js';
 import { formatPreview } from '../mapping/format-preview.js';
 import { previewAlarm, previewNormalisedAlarms } from '../mapping/preview.js';
 import type { Alarm } from '../model/alarm.js';
-import { requireAdmin } from './auth.js';
 import type { ConsoleOptions } from './options.js';
 import { builtInSample, recentSamples } from './samples.js';
 
@@ -35,8 +36,9 @@ function errorView(e: MappingError, dir: string | undefined) {
   return { ...shown, text: formatMappingError(shown) };
 }
 
-export function mappingsApi(ctx: HttpContext, opts: ConsoleOptions): Router {
-  const router = express.Router();
+export function mappingsApi(ctx: HttpContext, opts: ConsoleOptions): Route[] {
+  const router = routesWith('console_read');
+  const admin = routesWith('console_admin');
   let lastReload: ReloadRecord | null = null;
   const dir = opts.mappingsDir ? path.resolve(opts.mappingsDir) : undefined;
   const shownErrors = (errors: MappingError[]) => sortErrors(errors).map((e) => errorView(e, dir));
@@ -69,7 +71,7 @@ export function mappingsApi(ctx: HttpContext, opts: ConsoleOptions): Router {
     });
   });
 
-  router.post('/console/api/mappings/preview', express.json({ limit: ctx.bodyLimit }), (req, res) => {
+  router.post('/console/api/mappings/preview', express.json({ limit: ctx.bodyLimitBytes }), (req, res) => {
     const body = PreviewBody.safeParse(req.body);
     if (!body.success) {
       return void res.status(400).json({
@@ -79,7 +81,8 @@ export function mappingsApi(ctx: HttpContext, opts: ConsoleOptions): Router {
     }
     const { source, payload, normalised } = body.data;
     const engine = ctx.engine();
-    if (!engine.sources[source]) return void res.status(404).json({ error: `unknown source "${source}"` });
+    if (!lookupSource(engine.sources, source))
+      return void res.status(404).json({ error: `unknown source "${source}"` });
     const mappings = opts.mappings?.();
     if (!mappings) {
       if (normalised)
@@ -107,7 +110,7 @@ export function mappingsApi(ctx: HttpContext, opts: ConsoleOptions): Router {
     });
   });
 
-  router.post('/console/api/mappings/reload', requireAdmin, async (req, res) => {
+  admin.post('/console/api/mappings/reload', async (req, res) => {
     if (!opts.reloadMappings)
       return void res.status(501).json({ error: 'this connector was started without mapping reload' });
     const r = await opts.reloadMappings();
@@ -125,5 +128,5 @@ export function mappingsApi(ctx: HttpContext, opts: ConsoleOptions): Router {
     res.json({ ok: true, rules: m?.rules.length ?? null, files: m?.files.length ?? null });
   });
 
-  return router;
+  return [...router.routes, ...admin.routes];
 }

@@ -1,7 +1,8 @@
 // The admin console, mounted under /console on the connector's own port: login, the static bundle, the
-// pages (one shell the front-end renders) and the console JSON API. It guards itself (session cookie or
-// X-API-Key), so it is mounted among the open routers; nothing under /v1 changes.
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+// pages (one shell the front-end renders) and the console JSON API. Its routes declare their credential
+// like every other (http/route-table.ts); the console brings the guards of its own kinds (a session
+// cookie or a console key as X-API-Key). Nothing under /v1 changes.
+import express, { type NextFunction, type Request, type Response } from 'express';
 import path from 'node:path';
 import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
@@ -9,28 +10,28 @@ import type { TelemetryProvider } from '../telemetry/types.js';
 import {
   consoleCredentials,
   consoleLocals,
+  requestSession,
+  requireAdmin,
   requireApiRole,
   requirePageRole,
   roleForKey,
   safeNext,
   sameOriginPost,
 } from './auth.js';
+import { clientAddress } from '../http/credential-refusal.js';
+import { routesWith, type RouteModule } from '../http/route-table.js';
 import { eventsApi } from './api-events.js';
 import { deliveriesApi } from './api-deliveries.js';
 import { mappingsApi } from './api-mappings.js';
 import { healthApi } from './api-health.js';
 import { DEFAULT_OUT_DIR, DEFAULT_UI_DIR, ensureBundle, type BundleState } from './bundle.js';
 import { FAVICON_SVG, bundleMissingPage, loginPage, shellPage, type AssetRefs } from './html.js';
-import { createLoginThrottle } from './login-throttle.js';
 import type { ConsoleOptions } from './options.js';
 import { sessionCookie, signSession } from './session.js';
 
 export type { ConsoleOptions, ReloadResult } from './options.js';
 
-export interface ConsoleRouters {
-  openRouters: Router[];
-  protectedRouters: Router[];
-}
+export type ConsoleRouters = RouteModule;
 
 const CSP = [
   "default-src 'self'",
@@ -84,15 +85,13 @@ export function consoleRouters(ctx: HttpContext, opts: ConsoleOptions = {}): Con
     else ctx.logger.warn({ problem: b.problem }, 'console bundle unavailable: /console shows an error page');
   });
   if (!creds.key) ctx.logger.warn('console: no admin or read-only key configured; nobody can log in');
-  const throttle = createLoginThrottle({ maxFailures: 10, windowMs: 5 * 60_000 });
   const secure = (req: Request) => opts.secureCookie ?? req.secure;
 
-  const router = express.Router();
-  router.use('/console', securityHeaders);
+  const router = routesWith('public');
 
   router.get('/console/assets/:file', async (req, res) => {
     const file = String(req.params['file']);
-    const type = ASSET_TYPES[file];
+    const type = Object.hasOwn(ASSET_TYPES, file) ? ASSET_TYPES[file] : undefined;
     const b = await bundle;
     if (!type || !b.ok) return void res.status(404).json({ error: `no console asset ${file}` });
     res.setHeader('Content-Type', type);
@@ -130,20 +129,22 @@ export function consoleRouters(ctx: HttpContext, opts: ConsoleOptions = {}): Con
     if (!sameOriginPost(req)) return page(403, 'Log in from the console’s own page.');
     if (!creds.key)
       return page(503, 'No console key is configured on this connector (set CLOSELOOP_API_KEY).');
-    const addr = req.socket.remoteAddress ?? 'unknown';
+    const addr = clientAddress(req);
     const nowMs = ctx.now().getTime();
-    const wait = throttle.waitMs(addr, nowMs);
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-      return page(429, `Too many failed attempts; try again in ${Math.ceil(wait / 1000)} s.`);
-    }
+    // The key is always checked: a correct one logs in even while this address is throttled (an
+    // attacker behind the same proxy must not lock the admin out). Successes never clear failures.
     const role = roleForKey(body.success ? body.data.key : '', creds);
     if (!role) {
-      throttle.fail(addr, nowMs);
-      req.log.warn({ addr }, 'console login refused');
+      const { throttled, retryAfterMs } = ctx.throttle.fail(addr, 'console_login', nowMs);
+      ctx.metrics.authFailures.inc({ credential: 'console_login' });
+      req.log.warn({ addr, throttled }, 'console login refused');
+      if (throttled) {
+        const seconds = Math.ceil(retryAfterMs / 1000);
+        res.setHeader('Retry-After', String(seconds));
+        return page(429, `Too many failed attempts from this address; try again in ${seconds} s.`);
+      }
       return page(401, 'That key is not valid for this console.');
     }
-    throttle.succeed(addr);
     req.log.info({ role }, 'console login');
     res.setHeader(
       'Set-Cookie',
@@ -155,26 +156,26 @@ export function consoleRouters(ctx: HttpContext, opts: ConsoleOptions = {}): Con
     res.redirect(303, next);
   });
 
-  router.post('/console/logout', (req, res) => {
+  // Logout ends the session on the server too: a copy of the cookie no longer works afterwards.
+  router.post('/console/logout', async (req, res) => {
+    const session = await requestSession(req, creds, ctx);
+    if (session) {
+      await ctx.store.revokeSession(session.sid, new Date(session.exp * 1000), ctx.now());
+      req.log.info({ role: session.role }, 'console logout');
+    }
     res.setHeader('Set-Cookie', sessionCookie('', { maxAgeMs: 0, secure: secure(req) }));
     res.redirect(303, '/console/login');
   });
+  router.get(['/console', '/console/'], (_req, res) => res.redirect(302, '/console/events'));
 
   // ---- JSON API
-  router.use('/console/api', requireApiRole(creds, ctx.now), (_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
-  router.use(eventsApi(ctx, { providers, budgetMs: opts.budgetMs ?? 3000, timeZone: opts.timeZone }));
-  router.use(deliveriesApi(ctx));
-  router.use(mappingsApi(ctx, opts));
-  router.use(healthApi(ctx, { providers, instanceUrl }));
-  router.use('/console/api', (req, res) => {
+  const api = routesWith('console_read');
+  api.all('/console/api/*rest', (req, res) => {
     res.status(404).json({ error: `no console API route for ${req.method} ${req.originalUrl}` });
   });
 
   // ---- pages: one shell; the front-end reads the path
-  router.get(['/console', '/console/'], (_req, res) => res.redirect(302, '/console/events'));
+  const shell = routesWith('console_page');
   const pages = [
     '/console/events',
     '/console/events/*key',
@@ -182,7 +183,7 @@ export function consoleRouters(ctx: HttpContext, opts: ConsoleOptions = {}): Con
     '/console/playground',
     '/console/health',
   ];
-  router.get(pages, requirePageRole(creds, ctx.now), async (_req, res) => {
+  shell.get(pages, async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     const b = await bundle;
     const assets = assetRefs(b);
@@ -204,5 +205,20 @@ export function consoleRouters(ctx: HttpContext, opts: ConsoleOptions = {}): Con
     );
   });
 
-  return { openRouters: [router], protectedRouters: [] };
+  return {
+    routes: [
+      ...router.routes,
+      ...eventsApi(ctx, { providers, budgetMs: opts.budgetMs ?? 3000, timeZone: opts.timeZone }),
+      ...deliveriesApi(ctx),
+      ...mappingsApi(ctx, opts),
+      ...healthApi(ctx, { providers, instanceUrl }),
+      ...api.routes,
+      ...shell.routes,
+    ].map((r) => ({ ...r, handlers: r.auth === 'public' ? [securityHeaders, ...r.handlers] : r.handlers })),
+    guards: {
+      console_read: [securityHeaders, requireApiRole(creds, ctx)],
+      console_admin: [securityHeaders, requireApiRole(creds, ctx), requireAdmin],
+      console_page: [securityHeaders, requirePageRole(creds, ctx)],
+    },
+  };
 }

@@ -1,6 +1,8 @@
 // Console sessions: a signed, expiring statement of the role, kept in an HttpOnly cookie. The cookie never
 // holds a key; it holds `base64url(JSON).base64url(HMAC-SHA256)` over a key derived from the credentials,
-// so changing a credential (or the session secret) ends every session issued under it.
+// so changing a credential (or the session secret) ends every session issued under it. Each session has
+// a random id, so logout can end that one session on the server (the store keeps revoked ids until they
+// would have expired anyway).
 import crypto from 'node:crypto';
 import { z } from 'zod';
 
@@ -10,8 +12,9 @@ export const SESSION_COOKIE = 'closeloop_console';
 
 const SessionSchema = z
   .object({
-    v: z.literal(1),
+    v: z.literal(2),
     role: z.enum(['admin', 'read_only']),
+    sid: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
     /** Issued and expiry times, epoch seconds. */
     iat: z.number().int(),
     exp: z.number().int(),
@@ -30,7 +33,13 @@ function mac(key: Buffer, payload: string): string {
 
 export function signSession(role: ConsoleRole, key: Buffer, nowMs: number, ttlMs: number): string {
   const iat = Math.floor(nowMs / 1000);
-  const body: Session = { v: 1, role, iat, exp: iat + Math.max(1, Math.floor(ttlMs / 1000)) };
+  const body: Session = {
+    v: 2,
+    role,
+    sid: crypto.randomBytes(16).toString('base64url'),
+    iat,
+    exp: iat + Math.max(1, Math.floor(ttlMs / 1000)),
+  };
   const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
   return `${payload}.${mac(key, payload)}`;
 }

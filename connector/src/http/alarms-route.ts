@@ -1,8 +1,10 @@
 // POST /v1/alarms/:source — one alarm or a batch in that source's native format. Nothing is
-// acknowledged that was not stored; whatever is refused is kept (raw) for inspection.
-import express, { type Request, type Response, type Router } from 'express';
+// acknowledged that was not stored; whatever is refused is kept (raw) for inspection. The route's guard
+// (alarm-source-guard.ts) has found the source, checked its credential and read the body by then.
+import type { Request, Response } from 'express';
 import type { HttpContext } from './context.js';
-import { checkSourceAuth } from './source-auth.js';
+import type { Route } from './route-table.js';
+import { alarmSourceOf } from './alarm-source-guard.js';
 import { ingestAlarms } from '../service/ingest.js';
 
 function isJson(contentType: string | undefined): boolean {
@@ -11,17 +13,12 @@ function isJson(contentType: string | undefined): boolean {
   return type === 'application/json' || type.endsWith('+json');
 }
 
-export function alarmsRouter(ctx: HttpContext): Router {
-  const router = express.Router();
-  const raw = express.raw({ type: () => true, limit: ctx.bodyLimit });
-
-  router.post('/v1/alarms/:source', raw, async (req: Request, res: Response) => {
-    const sourceName = String(req.params['source']);
+export function alarmsRoutes(ctx: HttpContext): Route[] {
+  const handle = async (req: Request, res: Response) => {
+    const { name: sourceName, body } = alarmSourceOf(res);
     const receivedAt = ctx.now();
-    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const contentType = req.header('content-type') ?? null;
     const engine = ctx.engine();
-    const source = engine.sources[sourceName];
 
     const refuse = async (status: number, reason: string, keep: boolean) => {
       ctx.metrics.alarmsRejected.inc({ source: sourceName, reason: String(status) });
@@ -44,22 +41,6 @@ export function alarmsRouter(ctx: HttpContext): Router {
         .json({ error: reason, ...(rejectedId !== undefined ? { rejected_id: rejectedId } : {}) });
     };
 
-    if (!source)
-      return refuse(
-        404,
-        `unknown source "${sourceName}"; configured sources: ${Object.keys(engine.sources).join(', ') || 'none'}`,
-        false,
-      );
-    if (source.kind === 'snmp' || source.kind === 'mqtt') {
-      return refuse(
-        400,
-        `source "${sourceName}" is of kind ${source.kind} and does not accept HTTP posts`,
-        false,
-      );
-    }
-    // Unauthenticated bodies are not stored: that would let anyone fill the disk.
-    const auth = checkSourceAuth(source.auth, req.headers, body, ctx.env);
-    if (!auth.ok) return refuse(auth.status, auth.message, false);
     if (!isJson(contentType ?? undefined)) {
       return refuse(415, `content type must be application/json, got ${contentType ?? 'none'}`, true);
     }
@@ -110,7 +91,7 @@ export function alarmsRouter(ctx: HttpContext): Router {
         .setHeader('Retry-After', '5')
         .json({ error: 'store unavailable; nothing was accepted, retry later' });
     }
-  });
+  };
 
-  return router;
+  return [{ method: 'post', path: '/v1/alarms/:source', auth: 'source', handlers: [handle] }];
 }

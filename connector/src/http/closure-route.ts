@@ -1,8 +1,9 @@
 // POST /v1/closure-checks — the live verdict the ServiceNow app asks for when someone resolves an
 // incident. Bounded by the guard budget so a slow provider makes its check `unknown`, never a hang.
-import express, { type Router } from 'express';
+import express from 'express';
 import { z } from 'zod';
 import type { HttpContext } from './context.js';
+import { routesWith, type Route } from './route-table.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { evaluateEvent } from '../guard/event-verdict.js';
 import type { CheckResult } from '../guard/types.js';
@@ -30,11 +31,11 @@ function checkView(c: CheckResult) {
   };
 }
 
-export function closureRouter(
+export function closureRoutes(
   ctx: HttpContext,
   deps: { providers: Map<string, TelemetryProvider>; budgetMs: number; publicUrl: string | undefined },
-): Router {
-  const router = express.Router();
+): Route[] {
+  const router = routesWith('api_key');
   router.post('/v1/closure-checks', express.json({ limit: '16kb' }), async (req, res) => {
     const body = Body.safeParse(req.body);
     if (!body.success) {
@@ -76,5 +77,5 @@ export function closureRouter(
       ...(base ? { console_url: `${base}/console/events/${encodeURIComponent(event.key)}` } : {}),
     });
   });
-  return router;
+  return router.routes;
 }

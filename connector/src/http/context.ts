@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Engine } from '../service/engine-types.js';
 import type { IngestDeps } from '../service/ingest.js';
+import type { CredentialThrottle } from './credential-throttle.js';
 
 export interface HttpContext {
   store: Store;
@@ -12,9 +13,15 @@ export interface HttpContext {
   logger: Logger;
   env: Record<string, string | undefined>;
   apiKey: string | undefined;
+  /** Largest alarm post / preview body, as configured (`1mb`) and in bytes. */
   bodyLimit: string;
+  bodyLimitBytes: number;
   ingest: IngestDeps;
   /** Readiness beyond the store: e.g. mappings loaded. Empty list = ready. */
   notReadyReasons: () => string[];
   now: () => Date;
+  /** Failed credentials of every endpoint, per client and per credential. */
+  throttle: CredentialThrottle;
+  /** Bodies read before their signature is verified (HMAC sources): bytes held at once, read deadline. */
+  unverifiedBodies: { maxBytes: number; timeoutMs: number };
 }

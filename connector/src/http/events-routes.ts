@@ -1,5 +1,5 @@
 // Read side of events and the delivery (dead-letter) API.
-import express, { type Router } from 'express';
+import { routesWith, type Route } from './route-table.js';
 import { z } from 'zod';
 import type { HttpContext } from './context.js';
 import { alarmView, deliveryView, eventView, rejectedView } from './views.js';
@@ -23,8 +23,8 @@ function zodMessage(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
 }
 
-export function eventsRouter(ctx: HttpContext): Router {
-  const router = express.Router();
+export function eventsRoutes(ctx: HttpContext): Route[] {
+  const router = routesWith('api_key');
 
   router.get('/v1/events', async (req, res) => {
     const q = EventQuery.safeParse(req.query);
@@ -68,5 +68,5 @@ export function eventsRouter(ctx: HttpContext): Router {
     res.json({ rejected: rows.map(rejectedView) });
   });
 
-  return router;
+  return router.routes;
 }

@@ -1,11 +1,13 @@
 // Liveness, readiness and metrics. Readiness means: the store answers a write and mappings are loaded.
-import express, { type Router } from 'express';
+// Open to anyone who reaches the port (load balancers, orchestrators, Prometheus): they say nothing
+// secret, and metrics label values are bounded (no series per request-chosen name).
+import type { RequestHandler } from 'express';
 import type { HttpContext } from './context.js';
+import type { Route } from './route-table.js';
 
-export function healthRouter(ctx: HttpContext): Router {
-  const router = express.Router();
-  router.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-  router.get('/readyz', async (_req, res) => {
+export function healthRoutes(ctx: HttpContext): Route[] {
+  const healthz: RequestHandler = (_req, res) => void res.json({ status: 'ok' });
+  const readyz: RequestHandler = async (_req, res) => {
     const reasons = [...ctx.notReadyReasons()];
     try {
       await ctx.store.ping();
@@ -14,10 +16,14 @@ export function healthRouter(ctx: HttpContext): Router {
     }
     if (reasons.length) return void res.status(503).json({ status: 'not ready', reasons });
     res.json({ status: 'ready', store: ctx.store.kind });
-  });
-  router.get('/metrics', async (_req, res) => {
+  };
+  const metrics: RequestHandler = async (_req, res) => {
     res.setHeader('Content-Type', ctx.metrics.registry.contentType);
     res.send(await ctx.metrics.registry.metrics());
-  });
-  return router;
+  };
+  return [
+    { method: 'get', path: '/healthz', auth: 'public', handlers: [healthz] },
+    { method: 'get', path: '/readyz', auth: 'public', handlers: [readyz] },
+    { method: 'get', path: '/metrics', auth: 'public', handlers: [metrics] },
+  ];
 }

@@ -1,13 +1,15 @@
 // POST /v1/mappings/preview — what a payload would produce, with the live mappings.
-import express, { type Router } from 'express';
+import express from 'express';
 import { z } from 'zod';
 import type { HttpContext } from './context.js';
+import { routesWith, type Route } from './route-table.js';
+import { lookupSource } from './alarm-source-guard.js';
 
 const PreviewBody = z.object({ source: z.string().min(1), payload: z.unknown() }).strict();
 
-export function mappingsRouter(ctx: HttpContext): Router {
-  const router = express.Router();
-  router.post('/v1/mappings/preview', express.json({ limit: ctx.bodyLimit }), (req, res) => {
+export function mappingsRoutes(ctx: HttpContext): Route[] {
+  const router = routesWith('api_key');
+  router.post('/v1/mappings/preview', express.json({ limit: ctx.bodyLimitBytes }), (req, res) => {
     const body = PreviewBody.safeParse(req.body);
     if (!body.success) {
       return void res.status(400).json({
@@ -16,10 +18,10 @@ export function mappingsRouter(ctx: HttpContext): Router {
       });
     }
     const engine = ctx.engine();
-    if (!engine.sources[body.data.source]) {
+    if (!lookupSource(engine.sources, body.data.source)) {
       return void res.status(404).json({ error: `unknown source "${body.data.source}"` });
     }
     res.json(engine.preview(body.data.source, body.data.payload, ctx.now()));
   });
-  return router;
+  return router.routes;
 }

@@ -1,8 +1,9 @@
 // Maintenance windows over the API: alarms they cover are recorded but open nothing until they end.
 import crypto from 'node:crypto';
-import express, { type Router } from 'express';
+import express from 'express';
 import { SilenceInputSchema, type Silence } from '../correlation/silences.js';
 import type { HttpContext } from './context.js';
+import { routesWith, type Route } from './route-table.js';
 
 function view(s: Silence) {
   return {
@@ -16,8 +17,8 @@ function view(s: Silence) {
   };
 }
 
-export function silencesRouter(ctx: HttpContext, onChange: () => void): Router {
-  const router = express.Router();
+export function silencesRoutes(ctx: HttpContext, onChange: () => void): Route[] {
+  const router = routesWith('api_key');
   router.get('/v1/silences', async (_req, res) => {
     const now = ctx.now().getTime();
     const all = await ctx.store.listSilences();
@@ -28,14 +29,16 @@ export function silencesRouter(ctx: HttpContext, onChange: () => void): Router {
       })),
     });
   });
-  router.post('/v1/silences', express.json({ limit: '16kb' }), async (req, res) => {
-    const p = SilenceInputSchema.safeParse(req.body);
+  const parse = (body: unknown, id: string | undefined) => {
+    const p = SilenceInputSchema.safeParse(body);
     if (!p.success)
-      return void res
-        .status(400)
-        .json({ error: p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+      return {
+        error: p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      } as const;
+    if (id !== undefined && p.data.id !== undefined && p.data.id !== id)
+      return { error: `id: "${p.data.id}" differs from the id in the path ("${id}")` } as const;
     const s: Silence = {
-      id: p.data.id ?? crypto.randomUUID(),
+      id: id ?? p.data.id ?? crypto.randomUUID(),
       startsAt: new Date(p.data.starts_at).toISOString(),
       endsAt: new Date(p.data.ends_at).toISOString(),
       match: p.data.match,
@@ -43,9 +46,30 @@ export function silencesRouter(ctx: HttpContext, onChange: () => void): Router {
       createdBy: p.data.created_by,
       createdAt: ctx.now().toISOString(),
     };
-    await ctx.store.addSilence(s);
+    return { silence: s } as const;
+  };
+  // POST creates: an id already in use is a conflict, never a silent overwrite.
+  router.post('/v1/silences', express.json({ limit: '16kb' }), async (req, res) => {
+    const p = parse(req.body, undefined);
+    if ('error' in p) return void res.status(400).json({ error: p.error });
+    const s = p.silence;
+    if (!(await ctx.store.createSilence(s)))
+      return void res.status(409).json({
+        error: `a silence with id "${s.id}" already exists; PUT /v1/silences/${encodeURIComponent(s.id)} changes it`,
+      });
     onChange();
     res.status(201).json(view(s));
+  });
+  // PUT is the explicit update (or create) of the silence named in the path.
+  router.put('/v1/silences/:id', express.json({ limit: '16kb' }), async (req, res) => {
+    const id = String(req.params['id']);
+    if (id.length > 100) return void res.status(400).json({ error: 'id: at most 100 characters' });
+    const p = parse(req.body, id);
+    if ('error' in p) return void res.status(400).json({ error: p.error });
+    await ctx.store.addSilence(p.silence);
+    onChange();
+    const stored = (await ctx.store.listSilences()).find((x) => x.id === id) ?? p.silence;
+    res.status(200).json(view(stored));
   });
   router.delete('/v1/silences/:id', async (req, res) => {
     const ok = await ctx.store.deleteSilence(String(req.params['id']));
@@ -53,5 +77,5 @@ export function silencesRouter(ctx: HttpContext, onChange: () => void): Router {
     if (!ok) return void res.status(404).json({ error: `no silence with id ${String(req.params['id'])}` });
     res.status(204).end();
   });
-  return router;
+  return router.routes;
 }

@@ -25,8 +25,32 @@ export const SourceAuthSchema = z.discriminatedUnion('type', [
       secret_env: envName.describe('Environment variable holding the HMAC-SHA256 secret.'),
       header: z
         .string()
+        .regex(/^[A-Za-z0-9-]+$/, 'a header name')
         .default('X-Closeloop-Signature')
-        .describe('Header carrying `sha256=<hex>` of the raw body.'),
+        .describe(
+          'Header carrying `sha256=<hex of HMAC-SHA256>` (of `<timestamp>.<raw body>`, or of the body alone with scheme body_only).',
+        ),
+      scheme: z
+        .enum(['timestamped', 'body_only'])
+        .default('timestamped')
+        .describe(
+          'timestamped (default): the signature covers `<timestamp>.<raw body>` and the timestamp header must be within max_skew; body_only: the signature covers the raw body alone, so a captured request can be replayed (opt-in for senders that cannot send a timestamp).',
+        ),
+      timestamp_header: z
+        .string()
+        .regex(/^[A-Za-z0-9-]+$/, 'a header name')
+        .default('X-Closeloop-Timestamp')
+        .describe('Header carrying the signing time in Unix seconds (scheme timestamped).'),
+      max_skew: DurationSchema.pipe(
+        z
+          .number()
+          .min(1000, 'at least 1s')
+          .max(3_600_000, 'at most 1h (it is also how long a replay stays possible)'),
+      )
+        .prefault(300)
+        .describe(
+          'How far the timestamp may be from the connector clock, either way (scheme timestamped; default 5m).',
+        ),
     })
     .strict(),
 ]);

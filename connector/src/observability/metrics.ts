@@ -14,7 +14,12 @@ export interface Metrics {
   snLatency: Histogram<'operation' | 'status'>;
   snResponses: Counter<'status'>;
   providerUp: Gauge<'provider'>;
+  authFailures: Counter<'credential'>;
+  snmpRefused: Counter<'source' | 'reason'>;
 }
+
+/** The `source` label of a name taken from a request: only configured sources get their own series. */
+export const UNKNOWN_SOURCE_LABEL = '_unknown';
 
 export function createMetrics(store: Store, opts: { defaults?: boolean } = {}): Metrics {
   const registry = new Registry();
@@ -84,6 +89,18 @@ export function createMetrics(store: Store, opts: { defaults?: boolean } = {}): 
       name: 'closeloop_telemetry_provider_up',
       help: '1 when the last query to a telemetry provider succeeded.',
       labelNames: ['provider'],
+      registers: [registry],
+    }),
+    authFailures: new Counter({
+      name: 'closeloop_auth_failures_total',
+      help: 'Requests refused for a missing or wrong credential, by credential (api_key, console_login, console_key, source:<name>).',
+      labelNames: ['credential'],
+      registers: [registry],
+    }),
+    snmpRefused: new Counter({
+      name: 'closeloop_snmp_refused_total',
+      help: 'SNMP datagrams refused before decoding (bad community or user, failed authentication, replay, malformed), by source and reason.',
+      labelNames: ['source', 'reason'],
       registers: [registry],
     }),
   };

@@ -41,21 +41,22 @@ export async function startListeners(
           r.alarms.map((_, i) => i),
         );
     };
-    const log = logger.child({ source: name });
+    // The listeners name their source in every line themselves (and log their own start, once).
     try {
       if (source.kind === 'snmp') {
-        const l = await startSnmpListener(name, source, onAlarms, log, { env });
+        const l = await startSnmpListener(name, source, onAlarms, logger, {
+          env,
+          onRefused: (reason) => deps.metrics.snmpRefused.inc({ source: name, reason }),
+        });
         closers.push(() => l.close());
-        log.info({ port: l.port }, 'SNMP trap listener started');
       } else if (source.kind === 'mqtt') {
-        const m = await startMqttSource(name, source, onAlarms, log, { env });
+        const m = await startMqttSource(name, source, onAlarms, logger, { env });
         closers.push(() => m.close());
-        log.info({ url: source.url }, 'MQTT alarm source subscribed');
       }
     } catch (err) {
       const msg = `${source.kind} source "${name}" could not start: ${err instanceof Error ? err.message : String(err)}`;
       problems.push(msg);
-      log.error({ err }, msg);
+      logger.error({ err, source: name }, msg);
     }
   }
   return {

@@ -6,7 +6,8 @@ import { formatMappingError, type MappingError } from '../mapping/errors.js';
 import { loadMappings } from '../mapping/load.js';
 import { providerKindsOf } from '../mapping/query/language.js';
 import type { Mappings } from '../mapping/compiled.js';
-import { createLogger } from '../observability/logger.js';
+import { addLogSecrets, createLogger } from '../observability/logger.js';
+import { consoleSecrets, sourceSecrets, weakSourceAuth } from './credentials.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createServiceNowClient, type ServiceNowClient } from '../itsm/servicenow/client.js';
 import { deliverOperation } from '../itsm/servicenow/deliver.js';
@@ -17,9 +18,9 @@ import { describeDatabaseUrl, isPostgresUrl, openStore } from '../store/open-sto
 import { closeProviders, createProviders } from '../telemetry/create.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { startWatcher, type Watcher } from '../guard/watcher.js';
-import { closureRouter } from '../http/closure-route.js';
+import { closureRoutes } from '../http/closure-route.js';
 import type { HttpContext } from '../http/context.js';
-import type { Router } from 'express';
+import type { RouteModule } from '../http/route-table.js';
 import { createEngine } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { startConnector, type RunningConnector } from './start.js';
@@ -42,8 +43,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Replaces the store chosen from config (tests, benchmarks). */
   store?: Store;
-  /** Extra routers (the console) mounted with the API. */
-  routers?: (ctx: HttpContext, rt: RuntimeHandles) => { protectedRouters?: Router[]; openRouters?: Router[] };
+  /** Extra routes (the console), each declaring its credential (http/route-table.ts). */
+  routers?: (ctx: HttpContext, rt: RuntimeHandles) => RouteModule | RouteModule[];
   workerId?: string;
   /** Start SNMP/MQTT listeners of the mappings' sources (default true). */
   listeners?: boolean;
@@ -88,6 +89,8 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
   let mappings = loaded.mappings;
   logWarnings(logger, loaded.warnings);
   let engine = createEngine(mappings);
+  addLogSecrets(logger, [...consoleSecrets(o.env), ...sourceSecrets(mappings.sources, o.env)]);
+  for (const w of weakSourceAuth(mappings.sources)) logger.warn(w);
   if (config.database_url && !isPostgresUrl(config.database_url)) {
     throw new StartupError(
       `database_url must start with postgres:// (got ${describeDatabaseUrl(config.database_url)}); leave it unset for SQLite`,
@@ -150,6 +153,8 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
       mappings = r.mappings;
       engine = createEngine(mappings);
       logWarnings(logger, r.warnings);
+      addLogSecrets(logger, sourceSecrets(mappings.sources, o.env));
+      for (const w of weakSourceAuth(mappings.sources)) logger.warn(w);
       logger.info({ rules: mappings.rules.length, files: mappings.files.length }, 'mappings reloaded');
       return { ok: true };
     },
@@ -167,16 +172,13 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
     deliver,
     workerId: o.workerId,
     routers: (ctx) => {
-      const extra = o.routers?.(ctx, handles) ?? {};
-      const closure = closureRouter(ctx, {
+      const extra = o.routers?.(ctx, handles) ?? [];
+      const closure = closureRoutes(ctx, {
         providers,
         budgetMs: config.guard.budget,
         publicUrl: config.server.public_url,
       });
-      return {
-        openRouters: extra.openRouters,
-        protectedRouters: [closure, ...(extra.protectedRouters ?? [])],
-      };
+      return [{ routes: closure }, ...(Array.isArray(extra) ? extra : [extra])];
     },
   });
   metrics = connector.metrics;

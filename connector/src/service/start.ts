@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Router } from 'express';
+import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
@@ -15,8 +15,11 @@ import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { startOutboxWorker, type OutboxWorker } from '../outbox/worker.js';
 import type { Engine } from './engine-types.js';
 import type { IngestDeps } from './ingest.js';
-import { silencesRouter } from '../http/silences-routes.js';
+import { silencesRoutes } from '../http/silences-routes.js';
 import type { Silence } from '../correlation/silences.js';
+import type { RouteModule } from '../http/route-table.js';
+import { createCredentialThrottle } from '../http/credential-throttle.js';
+import { parseByteSize } from '../util/byte-size.js';
 
 export interface ConnectorDeps {
   config: Config;
@@ -28,8 +31,8 @@ export interface ConnectorDeps {
   deliver: (entry: OutboxEntry, metrics: Metrics) => Promise<DeliveryResult>;
   workerId?: string;
   now?: () => Date;
-  /** Extra routers mounted behind the API key (closure checks, console API) or open (console assets). */
-  routers?: (ctx: HttpContext) => { protectedRouters?: Router[]; openRouters?: Router[] };
+  /** Extra routes (closure checks, the console), each declaring its credential (http/route-table.ts). */
+  routers?: (ctx: HttpContext) => RouteModule | RouteModule[];
   notReadyReasons?: () => string[];
   /** Delay raising held events etc.; tests shorten it. */
   timerIntervalMs?: number;
@@ -38,14 +41,25 @@ export interface ConnectorDeps {
 export interface RunningConnector {
   url: string;
   port: number;
+  /** The Express application (its router holds the route table as mounted). */
+  app: Express;
   metrics: Metrics;
   worker: OutboxWorker;
   ctx: HttpContext;
   close(): Promise<void>;
 }
 
+function byteSize(key: string, value: string | number): number {
+  const n = parseByteSize(value);
+  if (n === undefined || n < 1)
+    throw new Error(`${key}: "${String(value)}" is not a size (use e.g. 64kb, 1mb)`);
+  return n;
+}
+
 export async function startConnector(d: ConnectorDeps): Promise<RunningConnector> {
   const now = d.now ?? (() => new Date());
+  const bodyLimitBytes = byteSize('server.body_limit', d.config.server.body_limit);
+  const security = d.config.security;
   const metrics = createMetrics(d.store);
   const workerId = d.workerId ?? `${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const worker = startOutboxWorker({
@@ -100,16 +114,23 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
     env: d.env,
     apiKey: d.config.api_key,
     bodyLimit: d.config.server.body_limit,
+    bodyLimitBytes,
     ingest,
     notReadyReasons: d.notReadyReasons ?? (() => []),
     now,
+    throttle: createCredentialThrottle({
+      maxFailures: security.failed_credentials,
+      maxCredentialFailures: security.failed_credentials_all_clients,
+      windowMs: security.failure_window,
+    }),
+    unverifiedBodies: {
+      maxBytes: byteSize('security.unverified_body_bytes', security.unverified_body_bytes),
+      timeoutMs: security.unverified_body_timeout,
+    },
   };
-  const extra = d.routers?.(ctx) ?? {};
-  const silenceApi = silencesRouter(ctx, () => (silenceCache = null));
-  const app = createApp(ctx, {
-    openRouters: extra.openRouters,
-    protectedRouters: [silenceApi, ...(extra.protectedRouters ?? [])],
-  });
+  const extra = d.routers?.(ctx) ?? [];
+  const silenceModule = { routes: silencesRoutes(ctx, () => (silenceCache = null)) };
+  const app = createApp(ctx, [silenceModule, ...(Array.isArray(extra) ? extra : [extra])]);
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -141,6 +162,7 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
   return {
     url: `http://${host}:${port}`,
     port,
+    app,
     metrics,
     worker,
     ctx,

@@ -124,8 +124,14 @@ export interface Store {
   listDeliveries(state: DeliveryState | 'all', limit: number): Promise<OutboxEntry[]>;
   retryDelivery(id: number, now: Date): Promise<boolean>;
   deliveryCounts(): Promise<DeliveryCounts>;
+  /** Adds or replaces the silence of that id. */
   addSilence(s: Silence): Promise<void>;
+  /** Adds the silence unless one of that id exists (then nothing changes and it returns false). */
+  createSilence(s: Silence): Promise<boolean>;
   listSilences(): Promise<Silence[]>;
   deleteSilence(id: string): Promise<boolean>;
+  /** Ends a console session before its expiry (logout); forgotten once `expiresAt` has passed. */
+  revokeSession(sid: string, expiresAt: Date, now: Date): Promise<void>;
+  isSessionRevoked(sid: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -7,7 +7,6 @@ import {
   verifySession,
 } from '../../../connector/src/console/session.js';
 import { safeNext } from '../../../connector/src/console/auth.js';
-import { createLoginThrottle } from '../../../connector/src/console/login-throttle.js';
 
 const NOW = Date.UTC(2026, 10, 25, 10, 0, 0);
 const KEY = sessionKey('admin-key\nread-only-key');
@@ -15,7 +14,7 @@ const KEY = sessionKey('admin-key\nread-only-key');
 describe('console sessions', () => {
   it('round-trips a role until it expires', () => {
     const token = signSession('read_only', KEY, NOW, 3_600_000);
-    expect(verifySession(token, KEY, NOW + 1000)).to.include({ role: 'read_only', v: 1 });
+    expect(verifySession(token, KEY, NOW + 1000)).to.include({ role: 'read_only', v: 2 });
     expect(verifySession(token, KEY, NOW + 3_600_000)).to.equal(null);
   });
 
@@ -29,6 +28,13 @@ describe('console sessions', () => {
     expect(verifySession(`${admin}.${mac}`, KEY, NOW)).to.equal(null);
     for (const bad of ['', '.', 'abc', `${payload}.`, `${payload}.${mac}.x`, `x.${mac}`])
       expect(verifySession(bad, KEY, NOW), bad).to.equal(null);
+  });
+
+  it('gives every session its own random id (what logout revokes)', () => {
+    const a = verifySession(signSession('admin', KEY, NOW, 3_600_000), KEY, NOW)!;
+    const b = verifySession(signSession('admin', KEY, NOW, 3_600_000), KEY, NOW)!;
+    expect(a.sid).to.match(/^[A-Za-z0-9_-]{22}$/);
+    expect(a.sid).to.not.equal(b.sid);
   });
 
   it('refuses a token issued in the future (clock games)', () => {
@@ -68,21 +74,5 @@ describe('console sessions', () => {
       42,
     ])
       expect(safeNext(bad), String(bad)).to.equal('/console/events');
-  });
-});
-
-describe('console login throttle', () => {
-  it('blocks an address after the allowed failures until the oldest leaves the window', () => {
-    const t = createLoginThrottle({ maxFailures: 3, windowMs: 60_000 });
-    t.fail('a', 0);
-    t.fail('a', 10_000);
-    expect(t.waitMs('a', 20_000)).to.equal(0);
-    t.fail('a', 20_000);
-    expect(t.waitMs('a', 30_000)).to.equal(30_000);
-    expect(t.waitMs('b', 30_000)).to.equal(0);
-    expect(t.waitMs('a', 60_000)).to.equal(0);
-    t.fail('a', 60_001);
-    t.succeed('a');
-    expect(t.waitMs('a', 60_002)).to.equal(0);
   });
 });

@@ -72,4 +72,49 @@ describe('maintenance windows over the API', () => {
     expect((await axios.delete(`${c.url}/v1/silences/chiller-2-work`, key)).status).to.equal(204);
     expect((await axios.delete(`${c.url}/v1/silences/chiller-2-work`, key)).status).to.equal(404);
   });
+
+  it('refuses to create a silence whose id exists (409) and changes one only by an explicit PUT', async () => {
+    const now = Date.now();
+    const window = (comment: string, hours: number) => ({
+      starts_at: new Date(now - 1000).toISOString(),
+      ends_at: new Date(now + hours * 3_600_000).toISOString(),
+      match: { site: 'DC3' },
+      comment,
+    });
+    const first = await axios.post(`${c.url}/v1/silences`, { id: 'ups-3-work', ...window('UPS 3', 1) }, key);
+    expect(first.status).to.equal(201);
+    const again = await axios.post(
+      `${c.url}/v1/silences`,
+      { id: 'ups-3-work', ...window('someone else', 9) },
+      key,
+    );
+    expect(again.status).to.equal(409);
+    expect(again.data.error).to.equal(
+      'a silence with id "ups-3-work" already exists; PUT /v1/silences/ups-3-work changes it',
+    );
+    const stored = (await axios.get(`${c.url}/v1/silences`, key)).data.silences as {
+      id: string;
+      comment: string;
+    }[];
+    expect(stored.find((s) => s.id === 'ups-3-work')!.comment).to.equal('UPS 3');
+
+    const put = await axios.put(`${c.url}/v1/silences/ups-3-work`, window('UPS 3, extended', 4), key);
+    expect(put.status).to.equal(200);
+    expect(put.data).to.include({
+      id: 'ups-3-work',
+      comment: 'UPS 3, extended',
+      created_at: first.data.created_at,
+    });
+    const mismatch = await axios.put(
+      `${c.url}/v1/silences/ups-3-work`,
+      { id: 'other', ...window('x', 1) },
+      key,
+    );
+    expect(mismatch.status).to.equal(400);
+    const noKey = await axios.put(`${c.url}/v1/silences/ups-3-work`, window('x', 1), {
+      validateStatus: () => true,
+    });
+    expect(noKey.status).to.equal(401);
+    expect((await axios.delete(`${c.url}/v1/silences/ups-3-work`, key)).status).to.equal(204);
+  });
 });

@@ -23,7 +23,14 @@ describe('POST /v1/alarms/:source without the source secret configured', () => {
         },
         dcim: {
           kind: 'webhook',
-          auth: { type: 'hmac', secret_env: 'UNSET_DCIM_SECRET', header: 'X-Signature' },
+          auth: {
+            type: 'hmac',
+            secret_env: 'UNSET_DCIM_SECRET',
+            header: 'X-Signature',
+            scheme: 'timestamped',
+            timestamp_header: 'X-Closeloop-Timestamp',
+            max_skew: 300_000,
+          },
           fields: FIELDS,
           state_values: {},
           severity_values: {},

@@ -72,6 +72,7 @@ describe('PostgreSQL store: several replicas on one database', function () {
         'meta',
         'outbox',
         'rejected',
+        'revoked_sessions',
         'schema_migrations',
         'silences',
       ]);

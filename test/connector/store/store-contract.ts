@@ -514,6 +514,33 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         expect(await store.listSilences()).to.have.length(1);
       });
 
+      it('creates a silence only under a free id (createSilence never overwrites)', async () => {
+        const s = {
+          id: 'ups-work',
+          startsAt: at(0).toISOString(),
+          endsAt: at(600).toISOString(),
+          match: { site: 'DC1' },
+          comment: 'UPS work',
+          createdBy: 'api',
+          createdAt: at(0).toISOString(),
+        };
+        expect(await store.createSilence(s)).to.equal(true);
+        expect(await store.createSilence({ ...s, comment: 'other' })).to.equal(false);
+        expect((await store.listSilences()).map((x) => x.comment)).to.deep.equal(['UPS work']);
+      });
+
+      it('remembers revoked console sessions until they would have expired', async () => {
+        expect(await store.isSessionRevoked('sid-a')).to.equal(false);
+        await store.revokeSession('sid-a', at(3600), at(0));
+        await store.revokeSession('sid-a', at(3600), at(1));
+        expect(await store.isSessionRevoked('sid-a')).to.equal(true);
+        expect(await store.isSessionRevoked('sid-b')).to.equal(false);
+        // Expired revocations are forgotten at the next revocation.
+        await store.revokeSession('sid-b', at(9000), at(4000));
+        expect(await store.isSessionRevoked('sid-a')).to.equal(false);
+        expect(await store.isSessionRevoked('sid-b')).to.equal(true);
+      });
+
       it('ping answers while the store is open', async () => {
         await store.ping();
       });

@@ -103,7 +103,9 @@ function decodeEvent(
   }
   const eventSeverityText = ev.MessageSeverity ?? ev.Severity;
   const eventSeverity =
-    eventSeverityText === undefined ? undefined : REDFISH_SEVERITY[eventSeverityText.toLowerCase()];
+    eventSeverityText === undefined || !Object.hasOwn(REDFISH_SEVERITY, eventSeverityText.toLowerCase())
+      ? undefined
+      : REDFISH_SEVERITY[eventSeverityText.toLowerCase()];
   if (eventSeverityText !== undefined && !eventSeverity) {
     const field = ev.MessageSeverity !== undefined ? 'MessageSeverity' : 'Severity';
     return {

@@ -149,15 +149,20 @@ const HEALTH_MESSAGES: Record<string, string[]> = {
  */
 export function messageRoles(registry: string, key: string): MessageRole[] {
   const roles: MessageRole[] = [];
-  for (const spec of REGISTRIES[registry] ?? []) {
-    const severity = spec.raise[key];
+  // Registry and key come from the event: only own entries count (never `constructor`, `toString`, …).
+  for (const spec of own(REGISTRIES, registry) ?? []) {
+    const severity = own(spec.raise, key);
     if (severity) roles.push({ role: 'raise', family: spec.family, severity, ...readingOf(spec) });
     if (spec.clear.includes(key)) roles.push({ role: 'clear', family: spec.family, ...readingOf(spec) });
   }
-  if ((HEALTH_MESSAGES[registry] ?? []).includes(key)) {
+  if ((own(HEALTH_MESSAGES, registry) ?? []).includes(key)) {
     roles.push({ role: 'health', family: key.replace(/Health$/, ''), healthArg: 0 });
   }
   return roles;
+}
+
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function readingOf(spec: FamilySpec): { reading?: Reading } {

@@ -45,7 +45,10 @@ export function decode(
   const meaning = interpret(trapOid, trap);
   if ('error' in meaning) return { alarms: [], errors: [{ index: 0, message: meaning.error, raw: trap }] };
 
-  const equipmentId = config.agents[trap.agentAddress] ?? config.agents[trap.senderAddress];
+  // Addresses come from the datagram (snmpTrapAddress is any string a sender writes): own entries only.
+  const agent = (address: string) =>
+    Object.hasOwn(config.agents, address) ? config.agents[address] : undefined;
+  const equipmentId = agent(trap.agentAddress) ?? agent(trap.senderAddress);
   const who = equipmentId ?? trap.agentAddress;
   const labels: Record<string, string> = {
     agent: trap.agentAddress,

@@ -13,6 +13,8 @@ declare module 'net-snmp' {
   export type Authorizer = {
     addCommunity(community: string): void;
     addUser(user: ReceiverUser): void;
+    /** Read by net-snmp for each datagram: skips community checks and also v3 digest checks. */
+    disableAuthorization: boolean;
   };
   export type Notification = {
     pdu: unknown;
@@ -43,12 +45,14 @@ declare module 'net-snmp' {
   export const SecurityLevel: { noAuthNoPriv: number; authNoPriv: number; authPriv: number };
   export const AuthProtocols: Record<'md5' | 'sha' | 'sha224' | 'sha256' | 'sha384' | 'sha512', number>;
   export const PrivProtocols: Record<'des' | 'aes' | 'aes256b' | 'aes256r', number>;
+  export const ResponseInvalidCode: { EAuthFailure: number; ECouldNotDecrypt: number };
 
   const snmp: {
     createReceiver: typeof createReceiver;
     SecurityLevel: typeof SecurityLevel;
     AuthProtocols: typeof AuthProtocols;
     PrivProtocols: typeof PrivProtocols;
+    ResponseInvalidCode: typeof ResponseInvalidCode;
   };
   export default snmp;
 }

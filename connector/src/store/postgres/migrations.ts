@@ -51,6 +51,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    CREATE TABLE silences (
      id text PRIMARY KEY, starts_at text NOT NULL, ends_at text NOT NULL, matchers_json text NOT NULL,
      comment text NOT NULL, created_by text NOT NULL, created_at text NOT NULL);`,
+  // 2: console sessions ended by logout before their expiry.
+  `CREATE TABLE revoked_sessions (sid text PRIMARY KEY, expires_at text NOT NULL);`,
 ];
 
 /** Apply the migrations not yet recorded; returns the versions applied by this call. */

@@ -405,10 +405,27 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
         [sl.id, sl.startsAt, sl.endsAt, JSON.stringify(sl.match), sl.comment, sl.createdBy, sl.createdAt],
       );
     },
+    createSilence: async (sl) =>
+      (
+        await pool.query(
+          `INSERT INTO silences (id, starts_at, ends_at, matchers_json, comment, created_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+          [sl.id, sl.startsAt, sl.endsAt, JSON.stringify(sl.match), sl.comment, sl.createdBy, sl.createdAt],
+        )
+      ).rowCount === 1,
     listSilences: async () =>
       (await pool.query('SELECT * FROM silences ORDER BY starts_at, id')).rows.map(silenceFromRow),
     deleteSilence: async (id) =>
       (await pool.query('DELETE FROM silences WHERE id = $1', [id])).rowCount === 1,
+    revokeSession: async (sid, expiresAt, now) => {
+      await pool.query('DELETE FROM revoked_sessions WHERE expires_at <= $1', [now.toISOString()]);
+      await pool.query(
+        'INSERT INTO revoked_sessions (sid, expires_at) VALUES ($1, $2) ON CONFLICT (sid) DO NOTHING',
+        [sid, expiresAt.toISOString()],
+      );
+    },
+    isSessionRevoked: async (sid) =>
+      ((await pool.query('SELECT 1 FROM revoked_sessions WHERE sid = $1', [sid])).rowCount ?? 0) > 0,
     close: async () => {
       await liveness.close();
       await pool.end();

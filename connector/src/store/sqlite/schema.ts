@@ -43,4 +43,6 @@ export const SQLITE_MIGRATIONS: string[] = [
      comment TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL);`,
   // 3: storm control counts recent creations.
   `CREATE INDEX alarm_log_outcome ON alarm_log(outcome, received_at);`,
+  // 4: console sessions ended by logout before their expiry.
+  `CREATE TABLE revoked_sessions (sid TEXT PRIMARY KEY, expires_at TEXT NOT NULL);`,
 ];

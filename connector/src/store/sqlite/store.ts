@@ -472,10 +472,38 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
           sl.createdAt,
         );
       }),
+    createSilence: (sl) =>
+      serialWrite(
+        () =>
+          db
+            .prepare(
+              `INSERT INTO silences (id, starts_at, ends_at, matchers_json, comment, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(id) DO NOTHING`,
+            )
+            .run(
+              sl.id,
+              sl.startsAt,
+              sl.endsAt,
+              JSON.stringify(sl.match),
+              sl.comment,
+              sl.createdBy,
+              sl.createdAt,
+            ).changes === 1,
+      ),
     listSilences: async () =>
       reader.prepare('SELECT * FROM silences ORDER BY starts_at').all().map(silenceFromRow),
     deleteSilence: (id) =>
       serialWrite(() => db.prepare('DELETE FROM silences WHERE id = ?').run(id).changes === 1),
+    revokeSession: (sid, expiresAt, now) =>
+      serialWrite(() => {
+        db.prepare('DELETE FROM revoked_sessions WHERE expires_at <= ?').run(now.toISOString());
+        db.prepare('INSERT OR IGNORE INTO revoked_sessions (sid, expires_at) VALUES (?, ?)').run(
+          sid,
+          expiresAt.toISOString(),
+        );
+      }),
+    isSessionRevoked: async (sid) =>
+      reader.prepare('SELECT 1 FROM revoked_sessions WHERE sid = ?').get(sid) !== undefined,
     close: async () => {
       await writeChain;
       if (reader !== db) reader.close();
