@@ -216,8 +216,17 @@ describe('POST /v1/closure-checks', function () {
     const sysId = await waitForSysId(c, key);
     const old = expectContract((await post(c, { incident: { correlation_id: key } })).body);
     const current = expectContract(
-      (await post(c, { record: { table: 'incident', sys_id: sysId, number: 'INC1', correlation_id: key, target_state: '7' } }))
-        .body,
+      (
+        await post(c, {
+          record: {
+            table: 'incident',
+            sys_id: sysId,
+            number: 'INC1',
+            correlation_id: key,
+            target_state: '7',
+          },
+        })
+      ).body,
     );
     expect(current.event_key).to.equal(key);
     expect(current.checks.map((x) => x.name)).to.deep.equal(old.checks.map((x) => x.name));
@@ -229,7 +238,13 @@ describe('POST /v1/closure-checks', function () {
     const answer = expectContract(
       (
         await post(c, {
-          record: { table: 'wm_order', sys_id: 'a'.repeat(32), number: 'WO0010001', correlation_id: '', target_state: '3' },
+          record: {
+            table: 'wm_order',
+            sys_id: 'a'.repeat(32),
+            number: 'WO0010001',
+            correlation_id: '',
+            target_state: '3',
+          },
           guarded_by: { table: 'incident', sys_id: sysId, number: 'INC1', correlation_id: key },
         })
       ).body,
@@ -242,7 +257,12 @@ describe('POST /v1/closure-checks', function () {
 
   it('a merged effect is not applicable: the connector resolves it, its cause carries the telemetry', async () => {
     const effectKey = 'DC1/rack/R77';
-    const gpu = alarm({ source: 'alertmanager', id: 'fp-r77', type: 'GpuThermalSlowdown', asset: { site: 'DC1', rack: 'R77' } });
+    const gpu = alarm({
+      source: 'alertmanager',
+      id: 'fp-r77',
+      type: 'GpuThermalSlowdown',
+      asset: { site: 'DC1', rack: 'R77' },
+    });
     const effectPlan = plan({
       correlationKey: effectKey,
       closeChecks: [airCheck('CRAH-1')],
@@ -250,7 +270,10 @@ describe('POST /v1/closure-checks', function () {
       scopes: ['rack:DC1/R77', 'cooling_zone:DC1/ZONE-M1', 'site:DC1'],
     });
     await c.store.ingest([{ alarm: gpu, plan: effectPlan }], new Date(), 'Closeloop');
-    const crah = alarm({ id: 'CRAH-M1-SAT', asset: { site: 'DC1', equipmentId: 'CRAH-M1', equipmentName: 'CRAH-M1' } });
+    const crah = alarm({
+      id: 'CRAH-M1-SAT',
+      asset: { site: 'DC1', equipmentId: 'CRAH-M1', equipmentName: 'CRAH-M1' },
+    });
     const causePlan = plan({
       correlationKey: 'DC1/cooling/ZONE-M1',
       closeChecks: [airCheck('CRAH-1')],
@@ -260,7 +283,9 @@ describe('POST /v1/closure-checks', function () {
     });
     await c.store.ingest([{ alarm: crah, plan: causePlan }], new Date(), 'Closeloop');
     expect((await c.store.getEvent(effectKey))?.event.state).to.equal('merged');
-    const r = expectContract((await post(c, { record: { table: 'incident', correlation_id: effectKey } })).body);
+    const r = expectContract(
+      (await post(c, { record: { table: 'incident', correlation_id: effectKey } })).body,
+    );
     // Before: the effect's own (still active) alarm failed it, and the connector's resolve became a dead letter.
     expect(r).to.include({ verdict: 'not_applicable', event_key: effectKey });
     expect(r.reason).to.equal('merged into DC1/cooling/ZONE-M1; its incident is guarded');
@@ -272,7 +297,10 @@ describe('POST /v1/closure-checks', function () {
       [{ record: { sys_id: 'x' } }, 'record.table'],
       [{ record: { table: 'Incident; drop', sys_id: 'x' } }, 'must be a table name'],
       [{ record: { table: 'wm_order' } }, 'record needs sys_id or correlation_id'],
-      [{ incident: { correlation_id: 'k' }, guarded_by: { table: 'incident', sys_id: 'x' } }, 'guarded_by needs record'],
+      [
+        { incident: { correlation_id: 'k' }, guarded_by: { table: 'incident', sys_id: 'x' } },
+        'guarded_by needs record',
+      ],
       [{ record: { table: 'incident', correlation_id: 'x'.repeat(101) } }, 'record.correlation_id'],
     ] as const) {
       const r = await post(c, body);

@@ -32,8 +32,9 @@ describe('plugin closure/messages', () => {
     expect(line).not.to.match(/<|\n/);
   });
 
-  it('safeText leaves nothing a renderer could take for a tag', () => {
-    expect(messages.safeText('<script>alert(1)</script> 29 > 27')).to.equal('‹script>alert(1)‹/script> 29 > 27');
+  it('safeText leaves nothing a renderer could take for a tag, and comparisons as they are', () => {
+    expect(messages.safeText('<script>alert(1)</script> <!-- x --> <?php')).to.equal('‹script>alert(1)‹/script> ‹!-- x --> ‹?php');
+    expect(messages.safeText('flow 24.8 L/min < 30 L/min, 29 °C > 27 °C, a<b')).to.equal('flow 24.8 L/min < 30 L/min, 29 °C > 27 °C, a‹b');
   });
 
   it('links to <connector>/console/events/<correlation_id>, encoded', () => {

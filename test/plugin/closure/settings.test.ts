@@ -94,6 +94,13 @@ describe('plugin closure/settings', () => {
       expect(check('http://closeloop.dc1.example.com:8080', 'mid-dc1')).to.include({ url: 'http://closeloop.dc1.example.com:8080' });
     });
 
+    it('allows plain http to a loopback address only (the key never leaves the host)', () => {
+      for (const url of ['http://127.0.0.1:8080', 'http://localhost:8080', 'http://[::1]:8080']) expect(check(url).url, url).to.equal(url);
+      for (const url of ['http://127.0.0.1.example.com', 'http://localhost.evil.example', 'http://10.0.0.1']) {
+        expect(check(url).url, url).to.equal('');
+      }
+    });
+
     it('refuses URLs that are not a base URL (query, fragment, credentials, no scheme)', () => {
       for (const url of ['https://x.example/?a=1', 'https://x.example/#f', 'https://user:pw@x.example', 'closeloop.example.com']) {
         expect(check(url).url, url).to.equal('');
