@@ -1,7 +1,8 @@
 // Every text the guard shows or records. Messages are data (GuardMessage) rendered as plain text:
 // the same message reaches the classic form (which renders HTML), Service Operations Workspace and
 // the mobile app (which show text, tags and all) and Table API callers (error.message). So no markup
-// at all, and "<" from connector-supplied text is shown as "‹" so no context can read it as a tag.
+// at all, and a "<" from connector-supplied text that could open a tag is shown as "‹" ("< 30 L/min"
+// stays as it is), so no context can read it as markup.
 import type { CheckResult, GuardMessage, VerdictChoice } from './types.ts';
 import { ROLE } from './names.ts';
 
@@ -64,7 +65,7 @@ export function renderInline(message: GuardMessage): string {
   return safeText([...parts, ...message.footer].join(' '));
 }
 
-/** Plain text that no renderer takes for markup. */
+/** Plain text that no renderer takes for markup: "<" before a letter, "/", "!" or "?" opens a tag. */
 export function safeText(text: string): string {
-  return String(text).replace(/</g, '‹');
+  return String(text).replace(/<(?=[A-Za-z/!?])/g, '‹');
 }

@@ -69,7 +69,8 @@ export interface RawEndpoint {
 /**
  * Validates where the connector is: an http(s) base URL, and https unless a MID Server carries
  * the call (then the hop from the instance is the MID's ECC queue, and the MID to the connector
- * is inside the data centre). An unusable endpoint is '' with the reason in `problems`.
+ * is inside the data centre) or the address is loopback (the key never leaves the host). An
+ * unusable endpoint is '' with the reason in `problems`.
  */
 export function validateEndpoint(raw: RawEndpoint, problems: string[]): ConnectorEndpoint {
   const source = raw.origin === 'alias' ? 'the connection alias' : PROPERTY.connectorUrl;
@@ -83,13 +84,18 @@ export function validateEndpoint(raw: RawEndpoint, problems: string[]): Connecto
     problems.push(`${source} is not an http(s) base URL: "${value}"`);
     return endpoint;
   }
-  if ((match[1] ?? '').toLowerCase() === 'http' && !midServer) {
+  if ((match[1] ?? '').toLowerCase() === 'http' && !midServer && !isLoopback(trimmed)) {
     problems.push(
       `${source} is plain http ("${value}"): the API key would cross the network in clear text; use https, or a MID Server`,
     );
     return endpoint;
   }
   return { ...endpoint, url: trimmed };
+}
+
+function isLoopback(url: string): boolean {
+  const host = /^https?:\/\/(\[[^\]]+\]|[^/:]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function parseInteger(
