@@ -104,7 +104,7 @@ function seconds(ms: number): string {
 function describeEnvironment(narrator: Narrator, env: DemoEnvironment): void {
   const plugin = env.standin.plugin;
   narrator.say(
-    `ServiceNow stand-in  ${env.standin.url}  running the plugin's built business rule (${plugin?.rules.map((r) => `"${r.name}"`).join(', ') ?? 'none'})`,
+    `ServiceNow stand-in  ${env.standin.url}  running the plugin's built business rules (${plugin?.rules.map((r) => `"${r.name}"`).join(', ') ?? 'none'})`,
   );
   narrator.say(`                      and UI actions ${plugin?.uiActions.join(', ') ?? 'none'}`);
   narrator.say(
