@@ -23,3 +23,6 @@ CrossScopePrivilege({ $id: Now.ID['xscope-group-read'], status: 'allowed', opera
 CrossScopePrivilege({ $id: Now.ID['xscope-ecc-agent-read'], status: 'allowed', operation: 'read', targetName: 'ecc_agent', targetScope: 'global', targetType: 'sys_db_object' });
 // The GlideAjax processor extends global.AbstractAjaxProcessor.
 CrossScopePrivilege({ $id: Now.ID['xscope-ajax-processor'], status: 'allowed', operation: 'execute', targetName: 'AbstractAjaxProcessor', targetScope: 'global', targetType: 'sys_script_include' });
+// The ATF tests (in this scope) check that events were queued and work notes written.
+CrossScopePrivilege({ $id: Now.ID['xscope-sysevent-read'], status: 'allowed', operation: 'read', targetName: 'sysevent', targetScope: 'global', targetType: 'sys_db_object' });
+CrossScopePrivilege({ $id: Now.ID['xscope-journal-read'], status: 'allowed', operation: 'read', targetName: 'sys_journal_field', targetScope: 'global', targetType: 'sys_db_object' });

@@ -1037,6 +1037,10 @@ declare global {
             table: 'sys_scope_privilege';
             id: 'a731b84f19664c99bd81f256a47eee93';
           };
+          'xscope-journal-read': {
+            table: 'sys_scope_privilege';
+            id: 'e1fab20673c347c8a7a3fa9bb0d098f0';
+          };
           'xscope-ot-incident-read': {
             table: 'sys_scope_privilege';
             id: '0e091e3a5aec4b49a782496f8e876d74';
@@ -1044,6 +1048,10 @@ declare global {
           'xscope-ot-incident-write': {
             table: 'sys_scope_privilege';
             id: '1477e07d3e554d63a6d93e156887a954';
+          };
+          'xscope-sysevent-read': {
+            table: 'sys_scope_privilege';
+            id: 'd920018742fe49f5bca83b7eb7660234';
           };
           'xscope-task-read': {
             table: 'sys_scope_privilege';
