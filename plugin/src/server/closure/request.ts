@@ -39,6 +39,16 @@ export function buildClosureCheckRequest(
   endpoint: ConnectorEndpoint | null,
   body: string,
 ): RequestResult {
+  return buildConnectorRequest(settings, endpoint, CLOSURE_CHECK_PATH, body);
+}
+
+/** A POST of a JSON body to a path of the connector, authenticated and transported as configured. */
+export function buildConnectorRequest(
+  settings: GuardSettings,
+  endpoint: ConnectorEndpoint | null,
+  path: string,
+  body: string,
+): RequestResult {
   if (!endpoint || !endpoint.url) return { ok: false, problem: 'connector URL is not configured' };
   if (!endpoint.apiKey) return { ok: false, problem: 'connector API key is not configured' };
   const headers: Record<string, string> = {
@@ -54,7 +64,7 @@ export function buildClosureCheckRequest(
         waitSeconds: Math.min(settings.timeoutSeconds, MAX_TIMEOUT_SECONDS),
       } as const)
     : ({ kind: 'direct', timeoutMs: settings.timeoutSeconds * 1000 } as const);
-  return { ok: true, request: { method: 'POST', url: `${endpoint.url}${CLOSURE_CHECK_PATH}`, headers, body, transport } };
+  return { ok: true, request: { method: 'POST', url: `${endpoint.url}${path}`, headers, body, transport } };
 }
 
 /** The request with its secret left out, for logs and audit details. */
