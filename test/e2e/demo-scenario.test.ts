@@ -87,9 +87,11 @@ describe('e2e: the demo scenario, step by step', function () {
       'overridden/Sam Chen',
     ]);
     expect(result.cdu.audits[1]?.justification).to.equal(OVERRIDE_JUSTIFICATION);
-    expect(
-      env!.standin.tables.get('incident', result.cdu.sysId)?.x_closeloop_override_justification,
-    ).to.equal('');
+    // The dialog's justification was an override request, used once; the incident has a work note.
+    const [request] = env!.standin.tables.list('x_closeloop_override_request', `task=${result.cdu.sysId}`);
+    expect(request).to.include({ status: 'used', justification: OVERRIDE_JUSTIFICATION });
+    const notes = env!.standin.tables.journal('incident', result.cdu.sysId, 'work_notes').map((n) => n.value);
+    expect(notes.join('\n')).to.contain('resolved despite telemetry').and.contain(OVERRIDE_JUSTIFICATION);
   });
 
   it('the connector lists both events with their incidents', async () => {

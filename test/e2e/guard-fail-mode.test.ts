@@ -42,7 +42,7 @@ describe('e2e: resolving while the connector is unreachable', function () {
         { auth: DEMO_USERS.technician, validateStatus: () => true, proxy: false },
       );
     const audits = () =>
-      world.standin.tables.list('x_closeloop_closure_audit', `incident=${sysId}^ORDERBYchecked_at`);
+      world.standin.tables.list('x_closeloop_closure_audit', `task=${sysId}^ORDERBYchecked_at`);
 
     // Default fail mode: block.
     expect(world.standin.properties.get('x_closeloop.guard.fail_mode')).to.equal('block');

@@ -75,7 +75,7 @@ export function connectorClient(baseUrl: string, apiKey: string): ConnectorClien
     closureCheck: async (correlationId) => {
       const res = await http.post(
         '/v1/closure-checks',
-        { incident: { correlation_id: correlationId } },
+        { record: { table: 'incident', correlation_id: correlationId } },
         keyed,
       );
       if (res.status !== 200) throw new Error(`POST /v1/closure-checks answered HTTP ${res.status}`);

@@ -1,5 +1,5 @@
 // Everything `closeloop demo` runs, started on loopback and stopped in reverse order: the ServiceNow
-// stand-in (running the plugin's built business rule and UI actions, its properties pointing at the
+// stand-in (running the plugin's built business rules and UI actions, its properties pointing at the
 // connector with the API key), the scripted site feed, and the connector itself (startRuntime on
 // a temporary data directory with the embedded SQLite store). Logs of all three go to one file in
 // that directory, so the terminal shows only the story.

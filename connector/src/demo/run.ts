@@ -104,7 +104,7 @@ function seconds(ms: number): string {
 function describeEnvironment(narrator: Narrator, env: DemoEnvironment): void {
   const plugin = env.standin.plugin;
   narrator.say(
-    `ServiceNow stand-in  ${env.standin.url}  running the plugin's built business rule (${plugin?.rules.map((r) => `"${r.name}"`).join(', ') ?? 'none'})`,
+    `ServiceNow stand-in  ${env.standin.url}  running the plugin's built business rules (${plugin?.rules.map((r) => `"${r.name}"`).join(', ') ?? 'none'})`,
   );
   narrator.say(`                      and UI actions ${plugin?.uiActions.join(', ') ?? 'none'}`);
   narrator.say(
@@ -135,10 +135,11 @@ function whereToLook(write: (text: string) => void, env: DemoEnvironment, keepRu
     '',
     'Point the connector at a real instance:',
     '  1. Install the plugin on it (docs/plugin.md): cd plugin && npx now-sdk auth --add https://<instance>.service-now.com',
-    '     --type basic --alias dev && npm run build && npx now-sdk install --auth dev; then set its properties',
-    '     x_closeloop.connector.url (where the instance reaches the connector) and x_closeloop.connector.api_key.',
+    '     --type basic --alias dev && npm run build && npx now-sdk install --auth dev; then give its connection alias',
+    '     "Closeloop Connector" an https connection (where the instance reaches the connector) with an API key',
+    '     credential, and the integration user the role x_closeloop.connector.',
     '  2. export SERVICENOW_INSTANCE_URL=https://<instance>.service-now.com SERVICENOW_USERNAME=<integration user>',
-    '     SERVICENOW_PASSWORD=<password> CLOSELOOP_API_KEY=<the same key as the property>',
+    '     SERVICENOW_PASSWORD=<password> CLOSELOOP_API_KEY=<the same key as the credential>',
     '  3. Edit closeloop.yaml (telemetry providers) and mappings/ (sources, topology, rules): docs/configuration.md,',
     '     docs/mappings.md; check them with: node connector/bin/closeloop.js mappings validate',
     '  4. node connector/bin/closeloop.js doctor   (instance reachable, credentials, mapped fields, close codes)',

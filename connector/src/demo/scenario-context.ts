@@ -86,10 +86,7 @@ export function scenarioContext(
       return view;
     },
     audits: async (incidentSysId) => {
-      const rows = await sn.adminRows(
-        'x_closeloop_closure_audit',
-        `incident=${incidentSysId}^ORDERBYchecked_at`,
-      );
+      const rows = await sn.adminRows('x_closeloop_closure_audit', `task=${incidentSysId}^ORDERBYchecked_at`);
       const users = await sn.adminRows('sys_user', '');
       const nameOf = (sysId: string) => users.find((u) => u.sys_id === sysId)?.name ?? sysId;
       return rows.map((r) => ({

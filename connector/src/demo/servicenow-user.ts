@@ -1,7 +1,8 @@
 // What people do in ServiceNow, done over HTTP against the stand-in exactly as a client of a real
 // instance would: read an incident with display values and its work-notes journal through the Table
 // API, resolve by PATCHing state 6 with a resolution code and notes (so the guard business rule runs),
-// press a form button (UI action; the stand-in's /__standin/ui-actions, since the Table API cannot).
+// press a form button (UI action; the stand-in's /__standin/ui-actions, since the Table API cannot),
+// with what the person types into the dialog it opens.
 // Every answer is parsed with zod.
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
@@ -45,7 +46,16 @@ const UiActionResultSchema = z.looseObject({
   problem: z.string().nullable(),
   errorMessages: z.array(z.string()),
   infoMessages: z.array(z.string()),
+  submitted: z.boolean().optional(),
 });
+
+/** What a person does on the form besides pressing the button. */
+export interface UiActionInput {
+  /** Unsaved values on the form. */
+  form?: Record<string, string>;
+  /** Values typed into the dialog the button opens (by element id), and the button pressed there. */
+  dialog?: { fields?: Record<string, string>; button?: string };
+}
 const AdminRowsSchema = z.object({ rows: z.array(z.record(z.string(), z.string())) });
 
 /** An incident as the form shows it: values and their display labels. */
@@ -73,13 +83,19 @@ function pair(v: z.infer<typeof DisplayAll>): { value: string; label: string } {
     : { value: v.value ?? '', label: v.display_value ?? '' };
 }
 
-/** The text of an HTML message as the form shows it (list items as "- " lines, links as "label: url", entities decoded). */
+/**
+ * The text of a form message as lines: an HTML message (list items as "- " lines, links as
+ * "label: url", entities decoded) or the closure guard's one-line plain text ("• " items and
+ * "See why:" each on a line of their own).
+ */
 export function htmlToText(html: string): string {
   return html
     .replace(/<a\s[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, '$2: $1')
     .replace(/<li>/gi, '\n- ')
+    .replace(/ • /g, '\n- ')
+    .replace(/ (See why: )/g, '\n$1')
     .replace(/<\/(p|ul|li)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
@@ -105,7 +121,14 @@ export interface ServiceNowUser {
     action: string,
     sysId: string,
     who: Credentials,
-  ): Promise<{ ok: boolean; problem: string | null; errorMessages: string[]; infoMessages: string[] }>;
+    input?: UiActionInput,
+  ): Promise<{
+    ok: boolean;
+    problem: string | null;
+    errorMessages: string[];
+    infoMessages: string[];
+    submitted: boolean;
+  }>;
   /** Rows of any table through the stand-in's admin endpoint (tables without web-service access too). */
   adminRows(table: string, encodedQuery: string): Promise<Record<string, string>[]>;
 }
@@ -188,14 +211,20 @@ export function serviceNowUser(baseUrl: string, admin: Credentials): ServiceNowU
         detail: body.success ? (body.data.error.detail ?? '') : '',
       };
     },
-    pressUiAction: async (action, sysId, who) => {
-      const res = await http.post(`/__standin/ui-actions/${action}`, { sys_id: sysId, user: who.username });
+    pressUiAction: async (action, sysId, who, input = {}) => {
+      const res = await http.post(`/__standin/ui-actions/${action}`, {
+        sys_id: sysId,
+        user: who.username,
+        ...(input.form ? { form: input.form } : {}),
+        ...(input.dialog ? { dialog: input.dialog } : {}),
+      });
       const parsed = UiActionResultSchema.parse(res.data);
       return {
         ok: parsed.ok,
         problem: parsed.problem,
         errorMessages: parsed.errorMessages.map(htmlToText),
         infoMessages: parsed.infoMessages.map(htmlToText),
+        submitted: parsed.submitted ?? false,
       };
     },
     adminRows: async (table, encodedQuery) => {

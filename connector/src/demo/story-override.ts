@@ -71,16 +71,16 @@ export async function overrideStory(ctx: ScenarioContext): Promise<OverrideResul
     `${technician.name} (role itil) cannot press "Resolve despite telemetry": ${refused.problem ?? ''}`,
   );
   narrator.say(
-    `${lead.name} (role x_closeloop.closure_override) fills in the Override justification and presses it:`,
+    `${lead.name} (role x_closeloop.closure_override) fills in the resolution fields, presses it and types the justification into its dialog:`,
   );
-  const prepared = await sn.update(cdu.sysId, lead, {
-    close_code: 'Solved (Work Around)',
-    close_notes: CLOSE_NOTES,
-    x_closeloop_override_justification: OVERRIDE_JUSTIFICATION,
-  });
-  expectThat(prepared.ok, `(d) saving the justification failed: ${prepared.ok ? '' : prepared.message}`);
   narrator.say(indent(OVERRIDE_JUSTIFICATION, '  “ '));
-  const override = await sn.pressUiAction(OVERRIDE_ACTION, cdu.sysId, lead);
+  const override = await sn.pressUiAction(OVERRIDE_ACTION, cdu.sysId, lead, {
+    form: { close_code: 'Solved (Work Around)', close_notes: CLOSE_NOTES },
+    dialog: {
+      fields: { x_closeloop_justification: OVERRIDE_JUSTIFICATION },
+      button: 'x_closeloop_override_ok',
+    },
+  });
   const after = await ctx.incidentOf(CDU_KEY);
   expectThat(
     override.ok && after.state.value === '6',

@@ -101,7 +101,7 @@ describe('closeloop demo (CLI)', function () {
         appDir: empty,
       });
       expect(code).to.equal(1);
-      expect(out).to.match(/✗ The demo could not start: the built plugin has no active before business rule/);
+      expect(out).to.match(/✗ The demo could not start: the built plugin has no active business rule/);
       expect(out).to.not.contain('Where to look');
     } finally {
       rmSync(empty, { recursive: true, force: true });

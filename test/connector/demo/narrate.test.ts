@@ -79,4 +79,14 @@ describe('demo narration', () => {
       'Closeloop: INC0010001 cannot be resolved yet.\n- supply air 29 °C > 27 °C\n- it\'s "hot" & humid\nSee why: http://c/console/events/k',
     );
   });
+
+  it("puts the items and the link of the guard's one-line plain-text message on lines of their own", () => {
+    expect(
+      htmlToText(
+        'Closeloop: INC1 cannot be resolved yet. • flow < 30 L/min • supply air 29 °C > 27 °C See why: http://c/e Users with …',
+      ),
+    ).to.equal(
+      'Closeloop: INC1 cannot be resolved yet.\n- flow < 30 L/min\n- supply air 29 °C > 27 °C\nSee why: http://c/e Users with …',
+    );
+  });
 });

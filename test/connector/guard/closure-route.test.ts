@@ -211,6 +211,104 @@ describe('POST /v1/closure-checks', function () {
     );
   });
 
+  it('the current body names the table and record being closed; the same event is found', async () => {
+    const key = 'DC1/cooling/ZONE-A1';
+    const sysId = await waitForSysId(c, key);
+    const old = expectContract((await post(c, { incident: { correlation_id: key } })).body);
+    const current = expectContract(
+      (
+        await post(c, {
+          record: {
+            table: 'incident',
+            sys_id: sysId,
+            number: 'INC1',
+            correlation_id: key,
+            target_state: '7',
+          },
+        })
+      ).body,
+    );
+    expect(current.event_key).to.equal(key);
+    expect(current.checks.map((x) => x.name)).to.deep.equal(old.checks.map((x) => x.name));
+  });
+
+  it('a record guarded through another (a work order through its incident) is judged by that one', async () => {
+    const key = 'DC1/cooling/ZONE-A1';
+    const sysId = await waitForSysId(c, key);
+    const answer = expectContract(
+      (
+        await post(c, {
+          record: {
+            table: 'wm_order',
+            sys_id: 'a'.repeat(32),
+            number: 'WO0010001',
+            correlation_id: '',
+            target_state: '3',
+          },
+          guarded_by: { table: 'incident', sys_id: sysId, number: 'INC1', correlation_id: key },
+        })
+      ).body,
+    );
+    expect(answer.event_key).to.equal(key);
+    // The work order's own sys_id is not an incident Closeloop opened: alone it is not applicable.
+    const alone = await post(c, { record: { table: 'wm_order', sys_id: 'a'.repeat(32) } });
+    expect(alone.body.verdict).to.equal('not_applicable');
+  });
+
+  it('a merged effect is not applicable: the connector resolves it, its cause carries the telemetry', async () => {
+    const effectKey = 'DC1/rack/R77';
+    const gpu = alarm({
+      source: 'alertmanager',
+      id: 'fp-r77',
+      type: 'GpuThermalSlowdown',
+      asset: { site: 'DC1', rack: 'R77' },
+    });
+    const effectPlan = plan({
+      correlationKey: effectKey,
+      closeChecks: [airCheck('CRAH-1')],
+      role: 'effect',
+      scopes: ['rack:DC1/R77', 'cooling_zone:DC1/ZONE-M1', 'site:DC1'],
+    });
+    await c.store.ingest([{ alarm: gpu, plan: effectPlan }], new Date(), 'Closeloop');
+    const crah = alarm({
+      id: 'CRAH-M1-SAT',
+      asset: { site: 'DC1', equipmentId: 'CRAH-M1', equipmentName: 'CRAH-M1' },
+    });
+    const causePlan = plan({
+      correlationKey: 'DC1/cooling/ZONE-M1',
+      closeChecks: [airCheck('CRAH-1')],
+      role: 'cause',
+      scope: 'cooling_zone:DC1/ZONE-M1',
+      scopes: ['cooling_zone:DC1/ZONE-M1', 'site:DC1'],
+    });
+    await c.store.ingest([{ alarm: crah, plan: causePlan }], new Date(), 'Closeloop');
+    expect((await c.store.getEvent(effectKey))?.event.state).to.equal('merged');
+    const r = expectContract(
+      (await post(c, { record: { table: 'incident', correlation_id: effectKey } })).body,
+    );
+    // Before: the effect's own (still active) alarm failed it, and the connector's resolve became a dead letter.
+    expect(r).to.include({ verdict: 'not_applicable', event_key: effectKey });
+    expect(r.reason).to.equal('merged into DC1/cooling/ZONE-M1; its incident is guarded');
+  });
+
+  it('refuses malformed bodies with 400, saying what is wrong', async () => {
+    for (const [body, why] of [
+      [{}, 'body needs record (or incident)'],
+      [{ record: { sys_id: 'x' } }, 'record.table'],
+      [{ record: { table: 'Incident; drop', sys_id: 'x' } }, 'must be a table name'],
+      [{ record: { table: 'wm_order' } }, 'record needs sys_id or correlation_id'],
+      [
+        { incident: { correlation_id: 'k' }, guarded_by: { table: 'incident', sys_id: 'x' } },
+        'guarded_by needs record',
+      ],
+      [{ record: { table: 'incident', correlation_id: 'x'.repeat(101) } }, 'record.correlation_id'],
+    ] as const) {
+      const r = await post(c, body);
+      expect(r.status, JSON.stringify(body)).to.equal(400);
+      expect(JSON.stringify(r.body), JSON.stringify(body)).to.contain(why);
+    }
+  });
+
   it('passes once every alarm is clear and the telemetry stayed in range for the window', async () => {
     const a = expectContract((await post(c, { incident: { correlation_id: 'DC1/cooling/ZONE-A1' } })).body);
     expect(a.verdict).to.equal('pass');

@@ -5,8 +5,8 @@ import {
   PASSING_CHECK,
   UNKNOWN_CHECK,
   NOW_ISO,
-  incident,
-  settings,
+  CONNECTOR_URL,
+  CORRELATION_ID,
 } from '../support/closure-fixtures.js';
 import type { ClosureVerdict, VerdictChoice } from '../../../plugin/src/server/closure/types.js';
 
@@ -24,7 +24,7 @@ const none: VerdictChoice = {
   verdict: null,
   problems: ['connector did not answer in time', 'no pushed verdict for this incident'],
 };
-const noOverride = { requested: false, hasRole: false, justification: '' };
+const noOverride = { requested: false, hasRole: false, justification: '', requestId: '' };
 
 describe('plugin closure/decide', () => {
   describe('chooseVerdict', () => {
@@ -35,7 +35,7 @@ describe('plugin closure/decide', () => {
 
     it('uses the live verdict and never looks at the pushed one', () => {
       let asked = false;
-      const choice = chooseVerdict(liveOk, 'live', () => {
+      const choice = chooseVerdict(liveOk, () => {
         asked = true;
         return fresh;
       });
@@ -43,30 +43,40 @@ describe('plugin closure/decide', () => {
       expect(asked).to.equal(false);
     });
 
-    it('reports the ATF stub as its own source', () => {
-      expect(chooseVerdict(liveOk, 'stub', () => fresh).source).to.equal('stub');
-    });
-
     it('connector down + fresh pushed verdict → pushed, with the live problem kept', () => {
-      const choice = chooseVerdict(liveDown, 'live', () => fresh);
+      const choice = chooseVerdict(liveDown, () => fresh);
       expect(choice.source).to.equal('pushed');
       expect(choice.verdict?.verdict).to.equal('fail');
       expect(choice.problems).to.deep.equal(['connector could not be reached']);
     });
 
     it('connector down + stale pushed verdict → none, with both problems', () => {
-      const choice = chooseVerdict(liveDown, 'live', () => stale);
+      const choice = chooseVerdict(liveDown, () => stale);
       expect(choice).to.deep.equal({ source: 'none', verdict: null, problems: [liveDown.problem, stale.problem] });
     });
   });
 
   describe('decideResolution', () => {
-    const decideWith = (choice: VerdictChoice, failMode: 'block' | 'allow' = 'block', override = noOverride) =>
-      decideResolution({ settings: settings({ failMode }), incident: incident(), choice, override });
+    const decideWith = (
+      choice: VerdictChoice,
+      failMode: 'block' | 'allow' = 'block',
+      override: typeof noOverride = noOverride,
+      overrides: Partial<Parameters<typeof decideResolution>[0]> = {},
+    ) =>
+      decideResolution({
+        failMode,
+        connectorUrl: CONNECTOR_URL,
+        correlationId: CORRELATION_ID,
+        label: 'INC0010042',
+        verb: 'resolved',
+        choice,
+        override,
+        ...overrides,
+      });
 
     it('fail → blocked: abort, error listing each failing check message and the "see why" link', () => {
       const decision = decideWith(live(verdict('fail', [FAILING_CHECK, PASSING_CHECK, { ...FAILING_CHECK, name: 'b', message: 'Leak zone B wet' }])));
-      expect(decision).to.include({ outcome: 'blocked', abort: true, source: 'live', verdict: 'fail', consumeOverride: false });
+      expect(decision).to.include({ outcome: 'blocked', abort: true, source: 'live', verdict: 'fail' });
       expect(decision.message?.level).to.equal('error');
       expect(decision.message?.items).to.deep.equal([FAILING_CHECK.message, 'Leak zone B wet']);
       expect(decision.message?.link).to.deep.equal({
@@ -84,7 +94,7 @@ describe('plugin closure/decide', () => {
       const decision = decideWith(live(verdict('pass', [PASSING_CHECK])));
       expect(decision).to.include({ outcome: 'allowed', abort: false, verdict: 'pass' });
       expect(decision.message?.level).to.equal('info');
-      expect(decision.message?.title).to.contain('telemetry supports resolving INC0010042');
+      expect(decision.message?.title).to.contain('telemetry supports this: INC0010042 resolved');
     });
 
     it('not_applicable → allowed silently', () => {
@@ -127,12 +137,7 @@ describe('plugin closure/decide', () => {
     });
 
     it('no link without a correlation_id', () => {
-      const decision = decideResolution({
-        settings: settings(),
-        incident: incident({ correlationId: '' }),
-        choice: live(verdict('fail')),
-        override: noOverride,
-      });
+      const decision = decideWith(live(verdict('fail')), 'block', noOverride, { correlationId: '' });
       expect(decision.message?.link).to.equal(null);
     });
 
@@ -142,30 +147,37 @@ describe('plugin closure/decide', () => {
           requested: true,
           hasRole: true,
           justification: 'Sensor faulty, facilities confirmed',
+          requestId: 'req-1',
         });
-        expect(decision).to.include({ outcome: 'overridden', abort: false, consumeOverride: true, verdict: 'fail' });
+        expect(decision).to.include({ outcome: 'overridden', abort: false, verdict: 'fail' });
         expect(decision.message?.items).to.deep.equal([FAILING_CHECK.message]);
       });
 
       it('without the role → blocked, saying the override needs the role', () => {
-        const decision = decideWith(live(verdict('fail')), 'block', { requested: true, hasRole: false, justification: 'x' });
+        const decision = decideWith(live(verdict('fail')), 'block', { requested: true, hasRole: false, justification: 'x', requestId: 'req-1' });
         expect(decision).to.include({ outcome: 'blocked', abort: true });
         expect(decision.message?.footer.join(' ')).to.contain('requires the x_closeloop.closure_override role');
       });
 
       it('without a justification → blocked, saying a justification is required', () => {
-        const decision = decideWith(live(verdict('fail')), 'block', { requested: true, hasRole: true, justification: '  ' });
+        const decision = decideWith(live(verdict('fail')), 'block', { requested: true, hasRole: true, justification: '  ', requestId: 'req-1' });
         expect(decision).to.include({ outcome: 'blocked', abort: true });
         expect(decision.message?.footer.join(' ')).to.contain('justification is required');
       });
 
-      it('a refused request on an allowed resolution is still cleared', () => {
-        const decision = decideWith(live(verdict('pass', [])), 'block', { requested: true, hasRole: false, justification: '' });
-        expect(decision).to.include({ outcome: 'allowed', abort: false, consumeOverride: true });
+      it('a refused request on a pass is simply an allowed closure', () => {
+        const decision = decideWith(live(verdict('pass', [])), 'block', { requested: true, hasRole: false, justification: '', requestId: 'r' });
+        expect(decision).to.include({ outcome: 'allowed', abort: false });
+      });
+
+      it('says what was closed: a work order is "closed", a cancellation "canceled"', () => {
+        expect(decideWith(live(verdict('fail')), 'block', noOverride, { verb: 'closed', label: 'WO0010001' }).message?.title).to.equal(
+          'Closeloop: WO0010001 cannot be closed yet: telemetry does not support it.',
+        );
       });
 
       it('overrides a missing verdict too', () => {
-        const decision = decideWith(none, 'block', { requested: true, hasRole: true, justification: 'Connector down for maintenance' });
+        const decision = decideWith(none, 'block', { requested: true, hasRole: true, justification: 'Connector down for maintenance', requestId: 'r' });
         expect(decision).to.include({ outcome: 'overridden', abort: false, source: 'none' });
       });
     });
@@ -173,7 +185,7 @@ describe('plugin closure/decide', () => {
 
   describe('describeVerdict (Check telemetry)', () => {
     it('lists every check with its status, and links to the console', () => {
-      const message = describeVerdict(settings(), incident(), live(verdict('fail', [FAILING_CHECK, PASSING_CHECK])));
+      const message = describeVerdict({ connectorUrl: CONNECTOR_URL, correlationId: CORRELATION_ID, failMode: 'block', choice: live(verdict('fail', [FAILING_CHECK, PASSING_CHECK])) });
       expect(message.level).to.equal('error');
       expect(message.title).to.contain('FAIL');
       expect(message.items).to.deep.equal([`FAIL: ${FAILING_CHECK.message}`, `PASS: ${PASSING_CHECK.message}`]);
@@ -181,11 +193,11 @@ describe('plugin closure/decide', () => {
     });
 
     it('pass is an info message', () => {
-      expect(describeVerdict(settings(), incident(), live(verdict('pass', [PASSING_CHECK]))).level).to.equal('info');
+      expect(describeVerdict({ connectorUrl: CONNECTOR_URL, correlationId: CORRELATION_ID, failMode: 'block', choice: live(verdict('pass', [PASSING_CHECK])) }).level).to.equal('info');
     });
 
     it('no verdict says why and names the fail mode', () => {
-      const message = describeVerdict(settings({ failMode: 'allow' }), incident(), none);
+      const message = describeVerdict({ connectorUrl: CONNECTOR_URL, correlationId: CORRELATION_ID, failMode: 'allow', choice: none });
       expect(message.items).to.deep.equal(none.problems);
       expect(message.footer).to.deep.equal(['Fail mode is "allow".']);
     });

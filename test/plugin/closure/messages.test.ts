@@ -1,45 +1,48 @@
 import { expect } from 'chai';
 import { loadClosureModules } from '../support/plugin-modules.js';
-import { settings } from '../support/closure-fixtures.js';
 
 const { messages } = loadClosureModules();
 
 const message = {
   level: 'error' as const,
   title: 'Closeloop: INC1 cannot be resolved yet',
-  items: ['Supply air <b>29.4 °C</b> & rising', "Leak 'zone B'"],
-  link: { label: 'See why', url: 'https://c.example/console/events/a%2Fb?x="y"' },
+  items: ['Supply air <b>29.4 °C</b> & rising > 27 °C', "Leak 'zone B'"],
+  link: { label: 'See why', url: 'https://c.example/console/events/a%2Fb' },
   footer: ['Use the override.'],
 };
 
 describe('plugin closure/messages', () => {
-  it('renders HTML with every connector-supplied text escaped', () => {
-    expect(messages.renderHtml(message)).to.equal(
-      '<p><strong>Closeloop: INC1 cannot be resolved yet</strong></p>' +
-        '<ul><li>Supply air &lt;b&gt;29.4 °C&lt;/b&gt; &amp; rising</li><li>Leak &#39;zone B&#39;</li></ul>' +
-        '<p><a href="https://c.example/console/events/a%2Fb?x=&quot;y&quot;" target="_blank" rel="noopener noreferrer">See why</a></p>' +
-        '<p>Use the override.</p>',
-    );
-  });
-
-  it('renders plain text for the audit row', () => {
+  it('renders plain text for the audit row, several lines, no markup', () => {
     expect(messages.renderText(message)).to.equal(
       [
         'Closeloop: INC1 cannot be resolved yet',
-        '- Supply air <b>29.4 °C</b> & rising',
+        '- Supply air ‹b>29.4 °C‹/b> & rising > 27 °C',
         "- Leak 'zone B'",
-        'See why: https://c.example/console/events/a%2Fb?x="y"',
+        'See why: https://c.example/console/events/a%2Fb',
         'Use the override.',
       ].join('\n'),
     );
   });
 
+  it('renders one plain line for form and Workspace messages and Table API errors', () => {
+    const line = messages.renderInline(message);
+    expect(line).to.equal(
+      "Closeloop: INC1 cannot be resolved yet • Supply air ‹b>29.4 °C‹/b> & rising > 27 °C • Leak 'zone B' See why: https://c.example/console/events/a%2Fb Use the override.",
+    );
+    expect(line).not.to.match(/<|\n/);
+  });
+
+  it('safeText leaves nothing a renderer could take for a tag, and comparisons as they are', () => {
+    expect(messages.safeText('<script>alert(1)</script> <!-- x --> <?php')).to.equal('‹script>alert(1)‹/script> ‹!-- x --> ‹?php');
+    expect(messages.safeText('flow 24.8 L/min < 30 L/min, 29 °C > 27 °C, a<b')).to.equal('flow 24.8 L/min < 30 L/min, 29 °C > 27 °C, a‹b');
+  });
+
   it('links to <connector>/console/events/<correlation_id>, encoded', () => {
-    expect(messages.eventLink(settings(), 'dc1/hall a')).to.equal(
+    expect(messages.eventLink('https://closeloop.dc1.example.com:8080', 'dc1/hall a')).to.equal(
       'https://closeloop.dc1.example.com:8080/console/events/dc1%2Fhall%20a',
     );
-    expect(messages.eventLink(settings({ connectorUrl: '' }), 'k')).to.equal(null);
-    expect(messages.eventLink(settings(), '')).to.equal(null);
+    expect(messages.eventLink('', 'k')).to.equal(null);
+    expect(messages.eventLink('https://c', '')).to.equal(null);
   });
 
   it('orders unconfirmed checks: failing first, then unknown; passing ones left out', () => {

@@ -86,13 +86,4 @@ describe('plugin glide/connector-client (sn_ws.RESTMessageV2)', () => {
       reason: 'unreachable',
     });
   });
-
-  it('the stub transport creates no outbound message', () => {
-    expect(connectorClient.sendClosureCheck(request({ kind: 'stub', body: '{"x":1}' }))).to.deep.equal({
-      kind: 'response',
-      statusCode: 200,
-      body: '{"x":1}',
-    });
-    expect(world.requests).to.have.length(0);
-  });
 });

@@ -51,8 +51,13 @@ describe('plugin glide adapters: verdict store, properties, audit log, CMDB', ()
 
   it('writes one audit row with every column', () => {
     const id = auditLog.insertAuditEntry({
-      incidentSysId: 'inc-1',
+      table: 'wm_order',
+      recordSysId: 'wo-1',
+      number: 'WO0010001',
       correlationId: 'dc1/crah-3',
+      assignmentGroup: 'group-1',
+      fromState: '16',
+      toState: '3',
       outcome: 'blocked',
       resolutionBlocked: true,
       verdict: 'fail',
@@ -69,8 +74,13 @@ describe('plugin glide adapters: verdict store, properties, audit log, CMDB', ()
     expect(rows).to.have.length(1);
     expect(rows[0]).to.include({
       sys_id: id,
-      incident: 'inc-1',
+      table_name: 'wm_order',
+      task: 'wo-1',
+      number: 'WO0010001',
       correlation_id: 'dc1/crah-3',
+      assignment_group: 'group-1',
+      from_state: '16',
+      to_state: '3',
       outcome: 'blocked',
       resolution_blocked: 'true',
       verdict: 'fail',

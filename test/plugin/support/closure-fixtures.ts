@@ -1,16 +1,25 @@
 // Builders for the guard's inputs, shared by the plugin tests.
 import type {
+  BreakerState,
   CheckResult,
+  ConnectorEndpoint,
   ConnectorReply,
   ConnectorRequest,
   GuardEnvironment,
   GuardSettings,
-  IncidentFacts,
+  GuardedTable,
+  GuardedTableRow,
+  OverrideRequestRow,
   PushedLookup,
+  RecordSnapshot,
+  RecordUpdate,
 } from '../../../plugin/src/server/closure/types.js';
 
 export const NOW_MS = Date.UTC(2025, 5, 1, 12, 0, 0);
 export const NOW_ISO = '2025-06-01T12:00:00Z';
+export const CONNECTOR_URL = 'https://closeloop.dc1.example.com:8080';
+export const INCIDENT_SYS_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+export const CORRELATION_ID = 'dc1/hall-a/crah-3/supply-temp';
 
 /** An ISO timestamp `minutes` before NOW_MS. */
 export function minutesAgo(minutes: number): string {
@@ -19,32 +28,77 @@ export function minutesAgo(minutes: number): string {
 
 export function settings(overrides: Partial<GuardSettings> = {}): GuardSettings {
   return {
-    connectorUrl: 'https://closeloop.dc1.example.com:8080',
-    apiKey: 'secret-key-123',
-    midServer: '',
-    timeoutSeconds: 8,
     failMode: 'block',
     maxPushedAgeMinutes: 15,
     guardedCorrelationDisplay: 'Closeloop',
     guardedCiClasses: [],
-    stubResponse: '',
+    guardCancel: false,
+    timeoutSeconds: 8,
+    breakerFailures: 3,
+    breakerOpenSeconds: 60,
+    maxLiveCalls: 3,
     ...overrides,
   };
 }
 
-export function incident(overrides: Partial<IncidentFacts> = {}): IncidentFacts {
+export function endpoint(overrides: Partial<ConnectorEndpoint> = {}): ConnectorEndpoint {
+  return { url: CONNECTOR_URL, apiKey: 'secret-key-123', midServer: '', origin: 'properties', ...overrides };
+}
+
+/** The shipped configuration rows (plugin/src/fluent/guarded-tables.now.ts). */
+export const TABLE_ROWS: Record<string, GuardedTableRow> = {
+  incident: row('incident', '6,7', '8'),
+  change_request: row('change_request', '3', '4', { guardedCloseCodes: 'successful,successful_issues' }),
+  wm_order: row('wm_order', '3', '7', { viaField: 'initiated_from' }),
+  wm_task: row('wm_task', '3', '7', { viaField: 'parent' }),
+};
+
+export function row(table: string, closing: string, cancel: string, extra: Partial<GuardedTableRow> = {}): GuardedTableRow {
   return {
-    sysId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-    number: 'INC0010042',
-    correlationId: 'dc1/hall-a/crah-3/supply-temp',
-    correlationDisplay: 'Closeloop',
-    cmdbCi: '',
-    stateBefore: '2',
-    stateAfter: '6',
-    overrideRequested: false,
-    justification: '',
+    table,
+    active: 'true',
+    closingStates: closing,
+    cancelStates: cancel,
+    guardedCloseCodes: '',
+    viaField: '',
+    ownCorrelation: 'true',
+    failMode: 'inherit',
+    ...extra,
+  };
+}
+
+export function guardedTable(overrides: Partial<GuardedTable> = {}): GuardedTable {
+  return {
+    table: 'incident',
+    closingStates: ['6', '7'],
+    cancelStates: ['8'],
+    guardedCloseCodes: [],
+    viaField: '',
+    ownCorrelation: true,
+    failMode: 'inherit',
     ...overrides,
   };
+}
+
+export function snapshot(overrides: Partial<RecordSnapshot> = {}): RecordSnapshot {
+  return {
+    table: 'incident',
+    sysId: INCIDENT_SYS_ID,
+    number: 'INC0010042',
+    state: '2',
+    correlationId: CORRELATION_ID,
+    correlationDisplay: 'Closeloop',
+    cmdbCi: '',
+    closeCode: '',
+    assignmentGroup: 'group-cooling',
+    via: '',
+    ...overrides,
+  };
+}
+
+/** An update of the default incident from `previous` (In Progress) to `current` (Resolved by default). */
+export function update(current: Partial<RecordSnapshot> = {}, previous: Partial<RecordSnapshot> = {}): RecordUpdate {
+  return { previous: snapshot(previous), current: snapshot({ state: '6', closeCode: 'Solution provided', ...current }) };
 }
 
 export const FAILING_CHECK: CheckResult = {
@@ -91,31 +145,56 @@ export function pushedRow(verdict: string, checks: CheckResult[], evaluatedAt: s
 
 export interface EnvOptions {
   properties?: Record<string, string>;
+  endpoint?: ConnectorEndpoint | null;
+  tables?: Record<string, GuardedTableRow>;
+  records?: Record<string, RecordSnapshot>;
   reply?: ConnectorReply | ((request: ConnectorRequest) => ConnectorReply);
   pushed?: PushedLookup;
   ciClass?: string;
   roles?: string[];
+  interactive?: boolean;
+  breaker?: BreakerState;
+  overrideRequest?: OverrideRequestRow | null;
+  nowMs?: number;
 }
 
-/** A GuardEnvironment with recorded calls, for the orchestration tests. */
-export function fakeEnvironment(options: EnvOptions = {}): GuardEnvironment & {
+export type FakeEnvironment = GuardEnvironment & {
   sent: ConnectorRequest[];
   pushedLookups: string[];
   ciLookups: string[];
-} {
+  loads: string[];
+  breakerWrites: BreakerState[];
+  session: Map<string, string>;
+};
+
+/** A GuardEnvironment with recorded calls, for the orchestration tests. */
+export function fakeEnvironment(options: EnvOptions = {}): FakeEnvironment {
   const sent: ConnectorRequest[] = [];
   const pushedLookups: string[] = [];
   const ciLookups: string[] = [];
-  const properties: Record<string, string> = {
-    'x_closeloop.connector.url': 'https://closeloop.dc1.example.com:8080',
-    'x_closeloop.connector.api_key': 'secret-key-123',
-    ...options.properties,
-  };
+  const loads: string[] = [];
+  const breakerWrites: BreakerState[] = [];
+  const session = new Map<string, string>();
+  let breaker: BreakerState = options.breaker ?? { failures: 0, openUntilMs: 0, lastError: '' };
+  const properties: Record<string, string> = { ...options.properties };
+  const tables = options.tables ?? TABLE_ROWS;
   return {
     sent,
     pushedLookups,
     ciLookups,
+    loads,
+    breakerWrites,
+    session,
     readProperty: (name) => properties[name],
+    connectorEndpoint: () => (options.endpoint === undefined ? endpoint() : options.endpoint),
+    guardedTable: (table) => {
+      const found = tables[table];
+      return found ? { kind: 'found', row: found } : { kind: 'none' };
+    },
+    loadRecord(sysId) {
+      loads.push(sysId);
+      return options.records?.[sysId] ?? null;
+    },
     sendClosureCheck(request) {
       sent.push(request);
       const reply = options.reply ?? { kind: 'failure', reason: 'unreachable', detail: 'Connection refused' };
@@ -129,8 +208,17 @@ export function fakeEnvironment(options: EnvOptions = {}): GuardEnvironment & {
       ciLookups.push(ciSysId);
       return options.ciClass ?? '';
     },
-    nowMs: () => NOW_MS,
+    readBreaker: () => breaker,
+    writeBreaker(state) {
+      breakerWrites.push(state);
+      breaker = state;
+    },
+    readSession: (key) => session.get(key) ?? '',
+    writeSession: (key, value) => void (value === '' ? session.delete(key) : session.set(key, value)),
+    findOverrideRequest: () => options.overrideRequest ?? null,
+    nowMs: () => options.nowMs ?? NOW_MS,
     userId: () => 'user-42',
-    hasRole: (role) => (options.roles ?? []).includes(role),
+    hasRole: (role) => (options.roles ?? []).includes('admin') || (options.roles ?? []).includes(role),
+    isInteractive: () => options.interactive ?? true,
   };
 }

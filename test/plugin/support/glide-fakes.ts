@@ -26,32 +26,64 @@ export type FakeConnectorReply =
 export type ConnectorHandler = (request: RecordedRequest) => FakeConnectorReply;
 
 export type BeforeUpdateRule = (current: FakeGlideRecord, previous: FakeGlideRecord) => void;
+export type AfterUpdateRule = (current: FakeGlideRecord, previous: FakeGlideRecord) => void;
 
 interface RegisteredRule {
   table: string;
+  when: 'before' | 'after';
   condition: (current: FakeRow, previous: FakeRow) => boolean;
   script: BeforeUpdateRule;
 }
 
+const TASK_COLUMNS = [
+  'number',
+  'state',
+  'short_description',
+  'correlation_id',
+  'correlation_display',
+  'cmdb_ci',
+  'close_code',
+  'close_notes',
+  'assignment_group',
+  'work_notes',
+  'sys_class_name',
+];
+
+/** Tables extending task in the fake world; `new GlideRecord('task').get(id)` finds their rows. */
+export const TASK_TABLES = ['incident', 'wm_order', 'wm_task', 'change_request'];
+
 /** Columns per table; isValidField and addQuery follow them. */
 const SCHEMA: Record<string, string[]> = {
-  incident: [
-    'number',
-    'state',
-    'short_description',
-    'correlation_id',
-    'correlation_display',
-    'cmdb_ci',
-    'close_code',
-    'close_notes',
-    'x_closeloop_override_justification',
-    'x_closeloop_override_requested',
-  ],
+  task: TASK_COLUMNS,
+  incident: TASK_COLUMNS,
+  change_request: TASK_COLUMNS,
+  wm_order: [...TASK_COLUMNS, 'initiated_from'],
+  wm_task: [...TASK_COLUMNS, 'parent'],
   cmdb_ci: ['name', 'sys_class_name'],
+  sys_user_group: ['name', 'manager'],
+  ecc_agent: ['name'],
   x_closeloop_verdict: ['correlation_id', 'verdict', 'checks', 'evaluated_at'],
+  x_closeloop_guarded_table: [
+    'table_name',
+    'active',
+    'closing_states',
+    'cancel_states',
+    'guarded_close_codes',
+    'via_field',
+    'own_correlation',
+    'fail_mode',
+    'description',
+  ],
+  x_closeloop_override_request: ['table_name', 'task', 'user', 'justification', 'requested_at', 'status', 'audit'],
+  x_closeloop_connector_state: ['name', 'failures', 'open_until_ms', 'last_error'],
   x_closeloop_closure_audit: [
-    'incident',
+    'table_name',
+    'task',
+    'number',
     'correlation_id',
+    'assignment_group',
+    'from_state',
+    'to_state',
     'outcome',
     'resolution_blocked',
     'verdict',
@@ -79,6 +111,15 @@ class FakeWorld {
   requests: RecordedRequest[] = [];
   connector: ConnectorHandler = () => ({ unreachable: 'no fake connector configured' });
   rules: RegisteredRule[] = [];
+  /** GlideSession client data of the one session the fake world has. */
+  session = new Map<string, string>();
+  interactive = true;
+  events: { name: string; table: string; sysId: string; parm1: string; parm2: string }[] = [];
+  /** sys_ids GlideRecordSecure may not read / write. */
+  unreadable = new Set<string>();
+  unwritable = new Set<string>();
+  /** What sn_cc.ConnectionInfoProvider answers for the app's alias (null: no connection). */
+  connection: { attributes: Record<string, string>; credential: Record<string, string> } | null = null;
   clockMs = Date.UTC(2025, 5, 1, 12, 0, 0);
   private nextId = 1;
 
@@ -94,6 +135,12 @@ class FakeWorld {
     this.requests = [];
     this.connector = () => ({ unreachable: 'no fake connector configured' });
     this.rules = [];
+    this.session = new Map();
+    this.interactive = true;
+    this.events = [];
+    this.unreadable = new Set();
+    this.unwritable = new Set();
+    this.connection = null;
     this.nextId = 1;
   }
 
@@ -123,7 +170,20 @@ class FakeWorld {
 
   /** A before-update business rule with its filter condition as a predicate on (current, previous). */
   addBeforeUpdateRule(table: string, condition: RegisteredRule['condition'], script: BeforeUpdateRule): void {
-    this.rules.push({ table, condition, script });
+    this.rules.push({ table, when: 'before', condition, script });
+  }
+
+  addAfterUpdateRule(table: string, condition: RegisteredRule['condition'], script: AfterUpdateRule): void {
+    this.rules.push({ table, when: 'after', condition, script });
+  }
+
+  /** The stored row of a task-derived record, whichever table holds it. */
+  findTask(sysId: string): { table: string; row: FakeRow } | undefined {
+    for (const table of TASK_TABLES) {
+      const row = this.findRow(table, sysId);
+      if (row) return { table, row };
+    }
+    return undefined;
   }
 }
 
@@ -162,6 +222,26 @@ export const gs = {
   },
   info(message: unknown): void {
     world.logs.push({ level: 'info', message: String(message) });
+  },
+  getSession() {
+    return {
+      isInteractive: (): boolean => world.interactive,
+      getClientData: (key: string): string | null => world.session.get(key) ?? null,
+      putClientData: (key: string, value: string): void => void world.session.set(key, String(value)),
+      clearClientData: (key: string): void => void world.session.delete(key),
+    };
+  },
+  eventQueue(name: string, record: FakeGlideRecord, parm1: unknown, parm2: unknown): void {
+    world.events.push({
+      name,
+      table: record.table,
+      sysId: record.getUniqueValue(),
+      parm1: String(parm1 ?? ''),
+      parm2: String(parm2 ?? ''),
+    });
+  },
+  tableExists(table: string): boolean {
+    return table in SCHEMA;
   },
 };
 
@@ -264,10 +344,30 @@ export class FakeGlideRecord {
   get(nameOrId: string, value?: string): boolean {
     const field = value === undefined ? 'sys_id' : nameOrId;
     const wanted = value === undefined ? nameOrId : value;
+    if (this.table === 'task' && field === 'sys_id') {
+      // Like the platform: a record read through its parent table knows its own class.
+      const found = world.findTask(wanted);
+      if (!found) return false;
+      this.values = { ...found.row, sys_class_name: found.table };
+      return true;
+    }
     const row = world.rows(this.table).find((r) => r[field] === wanted);
     if (!row) return false;
     this.values = { ...row };
+    this.isNew = false;
     return true;
+  }
+
+  getTableName(): string {
+    return this.table;
+  }
+
+  isNewRecord(): boolean {
+    return this.isNew;
+  }
+
+  isValid(): boolean {
+    return this.table in SCHEMA;
   }
 
   insert(): string | null {
@@ -282,14 +382,23 @@ export class FakeGlideRecord {
     const sysId = this.values.sys_id;
     const stored = sysId ? world.findRow(this.table, sysId) : undefined;
     if (!stored || this.isNew) return this.insert();
-    const previous = FakeGlideRecord.positionedOn(this.table, stored);
+    const before = { ...stored };
+    const previous = FakeGlideRecord.positionedOn(this.table, before);
     this.aborted = false;
+    const applies = (rule: RegisteredRule) =>
+      (rule.table === this.table || (rule.table === 'task' && TASK_TABLES.includes(this.table))) &&
+      rule.condition(this.values, before);
     for (const rule of world.rules) {
-      if (rule.table !== this.table || !rule.condition(this.values, stored)) continue;
+      if (rule.when !== 'before' || !applies(rule)) continue;
       rule.script(this, previous);
       if (this.aborted) return null;
     }
-    Object.assign(stored, this.values, { sys_updated_on: stamp(world.clockMs) });
+    const { work_notes: note, ...values } = this.values;
+    Object.assign(stored, values, { sys_updated_on: stamp(world.clockMs) });
+    if (note) world.insertRow('sys_journal_field', { element: 'work_notes', element_id: sysId ?? '', value: note });
+    for (const rule of world.rules) {
+      if (rule.when === 'after' && applies(rule)) rule.script(this, previous);
+    }
     return sysId ?? null;
   }
 
@@ -401,6 +510,31 @@ export class RESTMessageV2 {
   }
 }
 
-/** What `require('@servicenow/glide')` and `require('@servicenow/glide/sn_ws')` return under test. */
-export const glideModule = { gs, GlideRecord: FakeGlideRecord };
+/** GlideRecord that checks access like the platform's GlideRecordSecure (world.unreadable/unwritable). */
+export class FakeGlideRecordSecure extends FakeGlideRecord {
+  canRead(): boolean {
+    return !world.unreadable.has(this.getUniqueValue());
+  }
+
+  canWrite(): boolean {
+    return !world.unwritable.has(this.getUniqueValue());
+  }
+}
+
+// ---- sn_cc.ConnectionInfoProvider ----------------------------------------------------------------
+
+class FakeConnectionInfoProvider {
+  getConnectionInfo(aliasId: string) {
+    const connection = world.connection;
+    if (!connection || aliasId !== 'x_closeloop.Closeloop_Connector') return null;
+    return {
+      getAttribute: (name: string): string => connection.attributes[name] ?? '',
+      getCredentialAttribute: (name: string): string => connection.credential[name] ?? '',
+    };
+  }
+}
+
+/** What `require('@servicenow/glide')`, `…/sn_ws` and `…/sn_cc` return under test. */
+export const glideModule = { gs, GlideRecord: FakeGlideRecord, GlideRecordSecure: FakeGlideRecordSecure };
 export const snWsModule = { RESTMessageV2 };
+export const snCcModule = { ConnectionInfoProvider: FakeConnectionInfoProvider };

@@ -3,7 +3,7 @@
 // "type": "module"), so their imports become require() calls, which this hook intercepts in
 // Module._resolveFilename. Counting hits lets tests prove the fakes, not empty modules, were used.
 import Module, { createRequire } from 'node:module';
-import { glideModule, snWsModule } from './glide-fakes.js';
+import { glideModule, snCcModule, snWsModule } from './glide-fakes.js';
 
 interface ModuleInternals {
   _resolveFilename: (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
@@ -15,6 +15,7 @@ const VIRTUAL_PREFIX = '\0closeloop-glide-fake:';
 const FAKES: Record<string, object> = {
   '@servicenow/glide': glideModule,
   '@servicenow/glide/sn_ws': snWsModule,
+  '@servicenow/glide/sn_cc': snCcModule,
 };
 
 export const hookHits: Record<string, number> = {};

@@ -16,6 +16,7 @@ export interface AdminDeps {
   expireAccessTokens(): number;
   reset(): void;
   uiActions: Standin['uiActions'];
+  forms: Standin['forms'];
   /** Raw rows of any table (web-service access or not), for assertions from another process. */
   listRows(table: string, encodedQuery: string): Record<string, string>[] | null;
 }
@@ -28,8 +29,18 @@ const PropertiesBodySchema = z.record(
   z.union([z.string(), z.number(), z.boolean()]).transform(String),
 );
 const UiActionBodySchema = z
-  .object({ sys_id: z.string().min(1), user: z.string().min(1).optional() })
+  .object({
+    sys_id: z.string().min(1),
+    user: z.string().min(1).optional(),
+    ui: z.enum(['classic', 'workspace']).optional(),
+    form: z.record(z.string(), z.string()).optional(),
+    dialog: z
+      .object({ fields: z.record(z.string(), z.string()).optional(), button: z.string().min(1).optional() })
+      .strict()
+      .optional(),
+  })
   .strict();
+const FormBodySchema = z.object({ user: z.string().min(1).optional() }).strict();
 const IdSchema = z.coerce.number().int().min(1);
 
 export function adminRouter(deps: AdminDeps): Router {
@@ -121,11 +132,24 @@ export function adminRouter(deps: AdminDeps): Router {
     if (!deps.uiActions.list().includes(req.params.name)) {
       return void res.status(404).json({ error: `no UI action ${req.params.name}` });
     }
+    const { sys_id: sysId, user, ui, form, dialog } = parsed.data;
     const result = await deps.uiActions.run(req.params.name, {
-      sysId: parsed.data.sys_id,
-      ...(parsed.data.user ? { user: parsed.data.user } : {}),
+      sysId,
+      ...(user ? { user } : {}),
+      ...(ui ? { ui } : {}),
+      ...(form ? { form } : {}),
+      ...(dialog ? { dialog } : {}),
     });
     res.status(result.ok ? 200 : 409).json(result);
+  });
+
+  router.post('/forms/:table/:sysId', async (req, res) => {
+    const parsed = FormBodySchema.safeParse(req.body ?? {});
+    if (!parsed.success) return void bad(res, parsed.error);
+    const view = await deps.forms.open(req.params.table, req.params.sysId, parsed.data.user);
+    if (!view.record)
+      return void res.status(404).json({ error: `no ${req.params.table} record ${req.params.sysId}` });
+    res.json(view);
   });
 
   router.post('/oauth/expire', (_req, res) => void res.json({ expired: deps.expireAccessTokens() }));

@@ -1,9 +1,12 @@
-// Before business rules: the hook a write passes through after the platform's own field logic and
-// before it is stored. A rule sees `current` (the record as it will be saved, changeable) and
-// `previous` (as stored, null on insert), and may abort with `setAbortAction(true)`, usually after
-// `addErrorMessage(msg)`. An aborted write is not stored at all, journal entries included; the
-// Table API then answers 403 with the platform's abort body (see abortError).
+// Business rules: the hooks a write passes through. Before rules run after the platform's own field
+// logic and before the record is stored; a rule sees `current` (the record as it will be saved,
+// changeable) and `previous` (as stored, null on insert), and may abort with `setAbortAction(true)`,
+// usually after `addErrorMessage(msg)`. An aborted write is not stored at all, journal entries
+// included; the Table API then answers 403 with the platform's abort body (see abortError). After
+// rules run once the write is stored (they cannot abort it). A rule on a parent table (task) runs
+// for its child tables (incident, change_request, wm_order …), as on the platform.
 import { createHash } from 'node:crypto';
+import { tableChain } from './dictionary.js';
 import { matches, parseEncodedQuery } from './encoded-query.js';
 import type { Row } from './store.js';
 
@@ -20,6 +23,10 @@ export interface RuleContext {
   user: string;
   /** Roles of that user. */
   roles: readonly string[];
+  /** The user session the write belongs to (GlideSession client data is kept per session). */
+  session: string;
+  /** A person on a form (UI actions) rather than the Table API, imports or scripts. */
+  interactive: boolean;
 }
 
 export interface RuleApi extends RuleContext {
@@ -33,7 +40,7 @@ export interface BusinessRule {
   /** sys_id shown in the abort message; derived from the name when not given. */
   sysId?: string;
   table: string;
-  when: 'before';
+  when: 'before' | 'after';
   operations: RuleOperation[];
   /** Lower runs first (platform default 100). */
   order?: number;
@@ -55,49 +62,61 @@ export function changesTo(field: string, value: string): (context: RuleContext) 
 
 /**
  * A business rule filter condition (as stored in sys_script.filter_condition, e.g.
- * `stateCHANGESTO6^EQ`) as a predicate. Terms are ANDed: `<f>CHANGESTO<v>`, `<f>CHANGESFROM<v>`,
- * `<f>VALCHANGES`, and plain encoded-query conditions on `current`.
+ * `stateCHANGESTO6^EQ`, `stateVALCHANGES^ORcorrelation_idVALCHANGES^EQ`) as a predicate. Terms are
+ * ANDed, `^OR` binds tighter: `<f>CHANGESTO<v>`, `<f>CHANGESFROM<v>`, `<f>VALCHANGES`, and plain
+ * encoded-query conditions on `current`.
  */
 export function filterCondition(filter: string): (context: RuleContext) => boolean {
-  const tests = filter
-    .split('^')
-    .filter((term) => term !== '' && term !== 'EQ')
-    .map((term): ((context: RuleContext) => boolean) => {
-      const change = /^([a-z0-9_]+)(CHANGESTO|CHANGESFROM|VALCHANGES)(.*)$/.exec(term);
-      if (change) {
-        const [, field = '', kind, value = ''] = change;
-        if (kind === 'CHANGESTO') return changesTo(field, value);
-        if (kind === 'CHANGESFROM') {
-          return ({ current, previous }) => (previous?.[field] ?? '') === value && current[field] !== value;
-        }
-        return ({ current, previous }) => (previous?.[field] ?? '') !== (current[field] ?? '');
-      }
-      const query = parseEncodedQuery(term);
-      return ({ current }) =>
-        matches(query, (field) =>
-          field in current ? { value: current[field] ?? '', numeric: false } : undefined,
-        );
-    });
-  return (context) => tests.every((test) => test(context));
+  const groups = filter
+    .split(/\^(?!OR)/)
+    .filter((group) => group !== '' && group !== 'EQ')
+    .map((group) => group.split('^OR').map(termTest));
+  return (context) => groups.every((alternatives) => alternatives.some((test) => test(context)));
+}
+
+function termTest(term: string): (context: RuleContext) => boolean {
+  const change = /^([a-z0-9_]+)(CHANGESTO|CHANGESFROM|VALCHANGES)(.*)$/.exec(term);
+  if (change) {
+    const [, field = '', kind, value = ''] = change;
+    if (kind === 'CHANGESTO') return changesTo(field, value);
+    if (kind === 'CHANGESFROM') {
+      return ({ current, previous }) => (previous?.[field] ?? '') === value && current[field] !== value;
+    }
+    return ({ current, previous }) => (previous?.[field] ?? '') !== (current[field] ?? '');
+  }
+  const query = parseEncodedQuery(term);
+  return ({ current }) =>
+    matches(query, (field) =>
+      field in current ? { value: current[field] ?? '', numeric: false } : undefined,
+    );
 }
 
 export function ruleSysId(rule: BusinessRule): string {
   return rule.sysId ?? createHash('md5').update(`sys_script:${rule.table}:${rule.name}`).digest('hex');
 }
 
-/** Runs the matching rules in order; stops at the first that aborts (its messages are kept). */
+function applicable(
+  rules: readonly BusinessRule[],
+  when: BusinessRule['when'],
+  context: RuleContext,
+): BusinessRule[] {
+  const tables = tableChain(context.table);
+  if (tables.length === 0) tables.push(context.table);
+  return rules
+    .filter(
+      (rule) =>
+        tables.includes(rule.table) && rule.when === when && rule.operations.includes(context.operation),
+    )
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+}
+
+/** Runs the matching before rules in order; stops at the first that aborts (its messages are kept). */
 export async function runBeforeRules(
   rules: readonly BusinessRule[],
   context: RuleContext,
 ): Promise<RuleRunResult> {
   const result: RuleRunResult = { abortedBy: null, errorMessages: [], infoMessages: [] };
-  const applicable = rules
-    .filter(
-      (rule) =>
-        rule.table === context.table && rule.when === 'before' && rule.operations.includes(context.operation),
-    )
-    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
-  for (const rule of applicable) {
+  for (const rule of applicable(rules, 'before', context)) {
     if (rule.condition && !rule.condition(context)) continue;
     let abort = false;
     await rule.run({
@@ -114,6 +133,23 @@ export async function runBeforeRules(
     }
   }
   return result;
+}
+
+/** Runs the matching after rules of a stored write, in order; they cannot abort it. */
+export async function runAfterRules(
+  rules: readonly BusinessRule[],
+  context: RuleContext,
+  into: RuleRunResult,
+): Promise<void> {
+  for (const rule of applicable(rules, 'after', context)) {
+    if (rule.condition && !rule.condition(context)) continue;
+    await rule.run({
+      ...context,
+      setAbortAction: () => {},
+      addErrorMessage: (message) => into.errorMessages.push(message),
+      addInfoMessage: (message) => into.infoMessages.push(message),
+    });
+  }
 }
 
 /**

@@ -98,12 +98,6 @@ export const SYSTEM_FIELDS: FieldDef[] = [
   int('sys_mod_count', 'Updates', '0'),
 ];
 
-/** Columns the Closeloop plugin adds to incident (scope-prefixed because incident is not its table). */
-export const PLUGIN_INCIDENT_FIELDS: FieldDef[] = [
-  bool('x_closeloop_override_requested', 'Closeloop override requested'),
-  s('x_closeloop_override_justification', 'Override justification', 4000),
-];
-
 export const TABLES: TableDef[] = [
   {
     name: 'task',
@@ -150,8 +144,40 @@ export const TABLES: TableDef[] = [
       int('incident_state', 'Incident state', '1'),
       dt('resolved_at', 'Resolved'),
       ref('resolved_by', 'Resolved by', 'sys_user'),
-      ...PLUGIN_INCIDENT_FIELDS,
     ],
+  },
+  // Tables the guard also covers (x_closeloop_guarded_table), each with its own state model
+  // (state-models.ts). OT Incident Management's sn_ot_incident is deliberately absent: a guarded
+  // table an instance does not have must simply be skipped.
+  {
+    name: 'change_request',
+    label: 'Change Request',
+    extends: 'task',
+    displayField: 'number',
+    queryable: true,
+    numberPrefix: 'CHG',
+    numberStart: 30001,
+    fields: [s('close_code', 'Close code', 40), int('type_state', 'Change type state')],
+  },
+  {
+    name: 'wm_order',
+    label: 'Work Order',
+    extends: 'task',
+    displayField: 'number',
+    queryable: true,
+    numberPrefix: 'WO',
+    numberStart: 10001,
+    fields: [ref('initiated_from', 'Initiated from', 'task')],
+  },
+  {
+    name: 'wm_task',
+    label: 'Work Order Task',
+    extends: 'task',
+    displayField: 'number',
+    queryable: true,
+    numberPrefix: 'WOT',
+    numberStart: 10001,
+    fields: [ref('parent', 'Parent', 'task')],
   },
   {
     name: 'cmdb_ci',
@@ -196,6 +222,7 @@ export const TABLES: TableDef[] = [
       s('name', 'Name', 80),
       s('description', 'Description', 1000),
       s('email', 'Group email', 100),
+      ref('manager', 'Manager', 'sys_user'),
       bool('active', 'Active', 'true'),
     ],
   },
@@ -277,6 +304,20 @@ export const TABLES: TableDef[] = [
     ],
   },
   {
+    name: 'sysevent',
+    label: 'Event',
+    displayField: 'name',
+    queryable: true,
+    fields: [
+      s('name', 'Name', 40),
+      s('table', 'Table', 80),
+      s('instance', 'Instance', 32),
+      s('parm1', 'Parm1', 4000),
+      s('parm2', 'Parm2', 4000),
+      s('state', 'State', 40, 'ready'),
+    ],
+  },
+  {
     name: 'x_closeloop_closure_audit',
     label: 'Closure check audit',
     displayField: 'outcome',
@@ -284,8 +325,13 @@ export const TABLES: TableDef[] = [
     // As the plugin defines it: no allowWebServiceAccess, so only scripts on the instance see it.
     webServiceAccess: false,
     fields: [
-      ref('incident', 'Incident', 'incident'),
+      s('table_name', 'Table', 80),
+      ref('task', 'Record', 'task'),
+      s('number', 'Number', 40),
       s('correlation_id', 'Correlation ID', 100),
+      ref('assignment_group', 'Assignment group', 'sys_user_group'),
+      s('from_state', 'From state', 40),
+      s('to_state', 'To state', 40),
       s('outcome', 'Outcome', 40),
       bool('resolution_blocked', 'Resolution blocked'),
       s('verdict', 'Verdict', 40),
@@ -312,6 +358,55 @@ export const TABLES: TableDef[] = [
       s('evaluated_at', 'Evaluated at (ISO 8601)', 40),
     ],
   },
+  {
+    name: 'x_closeloop_guarded_table',
+    label: 'Closeloop guarded table',
+    displayField: 'table_name',
+    queryable: true,
+    webServiceAccess: false,
+    unique: [{ name: 'x_closeloop_guarded_table_name', column: 'table_name' }],
+    fields: [
+      s('table_name', 'Table', 80),
+      bool('active', 'Active', 'true'),
+      s('closing_states', 'Closing states', 100),
+      s('cancel_states', 'Cancel states', 100),
+      s('guarded_close_codes', 'Guarded close codes', 200),
+      s('via_field', 'Guarded through', 80),
+      bool('own_correlation', 'Own correlation guards', 'true'),
+      s('fail_mode', 'Fail mode', 40, 'inherit'),
+      s('description', 'Description', 1000),
+    ],
+  },
+  {
+    name: 'x_closeloop_override_request',
+    label: 'Closeloop override request',
+    displayField: 'justification',
+    queryable: true,
+    webServiceAccess: false,
+    fields: [
+      s('table_name', 'Table', 80),
+      ref('task', 'Record', 'task'),
+      ref('user', 'Requested by', 'sys_user'),
+      s('justification', 'Justification', 4000),
+      dt('requested_at', 'Requested at'),
+      s('status', 'Status', 40, 'pending'),
+      ref('audit', 'Audit row', 'x_closeloop_closure_audit'),
+    ],
+  },
+  {
+    name: 'x_closeloop_connector_state',
+    label: 'Closeloop connector state',
+    displayField: 'name',
+    queryable: true,
+    webServiceAccess: false,
+    unique: [{ name: 'x_closeloop_connector_state_name', column: 'name' }],
+    fields: [
+      s('name', 'Name', 40),
+      int('failures', 'Consecutive failures', '0'),
+      s('open_until_ms', 'Calls paused until (epoch ms)', 20),
+      s('last_error', 'Last error', 200),
+    ],
+  },
 ];
 
 TABLES.push(...PLATFORM_TABLES);
@@ -335,6 +430,15 @@ export function columnsOf(name: string): Map<string, FieldDef & { definedOn: str
     for (const field of table.fields) columns.set(field.element, { ...field, definedOn: table.name });
   }
   return columns;
+}
+
+/** The table and the tables it extends, nearest first (incident → incident, task). */
+export function tableChain(name: string): string[] {
+  const chain: string[] = [];
+  for (let table = byName.get(name); table; table = table.extends ? byName.get(table.extends) : undefined) {
+    chain.push(table.name);
+  }
+  return chain;
 }
 
 /** Reference display column of a table ('' when the table is unknown). */

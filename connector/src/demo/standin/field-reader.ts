@@ -1,6 +1,6 @@
 // Reads a column of a row, following dot-walks through reference columns (`cmdb_ci.name`), the way
 // encoded queries, sysparm_fields and display values name columns. Unknown columns read as undefined.
-import { columnsOf, displayFieldOf, type FieldDef } from './dictionary.js';
+import { TABLES, columnsOf, displayFieldOf, tableChain, tableDef, type FieldDef } from './dictionary.js';
 import { getRow, type Row, type Store } from './store.js';
 
 export interface FieldValue {
@@ -32,13 +32,26 @@ export function readField(
     };
   }
   if (field.type !== 'reference' || !field.reference) return undefined;
-  const target = value ? getRow(store, field.reference, value) : undefined;
-  return readField(store, field.reference, target, rest.join('.'));
+  const target = value ? findRow(store, field.reference, value) : undefined;
+  return readField(store, target?.table ?? field.reference, target?.row, rest.join('.'));
+}
+
+/** A referenced row; a reference to a parent table (task) finds it in the table that holds it. */
+function findRow(store: Store, table: string, sysId: string): { table: string; row: Row } | undefined {
+  const direct = getRow(store, table, sysId);
+  if (direct) return { table, row: direct };
+  if (tableDef(table)?.queryable) return undefined;
+  for (const child of TABLES) {
+    if (child.name === table || !tableChain(child.name).includes(table)) continue;
+    const row = getRow(store, child.name, sysId);
+    if (row) return { table: child.name, row };
+  }
+  return undefined;
 }
 
 /** Display value of a reference: the referenced row's display column. */
 export function referenceDisplay(store: Store, table: string, sysId: string): string {
   if (!sysId) return '';
-  const target = getRow(store, table, sysId);
-  return target?.[displayFieldOf(table)] ?? '';
+  const target = findRow(store, table, sysId);
+  return target ? (target.row[displayFieldOf(target.table)] ?? '') : '';
 }

@@ -1,11 +1,12 @@
-// The Glide APIs the plugin's server modules use — gs, GlideRecord and sn_ws.RESTMessageV2 —
-// backed by the stand-in's own records through a blocking call to the main thread (sync-rpc.ts).
+// The Glide APIs the plugin's server modules use — gs (with getSession and eventQueue),
+// GlideRecord, GlideRecordSecure, sn_ws.RESTMessageV2 and sn_cc.ConnectionInfoProvider — backed by
+// the stand-in's own records through a blocking call to the main thread (sync-rpc.ts).
 // They keep the platform quirks a script can trip over: getValue() returns null for an empty
 // column and "1"/"0" for booleans, setValue() and addQuery() on an unknown column are ignored (so
 // such a query matches every row), inserts and updates made by a rule stay even when the update
 // that triggered it is aborted, and RESTMessageV2.execute() reports a failed connection as status
 // 0 with a Java-style error message instead of throwing.
-import { columnsOf } from './dictionary.js';
+import { columnsOf, tableDef } from './dictionary.js';
 import {
   HttpAnswerSchema,
   UpdateAnswerSchema,
@@ -22,13 +23,20 @@ export interface Session {
   user: string;
   userSysId: string;
   roles: string[];
+  /** GlideSession.isInteractive(): a person on a form, not the Table API. */
+  interactive: boolean;
   errorMessages: string[];
   infoMessages: string[];
   logs: PluginLogEntry[];
 }
 
-export function newSession(user = 'system', userSysId = '', roles: string[] = []): Session {
-  return { user, userSysId, roles, errorMessages: [], infoMessages: [], logs: [] };
+export function newSession(
+  user = 'system',
+  userSysId = '',
+  roles: string[] = [],
+  interactive = false,
+): Session {
+  return { user, userSysId, roles, interactive, errorMessages: [], infoMessages: [], logs: [] };
 }
 
 /** Default socket timeout of a direct outbound call when the script sets none. */
@@ -51,14 +59,51 @@ function stored(table: string, field: string, value: unknown): string {
 export interface GlideApi {
   gs: ReturnType<typeof makeGs>;
   GlideRecord: ReturnType<typeof makeGlideRecord>;
+  GlideRecordSecure: ReturnType<typeof makeGlideRecordSecure>;
   RESTMessageV2: ReturnType<typeof makeRestMessage>;
+  ConnectionInfoProvider: typeof ConnectionInfoProvider;
 }
 
 export function createGlide(rpc: Rpc, session: () => Session): GlideApi {
+  const GlideRecord = makeGlideRecord(rpc, session);
   return {
     gs: makeGs(rpc, session),
-    GlideRecord: makeGlideRecord(rpc, session),
+    GlideRecord,
+    GlideRecordSecure: makeGlideRecordSecure(rpc, GlideRecord),
     RESTMessageV2: makeRestMessage(rpc),
+    ConnectionInfoProvider,
+  };
+}
+
+/** The stand-in has no Connections & Credentials: every alias resolves to no connection. */
+class ConnectionInfoProvider {
+  getConnectionInfo(_aliasId: string): null {
+    return null;
+  }
+}
+
+function makeGlideRecordSecure(rpc: Rpc, GlideRecord: ReturnType<typeof makeGlideRecord>) {
+  return class GlideRecordSecure extends GlideRecord {
+    canRead(): boolean {
+      return (
+        rpc({
+          op: 'access',
+          table: this.getTableName(),
+          sysId: this.getUniqueValue() ?? '',
+          operation: 'read',
+        }) === true
+      );
+    }
+    canWrite(): boolean {
+      return (
+        rpc({
+          op: 'access',
+          table: this.getTableName(),
+          sysId: this.getUniqueValue() ?? '',
+          operation: 'write',
+        }) === true
+      );
+    }
   };
 }
 
@@ -77,6 +122,36 @@ function makeGs(rpc: Rpc, session: () => Session) {
     hasRole: (role: string) => session().roles.includes('admin') || session().roles.includes(role),
     addErrorMessage: (message: unknown) => void session().errorMessages.push(asText(message)),
     addInfoMessage: (message: unknown) => void session().infoMessages.push(asText(message)),
+    getSession: () => ({
+      isInteractive: (): boolean => session().interactive,
+      getClientData: (key: string): string | null => {
+        const value = rpc({ op: 'session', key: asText(key), value: null });
+        return typeof value === 'string' ? value : null;
+      },
+      putClientData: (key: string, value: unknown): void =>
+        void rpc({ op: 'session', key: asText(key), value: asText(value) }),
+      clearClientData: (key: string): void => void rpc({ op: 'session', key: asText(key), value: '' }),
+    }),
+    /** Queues an event as the platform does: a sysevent row naming the record. */
+    eventQueue(
+      name: string,
+      record: { getTableName(): string; getUniqueValue(): string | null },
+      parm1?: unknown,
+      parm2?: unknown,
+    ): void {
+      rpc({
+        op: 'insert',
+        table: 'sysevent',
+        values: {
+          name: asText(name),
+          table: record.getTableName(),
+          instance: record.getUniqueValue() ?? '',
+          parm1: asText(parm1),
+          parm2: asText(parm2),
+        },
+      });
+    },
+    tableExists: (table: string): boolean => Boolean(tableDef(asText(table))),
     debug: log('debug'),
     info: log('info'),
     log: log('info'),
@@ -96,6 +171,7 @@ function makeGlideRecord(rpc: Rpc, session: () => Session) {
     #orderBy: string[] = [];
     #limit: number | null = null;
     #aborted = false;
+    #isNew = false;
 
     constructor(table: string, row: Row | null = null) {
       this.#table = table;
@@ -110,9 +186,17 @@ function makeGlideRecord(rpc: Rpc, session: () => Session) {
     }
     initialize(): void {
       this.#row = {};
+      this.#isNew = true;
     }
     newRecord(): void {
       this.#row = {};
+      this.#isNew = true;
+    }
+    isNewRecord(): boolean {
+      return this.#isNew;
+    }
+    isValid(): boolean {
+      return Boolean(tableDef(this.#table));
     }
     isValidRecord(): boolean {
       return Boolean(this.#row?.sys_id);
@@ -166,6 +250,7 @@ function makeGlideRecord(rpc: Rpc, session: () => Session) {
       this.#index += 1;
       const row = this.#rows[this.#index];
       this.#row = row ? { ...row } : null;
+      this.#isNew = false;
       return row !== undefined;
     }
     hasNext(): boolean {
@@ -185,7 +270,10 @@ function makeGlideRecord(rpc: Rpc, session: () => Session) {
     insert(): string | null {
       const answer = rpc({ op: 'insert', table: this.#table, values: { ...(this.#row ?? {}) } });
       const sysId = typeof answer === 'string' ? answer : null;
-      if (sysId) this.#row = { ...(this.#row ?? {}), sys_id: sysId };
+      if (sysId) {
+        this.#row = { ...(this.#row ?? {}), sys_id: sysId };
+        this.#isNew = false;
+      }
       return sysId;
     }
     update(): string | null {

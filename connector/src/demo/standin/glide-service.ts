@@ -1,7 +1,7 @@
 // The main-thread side of the Glide fakes: answers one call from a script worker against the
 // stand-in's records, and performs RESTMessageV2 requests on the network with the instance's
 // error texts for failed connections.
-import { tableDef } from './dictionary.js';
+import { TABLES, tableChain, tableDef } from './dictionary.js';
 import type { GlideCall, HttpAnswer, UpdateAnswer } from './plugin-protocol.js';
 import type { Standin } from './server.js';
 
@@ -12,6 +12,21 @@ export interface CallerContext {
   lockedSysId: string;
   /** Whether updates made by the script run business rules (UI actions: yes; rules: no). */
   rulesOnUpdate: boolean;
+  /** The user session (GlideSession client data lives in `clientData` under it). */
+  session?: string;
+  interactive?: boolean;
+  clientData?: Map<string, Map<string, string>>;
+  /** GlideRecordSecure's answer for the caller (the plugin host's ACL model); default: allowed. */
+  mayAccess?: (table: string, sysId: string, operation: 'read' | 'write') => boolean;
+}
+
+/** Rows of a table, or of every table extending it for a parent (task) that is no endpoint. */
+function queryRows(standin: Standin, table: string, encodedQuery: string): Record<string, string>[] {
+  if (tableDef(table)?.queryable) return standin.tables.list(table, encodedQuery);
+  if (!tableDef(table)) return [];
+  return TABLES.filter((t) => t.queryable && t.name !== table && tableChain(t.name).includes(table)).flatMap(
+    (t) => standin.tables.list(t.name, encodedQuery),
+  );
 }
 
 export async function serveGlideCall(
@@ -23,10 +38,23 @@ export async function serveGlideCall(
     case 'property':
       return standin.properties.get(call.name) ?? null;
     case 'query': {
-      if (!tableDef(call.table)?.queryable) return [];
-      const rows = standin.tables.list(call.table, call.encodedQuery);
+      const rows = queryRows(standin, call.table, call.encodedQuery);
       return call.limit === null ? rows : rows.slice(0, Math.max(0, call.limit));
     }
+    case 'session': {
+      const key = caller.session ?? `user:${caller.user}`;
+      let data = caller.clientData?.get(key);
+      if (!data) {
+        data = new Map();
+        caller.clientData?.set(key, data);
+      }
+      if (call.value === null) return data.get(call.key) ?? null;
+      if (call.value === '') data.delete(call.key);
+      else data.set(call.key, call.value);
+      return true;
+    }
+    case 'access':
+      return caller.mayAccess ? caller.mayAccess(call.table, call.sysId, call.operation) : true;
     case 'insert':
       try {
         const row = await standin.tables.insert(call.table, call.values, { user: caller.user });
@@ -58,6 +86,8 @@ async function update(
   const outcome = await standin.tables.update(call.table, call.sysId, call.values, {
     user: caller.user,
     runRules: caller.rulesOnUpdate,
+    ...(caller.session ? { session: caller.session } : {}),
+    ...(caller.interactive !== undefined ? { interactive: caller.interactive } : {}),
   });
   const errorMessages = [...(outcome.rules?.errorMessages ?? [])];
   const infoMessages = [...(outcome.rules?.infoMessages ?? [])];

@@ -19,6 +19,15 @@ export const GlideCallSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('insert'), table: z.string(), values: Row }),
   z.object({ op: z.literal('update'), table: z.string(), sysId: z.string(), values: Row }),
   z.object({ op: z.literal('delete'), table: z.string(), sysId: z.string() }),
+  /** GlideSession client data of the run's session: `value` null reads, '' clears, else writes. */
+  z.object({ op: z.literal('session'), key: z.string(), value: z.string().nullable() }),
+  /** GlideRecordSecure: may the run's user read / write this record? */
+  z.object({
+    op: z.literal('access'),
+    table: z.string(),
+    sysId: z.string(),
+    operation: z.enum(['read', 'write']),
+  }),
   z.object({
     op: z.literal('http'),
     method: z.string(),
@@ -55,9 +64,19 @@ export type UpdateAnswer = z.infer<typeof UpdateAnswerSchema>;
 export const RunRequestSchema = z.object({
   type: z.literal('run'),
   runId: z.number().int(),
-  /** A business rule gets `current` and `previous`; a UI action `current` and `action`. */
-  kind: z.enum(['rule', 'action']),
+  /**
+   * rule: a business rule (`current`, `previous`); action: a UI action's server script (`current`,
+   * `action`); condition: a UI action condition expression; acl: an ACL script (`answer`); ajax: a
+   * GlideAjax call of a client-callable script include; display: a display rule (`g_scratchpad`).
+   */
+  kind: z.enum(['rule', 'action', 'condition', 'acl', 'ajax', 'display']),
   script: z.string(),
+  /** kind ajax: which script include, which method, the sysparm_* parameters. */
+  ajax: z
+    .object({ processor: z.string(), method: z.string(), params: z.record(z.string(), z.string()) })
+    .optional(),
+  /** GlideSession.isInteractive() for the run. */
+  interactive: z.boolean(),
   table: z.string(),
   current: Row,
   previous: Row.nullable(),
@@ -77,6 +96,8 @@ export const RunResultSchema = z.object({
   scriptError: z.string().nullable(),
   /** What a UI action passed to action.setRedirectURL (a record becomes `<table>.do?sys_id=<id>`). */
   redirect: z.string().nullable(),
+  /** condition / acl: the boolean; ajax: the answer string; display: g_scratchpad. */
+  value: z.unknown().optional(),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
 
@@ -93,6 +114,8 @@ export const WorkerDataSchema = z.object({
   moduleRoot: z.string(),
   modules: z.record(z.string(), z.string()),
   preload: z.array(z.string()),
+  /** The app's script includes (sys_script_include), published as x_closeloop.<name>. */
+  scriptIncludes: z.array(z.object({ name: z.string(), script: z.string() })),
   channel: z.instanceof(SharedArrayBuffer),
 });
 export type WorkerData = z.infer<typeof WorkerDataSchema>;

@@ -18,6 +18,7 @@ export interface ScriptWorkerOptions {
   moduleRoot: string;
   modules: Record<string, string>;
   preload: string[];
+  scriptIncludes?: { name: string; script: string }[];
   logger?: StandinLogger;
 }
 
@@ -27,6 +28,7 @@ export async function startScriptWorker(options: ScriptWorkerOptions): Promise<S
     moduleRoot: options.moduleRoot,
     modules: options.modules,
     preload: options.preload,
+    scriptIncludes: options.scriptIncludes ?? [],
     channel: buffer,
   };
   // A plain-JS entry: it registers tsx inside the thread (workers do not inherit loaders).

@@ -2,6 +2,7 @@
 // shipped demo topology, the dictionary and choice rows that `closeloop doctor` reads, and the
 // Closeloop plugin's properties. Seed rows bypass business rules; they are set-up, not traffic.
 import { TABLES } from './dictionary.js';
+import { STATE_MODELS } from './state-models.js';
 import { blankRow, putRow, type Row, type Store } from './store.js';
 import { seedApplication } from './platform-seed.js';
 
@@ -159,16 +160,30 @@ const PLUGIN_CHOICES: Record<string, Record<string, Choice[]>> = {
       ['blocked', 'Blocked'],
       ['overridden', 'Overridden'],
       ['unavailable', 'Unavailable'],
+      ['canceled', 'Canceled (not checked)'],
     ],
     verdict: VERDICT_CHOICES,
     source: [
       ['live', 'Live'],
       ['pushed', 'Pushed'],
       ['none', 'None'],
-      ['stub', 'ATF stub'],
     ],
   },
   x_closeloop_verdict: { verdict: VERDICT_CHOICES },
+  x_closeloop_guarded_table: {
+    fail_mode: [
+      ['inherit', 'As x_closeloop.guard.fail_mode'],
+      ['block', 'Block'],
+      ['allow', 'Allow'],
+    ],
+  },
+  x_closeloop_override_request: {
+    status: [
+      ['pending', 'Pending'],
+      ['used', 'Used'],
+      ['superseded', 'Superseded'],
+    ],
+  },
 };
 /** Subcategories depend on the category (dependent_value), as on the platform. */
 const SUBCATEGORIES: [category: string, value: string, label: string][] = [
@@ -191,7 +206,7 @@ export const PLUGIN_PROPERTIES: { name: string; value: string; type: string; des
     name: 'x_closeloop.connector.url',
     value: '',
     type: 'string',
-    description: 'Base URL of the Closeloop connector.',
+    description: 'Base URL of the Closeloop connector (without a connection alias).',
   },
   { name: 'x_closeloop.connector.api_key', value: '', type: 'password2', description: 'Sent as X-API-Key.' },
   {
@@ -206,7 +221,24 @@ export const PLUGIN_PROPERTIES: { name: string; value: string; type: string; des
     type: 'integer',
     description: 'Closure check timeout.',
   },
-  { name: 'x_closeloop.connector.stub_response', value: '', type: 'string', description: 'ATF only.' },
+  {
+    name: 'x_closeloop.connector.breaker_failures',
+    value: '3',
+    type: 'integer',
+    description: 'Failed calls that open the circuit.',
+  },
+  {
+    name: 'x_closeloop.connector.breaker_open_seconds',
+    value: '60',
+    type: 'integer',
+    description: 'How long the circuit stays open.',
+  },
+  {
+    name: 'x_closeloop.connector.max_live_calls_per_transaction',
+    value: '3',
+    type: 'integer',
+    description: 'Live calls one transaction may make.',
+  },
   { name: 'x_closeloop.guard.fail_mode', value: 'block', type: 'choicelist', description: 'block or allow.' },
   {
     name: 'x_closeloop.guard.pushed_verdict_max_age_minutes',
@@ -218,13 +250,19 @@ export const PLUGIN_PROPERTIES: { name: string; value: string; type: string; des
     name: 'x_closeloop.guard.correlation_display',
     value: 'Closeloop',
     type: 'string',
-    description: 'Incidents with this correlation_display are guarded.',
+    description: 'Records with this correlation_display are guarded.',
   },
   {
     name: 'x_closeloop.guard.ci_classes',
     value: '',
     type: 'string',
     description: 'CI classes that are guarded.',
+  },
+  {
+    name: 'x_closeloop.guard.cancel',
+    value: 'false',
+    type: 'boolean',
+    description: 'Check cancellations too.',
   },
 ];
 
@@ -271,6 +309,14 @@ export function seedMetadata(store: Store): void {
   };
   choices('incident', INCIDENT_CHOICES);
   choices('task', TASK_CHOICES);
+  for (const model of STATE_MODELS) choices(model.table, { state: model.states });
+  choices('change_request', {
+    close_code: [
+      ['successful', 'Successful'],
+      ['successful_issues', 'Successful with issues'],
+      ['unsuccessful', 'Unsuccessful'],
+    ],
+  });
   for (const [table, byElement] of Object.entries(PLUGIN_CHOICES)) choices(table, byElement);
   SUBCATEGORIES.forEach(([category, value, label], index) =>
     add(store, 'sys_choice', {

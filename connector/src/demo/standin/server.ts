@@ -38,6 +38,7 @@ import {
   deleteRecord,
   insertRecord,
   updateRecord,
+  type AccessControl,
   type InputValue,
   type WriteContext,
   type WriteOutcome,
@@ -86,8 +87,12 @@ export interface StandinOptions {
 export interface WriteOptions {
   /** user_name the write runs as (default: the first configured user). */
   user?: string;
-  /** Run before business rules (default false for insert, true for update). */
+  /** Run business rules (default false for insert, true for update). */
   runRules?: boolean;
+  /** The user session it belongs to (default: a session of its own, like one REST request). */
+  session?: string;
+  /** A person on a form (default false: like the Table API). */
+  interactive?: boolean;
 }
 
 /** Direct access to the records, for assertions and set-up in tests. */
@@ -106,6 +111,11 @@ export interface StandinTables {
   ): Promise<WriteOutcome>;
   /** Deletes a record; false when there was none. */
   remove(table: string, sysId: string): boolean;
+  /**
+   * Loads rows as an application install does (defaults and system columns filled, no business
+   * rules, no ACLs); rows whose sys_id exists are replaced.
+   */
+  load(table: string, rows: Record<string, string>[]): void;
   /** Journal entries (work_notes, comments) of a record, oldest first. */
   journal(table: string, sysId: string, element?: string): JournalEntry[];
 }
@@ -121,6 +131,16 @@ export interface UiActionInput {
   sysId: string;
   /** user_name of who clicks (default: the first configured user). */
   user?: string;
+  /** Which form: the classic UI16 form (default) or a configurable workspace (SOW). */
+  ui?: 'classic' | 'workspace';
+  /** Unsaved values on the form when the button is pressed. */
+  form?: Record<string, string>;
+  /**
+   * What the user does in a dialog the action opens: the values typed into its fields (by element
+   * id on a classic UI page, by field name in a Workspace g_modal) and the button pressed (a button
+   * id, or "ok" / "cancel"). Without it a dialog stays open and nothing is submitted.
+   */
+  dialog?: { fields?: Record<string, string>; button?: string };
 }
 
 export interface UiActionResult {
@@ -132,9 +152,24 @@ export interface UiActionResult {
   redirect: string | null;
   /** The record after the action. */
   record: Row | null;
+  /** Whether the form was submitted to the server (a client action may not submit at all). */
+  submitted?: boolean;
+  /** A dialog left open (nothing was chosen in it): its UI page or "g_modal". */
+  dialogOpen?: string | null;
 }
 
 export type UiActionHandler = (input: UiActionInput) => Promise<UiActionResult>;
+
+/** What opening a form shows (display business rules, onLoad client scripts). */
+export interface FormView {
+  record: Row | null;
+  errorMessages: string[];
+  infoMessages: string[];
+  /** g_scratchpad as the display rules left it. */
+  scratchpad: Record<string, unknown>;
+}
+
+export type FormHandler = (table: string, sysId: string, user: string) => Promise<FormView>;
 
 export interface Standin {
   /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
@@ -162,10 +197,19 @@ export interface Standin {
     run(actionName: string, input: UiActionInput): Promise<UiActionResult>;
     list(): string[];
   };
+  /** Opening a record's form: display rules and onLoad client scripts (the plugin host registers them). */
+  forms: {
+    register(handler: FormHandler): () => void;
+    open(table: string, sysId: string, user?: string): Promise<FormView>;
+  };
+  /** ACLs the Table API enforces (the plugin host installs the built app's); none by default. */
+  access: { set(control: AccessControl | null): void };
   /** The plugin host when started with `plugin`, else null. */
   plugin: PluginHost | null;
-  /** Back to the freshly seeded state (requests log and faults are kept). */
+  /** Back to the freshly seeded state (requests log and faults are kept); reset hooks run after it. */
   reset(): void;
+  /** Runs after every reset (the plugin host reloads its first-install rows); returns a remover. */
+  onReset(hook: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -203,6 +247,28 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     },
     list: () => [...uiActionHandlers.keys()],
   };
+  let formHandler: FormHandler | null = null;
+  const forms: Standin['forms'] = {
+    register: (handler) => {
+      formHandler = handler;
+      return () => {
+        if (formHandler === handler) formHandler = null;
+      };
+    },
+    open: async (table, sysId, user) => {
+      if (!formHandler) {
+        return {
+          record: getRow(store, table, sysId) ?? null,
+          errorMessages: [],
+          infoMessages: [],
+          scratchpad: {},
+        };
+      }
+      return formHandler(table, sysId, user ?? defaultUser);
+    },
+  };
+  let accessControl: AccessControl | null = null;
+  let sessions = 0;
   const locks = new Map<string, Promise<unknown>>();
   const auth: AuthState = {
     users,
@@ -233,13 +299,21 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     saveTimer.unref();
   };
 
-  const writeContext = (principal: Principal, runRules = true): WriteContext => ({
+  const writeContext = (
+    principal: Principal,
+    runRules = true,
+    options: { session?: string | undefined; interactive?: boolean | undefined; acls?: boolean } = {},
+  ): WriteContext => ({
     user: principal.user,
     roles: principal.roles,
     nowMs: now(),
     rules,
     runRules,
     locks,
+    // A REST request without a session cookie is a session of its own on the platform.
+    session: options.session ?? `session-${++sessions}`,
+    interactive: options.interactive ?? false,
+    ...(options.acls && accessControl ? { access: accessControl } : {}),
   });
   const principalFor = (user?: string): Principal => {
     const name = user ?? defaultUser;
@@ -268,6 +342,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       expireAccessTokens: () => expireAccessTokens(auth),
       reset: () => resetStore(),
       uiActions,
+      forms,
       listRows: (table, query) => (tableDef(table)?.queryable ? listRows(store, table, query) : null),
     }),
   );
@@ -282,7 +357,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       onChange();
     }),
   );
-  app.use('/api/now/table', tableApiRouter({ store, writeContext: (p) => writeContext(p), onChange }));
+  app.use(
+    '/api/now/table',
+    tableApiRouter({ store, writeContext: (p) => writeContext(p, true, { acls: true }), onChange }),
+  );
   app.use(
     '/api',
     (_req, res) =>
@@ -295,10 +373,12 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       res.status(500).json(errorBody('Internal Server Error', error instanceof Error ? error.message : null));
   });
 
+  const resetHooks: (() => void)[] = [];
   const resetStore = () => {
     store.tables.clear();
     store.counters.clear();
     seedInto(store);
+    for (const hook of resetHooks) hook();
     onChange();
   };
 
@@ -317,7 +397,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         store,
         table,
         values,
-        writeContext(principalFor(opts.user), opts.runRules ?? false),
+        writeContext(principalFor(opts.user), opts.runRules ?? false, opts),
       );
       if (!outcome.ok)
         throw new Error(`insert into ${table} refused: ${outcome.message} (${outcome.detail ?? ''})`);
@@ -330,7 +410,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         table,
         sysId,
         values,
-        writeContext(principalFor(opts.user), opts.runRules ?? true),
+        writeContext(principalFor(opts.user), opts.runRules ?? true, opts),
       );
       if (outcome.ok) onChange();
       return outcome;
@@ -341,6 +421,12 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       return outcome.ok;
     },
     journal: (table, sysId, element) => journalOf(store, table, sysId, element),
+    load: (table, rows) => {
+      for (const values of rows) {
+        putRow(store, table, { ...blankRow(store, table, 'system', now()), ...values });
+      }
+      onChange();
+    },
   };
 
   const standin: Standin = {
@@ -365,7 +451,20 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     },
     oauth: { expireAccessTokens: () => expireAccessTokens(auth) },
     uiActions,
+    forms,
+    access: {
+      set: (control) => {
+        accessControl = control;
+      },
+    },
     reset: resetStore,
+    onReset: (hook) => {
+      resetHooks.push(hook);
+      return () => {
+        const index = resetHooks.indexOf(hook);
+        if (index >= 0) resetHooks.splice(index, 1);
+      };
+    },
     plugin: null,
     close: async () => {
       await standin.plugin?.close();

@@ -8,12 +8,14 @@ export interface AppRecord {
   /** XML file relative to the app directory, e.g. update/sys_script_….xml. */
   file: string;
   table: string;
+  /** INSERT_OR_UPDATE, or DELETE for what an upgrade removes (author_elective_update/). */
+  action: string;
   fields: Record<string, string>;
   /** Attributes of each field element, e.g. sys_user_role → { name: 'x_closeloop.closure_override' }. */
   attributes: Record<string, Record<string, string>>;
 }
 
-const RECORD = /<([a-z_0-9]+) action="[A-Z_]+"(?:\s[^>]*)?>([\s\S]*?)<\/\1>/g;
+const RECORD = /<([a-z_0-9]+) action="([A-Za-z_]+)"(?:\s[^>]*)?>([\s\S]*?)<\/\1>/g;
 const FIELD = /<([a-z_0-9]+)((?:\s+[a-z_]+="[^"]*")*)\s*(?:\/>|>([\s\S]*?)<\/\1>)/g;
 const ATTRIBUTE = /([a-z_]+)="([^"]*)"/g;
 
@@ -32,7 +34,7 @@ export function readAppRecords(appDir: string): AppRecord[] {
 export function parseRecords(xml: string): Omit<AppRecord, 'file'>[] {
   const body = xml.replace(/^<\?xml[^>]*>\s*<record_update[^>]*>/, '').replace(/<\/record_update>\s*$/, '');
   const records: Omit<AppRecord, 'file'>[] = [];
-  for (const [, table = '', inner = ''] of body.matchAll(RECORD)) {
+  for (const [, table = '', action = '', inner = ''] of body.matchAll(RECORD)) {
     const fields: Record<string, string> = {};
     const attributes: Record<string, Record<string, string>> = {};
     for (const [, name = '', attrs = '', value] of inner.matchAll(FIELD)) {
@@ -41,7 +43,7 @@ export function parseRecords(xml: string): Omit<AppRecord, 'file'>[] {
         [...attrs.matchAll(ATTRIBUTE)].map(([, k = '', v = '']) => [k, decode(v)]),
       );
     }
-    records.push({ table, fields, attributes });
+    records.push({ table, action, fields, attributes });
   }
   return records;
 }

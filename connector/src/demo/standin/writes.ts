@@ -1,11 +1,20 @@
-// A write as the platform performs it: unknown columns ignored, values coerced to the column's
-// type and truncated to its length, the platform's own logic (incident-logic.ts), the data policy,
-// then the before business rules, and only then the record and its journal entries are stored.
+// A write as the platform performs it: for Table API callers the ACLs (access-controls.ts) first,
+// then unknown columns ignored, values coerced to the column's type and truncated to its length, the
+// platform's own logic (incident-logic.ts, state-models.ts), the data policy, the before business
+// rules, and only then the record and its journal entries are stored; after rules run last.
 // Writes to one record are serialised, as the platform locks the row for the transaction.
-import { abortError, runBeforeRules, type BusinessRule, type RuleRunResult } from './business-rules.js';
+import {
+  abortError,
+  runAfterRules,
+  runBeforeRules,
+  type BusinessRule,
+  type RuleContext,
+  type RuleRunResult,
+} from './business-rules.js';
 import { SYSTEM_FIELDS, columnsOf, tableDef } from './dictionary.js';
 import { formatGlideDateTime, isSysId } from './ids.js';
 import { applyIncidentLogic, closeInfoMissing } from './incident-logic.js';
+import { applyStateModel, closeFieldsMissing, stateModelOf } from './state-models.js';
 import { allRows, blankRow, deleteRow, getRow, putRow, type Row, type Store } from './store.js';
 
 export type InputValue = string | number | boolean | null;
@@ -20,6 +29,26 @@ export interface WriteContext {
   runRules: boolean;
   /** Per-record queue; share one map per store. */
   locks: Map<string, Promise<unknown>>;
+  /** The user session (rules share GlideSession client data within it). */
+  session: string;
+  /** A person on a form, rather than the Table API, an import or a script. */
+  interactive: boolean;
+  /** ACLs, for Table API callers only (scripts and set-up writes are not ACL-checked). */
+  access?: AccessControl;
+}
+
+/** What the ACLs allow a Table API caller (the plugin host supplies the built app's). */
+export interface AccessControl {
+  /** Record-level create/write on a table; true when no ACL restricts it. */
+  mayOperate(table: string, operation: 'create' | 'write', user: string, roles: readonly string[]): boolean;
+  /** A field write on a stored record (deny-unless field ACLs); true when none restricts it. */
+  mayWriteField(
+    table: string,
+    field: string,
+    stored: Row,
+    user: string,
+    roles: readonly string[],
+  ): Promise<boolean>;
 }
 
 export type WriteOutcome =
@@ -66,6 +95,9 @@ export function insertRecord(
 ): Promise<WriteOutcome> {
   const values = normaliseValues(table, input, true);
   const key = `${table}:${values.sys_id ?? ''}`;
+  if (ctx.access && !ctx.access.mayOperate(table, 'create', ctx.user, ctx.roles)) {
+    return Promise.resolve(aclRefusal('Insert'));
+  }
   return serialised(ctx.locks, key, async () => {
     const current: Row = { ...blankRow(store, table, ctx.user, ctx.nowMs), ...values };
     if (getRow(store, table, current.sys_id ?? '')) {
@@ -91,7 +123,17 @@ export function updateRecord(
   return serialised(ctx.locks, `${table}:${sysId}`, async () => {
     const previous = getRow(store, table, sysId);
     if (!previous) return notFound();
-    const values = normaliseValues(table, input, false);
+    let writable = input;
+    if (ctx.access) {
+      if (!ctx.access.mayOperate(table, 'write', ctx.user, ctx.roles)) return aclRefusal('Update');
+      // As on the platform, a field the caller may not write is left out silently.
+      writable = {};
+      for (const [field, value] of Object.entries(input)) {
+        if (await ctx.access.mayWriteField(table, field, previous, ctx.user, ctx.roles))
+          writable[field] = value;
+      }
+    }
+    const values = normaliseValues(table, writable, false);
     const journal = journalColumns(table);
     const changed = Object.entries(values).some(([name, value]) =>
       journal.includes(name) ? value.trim() !== '' : previous[name] !== value,
@@ -116,9 +158,11 @@ async function commit(
   ctx: WriteContext,
 ): Promise<WriteOutcome> {
   const userSysId = userSysIdOf(store, ctx.user);
-  if (table === 'incident') {
-    applyIncidentLogic(current, previous, userSysId, ctx.nowMs);
-    const missing = closeInfoMissing(current);
+  const model = stateModelOf(table);
+  if (model) applyStateModel(model, current, previous, userSysId, ctx.nowMs);
+  if (table === 'incident' || model) {
+    if (table === 'incident') applyIncidentLogic(current, previous, userSysId, ctx.nowMs);
+    const missing = model ? closeFieldsMissing(model, current) : closeInfoMissing(current);
     if (missing.length > 0) {
       return {
         ok: false,
@@ -143,15 +187,18 @@ async function commit(
   }
 
   let rules: RuleRunResult | null = null;
+  const ruleContext = (): RuleContext => ({
+    table,
+    operation: previous ? 'update' : 'insert',
+    current,
+    previous: previous ? { ...previous } : null,
+    user: ctx.user,
+    roles: ctx.roles,
+    session: ctx.session,
+    interactive: ctx.interactive,
+  });
   if (ctx.runRules) {
-    rules = await runBeforeRules(ctx.rules, {
-      table,
-      operation: previous ? 'update' : 'insert',
-      current,
-      previous: previous ? { ...previous } : null,
-      user: ctx.user,
-      roles: ctx.roles,
-    });
+    rules = await runBeforeRules(ctx.rules, ruleContext());
     if (rules.abortedBy) return { ok: false, status: 403, ...abortError(table, rules), rules };
   }
 
@@ -178,7 +225,18 @@ async function commit(
       value: entry.value,
     });
   }
+  if (rules) await runAfterRules(ctx.rules, { ...ruleContext(), current: { ...stored } }, rules);
   return { ok: true, row: stored, rules };
+}
+
+function aclRefusal(operation: 'Insert' | 'Update'): WriteOutcome {
+  return {
+    ok: false,
+    status: 403,
+    message: 'Operation Failed',
+    detail: `ACL Exception ${operation} Failed due to security constraints`,
+    rules: null,
+  };
 }
 
 function uniqueViolation(store: Store, table: string, current: Row): { index: string; value: string } | null {

@@ -1,50 +1,41 @@
 // Verdict → decision. The one place that says what a verdict, the fail mode and an override
-// request mean for a resolution, and what the user is told.
+// request mean for a closure, and what the user is told.
 import type {
+  FailMode,
   GuardMessage,
-  GuardSettings,
-  IncidentFacts,
   OverrideRequest,
   ResolutionDecision,
   VerdictChoice,
 } from './types.ts';
 import type { ParseResult } from './response.ts';
 import type { PushedResult } from './pushed-verdict.ts';
-import {
-  OVERRIDE_HINT,
-  checkItems,
-  eventLink,
-  failingChecks,
-  sourceNote,
-  unconfirmedChecks,
-} from './messages.ts';
+import { OVERRIDE_HINT, checkItems, eventLink, failingChecks, sourceNote, unconfirmedChecks } from './messages.ts';
 import { ROLE } from './names.ts';
 
 /** Live answer first; the pushed verdict only when there is no usable live answer. */
-export function chooseVerdict(
-  live: ParseResult,
-  liveSource: 'live' | 'stub',
-  pushed: () => PushedResult,
-): VerdictChoice {
-  if (live.ok) return { source: liveSource, verdict: live.verdict, problems: [] };
+export function chooseVerdict(live: ParseResult, pushed: () => PushedResult): VerdictChoice {
+  if (live.ok) return { source: 'live', verdict: live.verdict, problems: [] };
   const fallback = pushed();
   if (fallback.ok) return { source: 'pushed', verdict: fallback.verdict, problems: [live.problem] };
   return { source: 'none', verdict: null, problems: [live.problem, fallback.problem] };
 }
 
 export interface DecisionInput {
-  settings: GuardSettings;
-  incident: IncidentFacts;
+  failMode: FailMode;
+  /** For the "See why" link; '' when unknown. */
+  connectorUrl: string;
+  /** Correlation id of the guarding record, for the link. */
+  correlationId: string;
+  /** The record's number, e.g. INC0010042 or WO0010003. */
+  label: string;
+  /** 'resolved', 'closed' or 'canceled': what the user tried to do. */
+  verb: string;
   choice: VerdictChoice;
   override: OverrideRequest;
 }
 
-export function decideResolution({
-  settings,
-  incident,
-  choice,
-  override,
-}: DecisionInput): ResolutionDecision {
+export function decideResolution(input: DecisionInput): ResolutionDecision {
+  const { choice, override, verb, failMode } = input;
   const verdict = choice.verdict;
   const base = {
     source: choice.source,
@@ -53,8 +44,9 @@ export function decideResolution({
     evaluatedAt: verdict ? verdict.evaluatedAt : '',
     detail: choice.problems.join('; '),
   };
-  const link = linkFor(settings, incident);
-  const label = incident.number || 'This incident';
+  const url = eventLink(input.connectorUrl, input.correlationId);
+  const link = url ? { label: 'See why', url } : null;
+  const label = input.label || 'This record';
 
   const overrideProblem = override.requested ? overrideRefusal(override) : null;
   if (override.requested && overrideProblem === null) {
@@ -62,10 +54,9 @@ export function decideResolution({
       ...base,
       outcome: 'overridden',
       abort: false,
-      consumeOverride: true,
       message: {
         level: 'info',
-        title: `Closeloop: ${label} resolved despite telemetry. Your justification has been recorded.`,
+        title: `Closeloop: ${label} ${verb} despite telemetry. Your justification has been recorded.`,
         items: checkItems(unconfirmedChecks(base.checks)),
         link,
         footer: [sourceNote(choice)],
@@ -74,31 +65,25 @@ export function decideResolution({
   }
 
   const refused = overrideProblem ? [`Override not applied: ${overrideProblem}.`] : [];
-  const blocked = (
-    message: Omit<GuardMessage, 'level'>,
-    outcome: 'blocked' | 'unavailable',
-  ): ResolutionDecision => ({
+  const blocked = (message: Omit<GuardMessage, 'level'>, outcome: 'blocked' | 'unavailable'): ResolutionDecision => ({
     ...base,
     outcome,
     abort: true,
-    consumeOverride: false,
     message: { level: 'error', ...message, footer: [...message.footer, ...refused, OVERRIDE_HINT] },
   });
   const allowed = (message: GuardMessage | null, outcome: 'allowed' | 'unavailable'): ResolutionDecision => ({
     ...base,
     outcome,
     abort: false,
-    // A refused override request must not linger for a later resolution either.
-    consumeOverride: override.requested,
     message,
   });
 
   if (!verdict) {
-    if (settings.failMode === 'allow') {
+    if (failMode === 'allow') {
       return allowed(
         {
           level: 'info',
-          title: `Closeloop: ${label} was resolved without a telemetry verdict (fail mode "allow").`,
+          title: `Closeloop: ${label} was ${verb} without a telemetry verdict (fail mode "allow").`,
           items: choice.problems,
           link,
           footer: [],
@@ -108,10 +93,10 @@ export function decideResolution({
     }
     return blocked(
       {
-        title: `Closeloop: ${label} cannot be resolved: no telemetry verdict is available.`,
+        title: `Closeloop: ${label} cannot be ${verb}: no telemetry verdict is available.`,
         items: choice.problems,
         link,
-        footer: ['Fail mode "block" refuses resolutions that telemetry cannot confirm.'],
+        footer: ['Fail mode "block" refuses closures that telemetry cannot confirm.'],
       },
       'unavailable',
     );
@@ -122,7 +107,7 @@ export function decideResolution({
       return allowed(
         {
           level: 'info',
-          title: `Closeloop: telemetry supports resolving ${label} (${describeCount(verdict.checks.length)}).`,
+          title: `Closeloop: telemetry supports this: ${label} ${verb} (${describeCount(verdict.checks.length)}).`,
           items: [],
           link: null,
           footer: choice.source === 'live' ? [] : [sourceNote(choice)],
@@ -135,7 +120,7 @@ export function decideResolution({
       const failing = failingChecks(verdict.checks);
       return blocked(
         {
-          title: `Closeloop: ${label} cannot be resolved yet: telemetry does not support closing it.`,
+          title: `Closeloop: ${label} cannot be ${verb} yet: telemetry does not support it.`,
           items: checkItems(failing.length ? failing : unconfirmedChecks(verdict.checks)),
           link,
           footer: [sourceNote(choice)],
@@ -145,11 +130,11 @@ export function decideResolution({
     }
     case 'unknown': {
       const items = checkItems(unconfirmedChecks(verdict.checks));
-      if (settings.failMode === 'allow') {
+      if (failMode === 'allow') {
         return allowed(
           {
             level: 'info',
-            title: `Closeloop: telemetry could not confirm ${label} is fixed; resolution allowed by fail mode "allow".`,
+            title: `Closeloop: telemetry could not confirm ${label} is fixed; ${verb} anyway by fail mode "allow".`,
             items,
             link,
             footer: [sourceNote(choice)],
@@ -159,7 +144,7 @@ export function decideResolution({
       }
       return blocked(
         {
-          title: `Closeloop: ${label} cannot be resolved yet: telemetry could not confirm it is fixed.`,
+          title: `Closeloop: ${label} cannot be ${verb} yet: telemetry could not confirm it is fixed.`,
           items,
           link,
           footer: [sourceNote(choice)],
@@ -170,35 +155,34 @@ export function decideResolution({
   }
 }
 
-/** What "Check telemetry" shows: the verdict and every check, without touching the incident. */
+/** What "Check telemetry" shows: the verdict and every check, without touching the record. */
 export function describeVerdict(
-  settings: GuardSettings,
-  incident: IncidentFacts,
-  choice: VerdictChoice,
+  input: Pick<DecisionInput, 'connectorUrl' | 'correlationId' | 'failMode' | 'choice'>,
 ): GuardMessage {
-  const link = linkFor(settings, incident);
-  const verdict = choice.verdict;
+  const url = eventLink(input.connectorUrl, input.correlationId);
+  const link = url ? { label: 'See why', url } : null;
+  const verdict = input.choice.verdict;
   if (!verdict) {
     return {
       level: 'error',
       title: 'Closeloop: no telemetry verdict is available.',
-      items: choice.problems,
+      items: input.choice.problems,
       link,
-      footer: [`Fail mode is "${settings.failMode}".`],
+      footer: [`Fail mode is "${input.failMode}".`],
     };
   }
   const summary: Record<typeof verdict.verdict, string> = {
     pass: `PASS: telemetry supports resolving (${describeCount(verdict.checks.length)}).`,
     fail: 'FAIL: telemetry does not support resolving yet.',
-    unknown: 'UNKNOWN: telemetry cannot confirm the incident is fixed.',
-    not_applicable: 'NOT APPLICABLE: no close checks apply to this incident.',
+    unknown: 'UNKNOWN: telemetry cannot confirm the problem is fixed.',
+    not_applicable: 'NOT APPLICABLE: no close checks apply to this record.',
   };
   return {
     level: verdict.verdict === 'fail' || verdict.verdict === 'unknown' ? 'error' : 'info',
     title: `Closeloop telemetry verdict: ${summary[verdict.verdict]}`,
     items: checkItems(verdict.checks, true),
     link,
-    footer: [sourceNote(choice)],
+    footer: [sourceNote(input.choice)],
   };
 }
 
@@ -206,11 +190,6 @@ function overrideRefusal(override: OverrideRequest): string | null {
   if (!override.hasRole) return `it requires the ${ROLE.closureOverride} role`;
   if (override.justification.trim() === '') return 'a written justification is required';
   return null;
-}
-
-function linkFor(settings: GuardSettings, incident: IncidentFacts): GuardMessage['link'] {
-  const url = eventLink(settings, incident.correlationId);
-  return url ? { label: 'See why', url } : null;
 }
 
 function describeCount(count: number): string {

@@ -1,7 +1,9 @@
-// Every text the guard shows or records. Messages are data (GuardMessage) rendered twice: as
-// HTML for gs.addErrorMessage/addInfoMessage (all connector-supplied text escaped) and as plain
-// text for the audit row.
-import type { CheckResult, GuardMessage, GuardSettings, VerdictChoice } from './types.ts';
+// Every text the guard shows or records. Messages are data (GuardMessage) rendered as plain text:
+// the same message reaches the classic form (which renders HTML), Service Operations Workspace and
+// the mobile app (which show text, tags and all) and Table API callers (error.message). So no markup
+// at all, and a "<" from connector-supplied text that could open a tag is shown as "‹" ("< 30 L/min"
+// stays as it is), so no context can read it as markup.
+import type { CheckResult, GuardMessage, VerdictChoice } from './types.ts';
 import { ROLE } from './names.ts';
 
 /** Cap on listed checks so a runaway response cannot flood the form. */
@@ -10,9 +12,9 @@ const MAX_ITEMS = 20;
 export const OVERRIDE_HINT = `Users with the ${ROLE.closureOverride} role can use "Resolve despite telemetry" with a written justification.`;
 
 /** <connector>/console/events/<correlation_id>, or null when either part is missing. */
-export function eventLink(settings: GuardSettings, correlationId: string): string | null {
-  if (!settings.connectorUrl || !correlationId) return null;
-  return `${settings.connectorUrl}/console/events/${encodeURIComponent(correlationId)}`;
+export function eventLink(connectorUrl: string, correlationId: string): string | null {
+  if (!connectorUrl || !correlationId) return null;
+  return `${connectorUrl}/console/events/${encodeURIComponent(correlationId)}`;
 }
 
 export function failingChecks(checks: CheckResult[]): CheckResult[] {
@@ -40,38 +42,30 @@ export function sourceNote(choice: VerdictChoice): string {
       return `Verdict from the connector, evaluated ${choice.verdict?.evaluatedAt ?? ''}.`;
     case 'pushed':
       return `Verdict last pushed by the connector, evaluated ${choice.verdict?.evaluatedAt ?? ''}; no live answer${why}.`;
-    case 'stub':
-      return 'Verdict from the ATF stub property x_closeloop.connector.stub_response; the connector was not called.';
     case 'none':
       return `No verdict could be obtained${why}.`;
   }
 }
 
+/** Several lines: the audit row's "Message shown" and anything a person reads in full. */
 export function renderText(message: GuardMessage): string {
   const lines = [message.title, ...message.items.map((item) => `- ${item}`)];
   if (message.link) lines.push(`${message.link.label}: ${message.link.url}`);
-  return [...lines, ...message.footer].join('\n');
+  return safeText([...lines, ...message.footer].join('\n'));
 }
 
-export function renderHtml(message: GuardMessage): string {
-  let html = `<p><strong>${escapeHtml(message.title)}</strong></p>`;
-  if (message.items.length) {
-    html += `<ul>${message.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
-  }
-  if (message.link) {
-    html +=
-      `<p><a href="${escapeHtml(message.link.url)}" target="_blank" rel="noopener noreferrer">` +
-      `${escapeHtml(message.link.label)}</a></p>`;
-  }
-  for (const line of message.footer) html += `<p>${escapeHtml(line)}</p>`;
-  return html;
+/**
+ * One line, for gs.addErrorMessage / addInfoMessage (the classic form collapses line breaks) and
+ * so for the Table API's error.message.
+ */
+export function renderInline(message: GuardMessage): string {
+  const parts = [message.title];
+  if (message.items.length) parts.push(message.items.map((item) => `• ${item}`).join(' '));
+  if (message.link) parts.push(`${message.link.label}: ${message.link.url}`);
+  return safeText([...parts, ...message.footer].join(' '));
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+/** Plain text that no renderer takes for markup: "<" before a letter, "/", "!" or "?" opens a tag. */
+export function safeText(text: string): string {
+  return String(text).replace(/<(?=[A-Za-z/!?])/g, '‹');
 }

@@ -1,7 +1,7 @@
 // Shapes shared by the closure guard. Types only: on the instance this file becomes an empty
 // sys_module, and Node tests can import its types without loading any runtime code.
 
-/** What the connector (or a pushed verdict row) says about an incident's telemetry. */
+/** What the connector (or a pushed verdict row) says about a record's telemetry. */
 export type VerdictValue = 'pass' | 'fail' | 'unknown' | 'not_applicable';
 
 /** One close check as the connector reports it; values are kept as display text. */
@@ -27,41 +27,103 @@ export type FailMode = 'block' | 'allow';
 
 /** The app's properties after validation (see settings.ts for names and defaults). */
 export interface GuardSettings {
-  /** Base URL without trailing slash; '' when not configured. */
-  connectorUrl: string;
-  apiKey: string;
-  /** MID Server name; '' calls the connector directly from the instance. */
-  midServer: string;
-  timeoutSeconds: number;
   failMode: FailMode;
   /** 0 disables the pushed-verdict fallback. */
   maxPushedAgeMinutes: number;
-  /** Incidents whose correlation_display equals this (case-insensitive) are guarded; '' disables. */
+  /** Records whose correlation_display equals this (case-insensitive) are guarded; '' disables. */
   guardedCorrelationDisplay: string;
-  /** Incidents whose CI is of one of these classes are guarded too. */
+  /** Records whose CI is of one of these classes are guarded too. */
   guardedCiClasses: string[];
-  /** ATF only: a closure-check response body used instead of calling the connector. */
-  stubResponse: string;
+  /** A move into a cancel state is checked like a resolution (otherwise only audited). */
+  guardCancel: boolean;
+  timeoutSeconds: number;
+  /** Consecutive failed calls after which the circuit opens (0: never). */
+  breakerFailures: number;
+  breakerOpenSeconds: number;
+  /** Live calls one transaction may make; beyond it the pushed verdict and the fail mode decide. */
+  maxLiveCalls: number;
 }
 
-/** The incident as the guard sees it, read once from the GlideRecord by the adapter. */
-export interface IncidentFacts {
+/** Where and how the connector is reached, from the connection alias or the legacy properties. */
+export interface ConnectorEndpoint {
+  /** Base URL without trailing slash; '' when not configured. */
+  url: string;
+  apiKey: string;
+  /** MID Server name; '' calls the connector directly from the instance. */
+  midServer: string;
+  /** 'alias' (Connection & Credential alias) or 'properties'. */
+  origin: 'alias' | 'properties';
+}
+
+/** A raw row of x_closeloop_guarded_table (strings as stored). */
+export interface GuardedTableRow {
+  table: string;
+  active: string;
+  closingStates: string;
+  cancelStates: string;
+  guardedCloseCodes: string;
+  viaField: string;
+  ownCorrelation: string;
+  failMode: string;
+}
+
+/** One guarded table's state model and how its records are tied to telemetry. */
+export interface GuardedTable {
+  table: string;
+  /** A move from any other state into one of these is a resolution (e.g. Resolved, Closed). */
+  closingStates: string[];
+  /** Audited, and checked like a resolution when guard cancel is on. */
+  cancelStates: string[];
+  /** When set, only closures with one of these close codes are checked (change "successful"). */
+  guardedCloseCodes: string[];
+  /** Reference to the record this one is guarded through (wm_order.initiated_from), '' none. */
+  viaField: string;
+  /** Its own correlation_display / CI class can make a record of this table guarded. */
+  ownCorrelation: boolean;
+  failMode: FailMode | 'inherit';
+}
+
+export type GuardedTableLookup =
+  { kind: 'found'; row: GuardedTableRow } | { kind: 'none' } | { kind: 'error'; problem: string };
+
+/** The fields of a record the guard reads; one snapshot for `current`, one for `previous`. */
+export interface RecordSnapshot {
+  table: string;
   sysId: string;
   number: string;
+  state: string;
   correlationId: string;
   correlationDisplay: string;
   cmdbCi: string;
-  stateBefore: string;
-  stateAfter: string;
-  overrideRequested: boolean;
-  justification: string;
+  closeCode: string;
+  assignmentGroup: string;
+  /** Value of the table's via field (a sys_id), '' when none. */
+  via: string;
 }
+
+/** A record being updated: how it is and how it was. */
+export interface RecordUpdate {
+  current: RecordSnapshot;
+  /** null on insert. */
+  previous: RecordSnapshot | null;
+}
+
+/** The record whose correlation the connector is asked about (the record itself or an ancestor). */
+export interface GuardSubject {
+  table: string;
+  sysId: string;
+  number: string;
+  correlationId: string;
+  cmdbCi: string;
+  /** Why it is guarded, for the audit detail. */
+  reason: string;
+}
+
+export type TransitionKind = 'closing' | 'cancel' | 'none';
 
 /** How the adapter must send the request. */
 export type Transport =
-  | { kind: 'direct'; timeoutMs: number }
-  | { kind: 'mid'; midServer: string; waitSeconds: number }
-  | { kind: 'stub'; body: string };
+  { kind: 'direct'; timeoutMs: number } | { kind: 'mid'; midServer: string; waitSeconds: number };
 
 export interface ConnectorRequest {
   method: 'POST';
@@ -87,8 +149,16 @@ export interface PushedVerdictRow {
 export type PushedLookup =
   { kind: 'found'; row: PushedVerdictRow } | { kind: 'none' } | { kind: 'error'; problem: string };
 
-/** Where the verdict that decided came from. 'stub' only when the ATF stub property is set. */
-export type VerdictSource = 'live' | 'pushed' | 'stub' | 'none';
+/** Circuit breaker over live calls, shared by all transactions (x_closeloop_connector_state). */
+export interface BreakerState {
+  failures: number;
+  /** Epoch ms until which no live call is made; 0 when closed. */
+  openUntilMs: number;
+  lastError: string;
+}
+
+/** Where the verdict that decided came from. */
+export type VerdictSource = 'live' | 'pushed' | 'none';
 
 export interface VerdictChoice {
   source: VerdictSource;
@@ -97,15 +167,24 @@ export interface VerdictChoice {
   problems: string[];
 }
 
-export type Outcome = 'allowed' | 'blocked' | 'overridden' | 'unavailable';
+export type Outcome = 'allowed' | 'blocked' | 'overridden' | 'unavailable' | 'canceled';
+
+/** A pending row of x_closeloop_override_request for this record and user. */
+export interface OverrideRequestRow {
+  sysId: string;
+  justification: string;
+  requestedAtMs: number;
+}
 
 export interface OverrideRequest {
   requested: boolean;
   hasRole: boolean;
   justification: string;
+  /** sys_id of the override request row, '' when none. */
+  requestId: string;
 }
 
-/** A user-facing message, rendered to HTML for the form and to text for the audit row. */
+/** A user-facing message, rendered as plain text (forms, Workspace, Table API errors, audit). */
 export interface GuardMessage {
   level: 'error' | 'info';
   title: string;
@@ -122,15 +201,18 @@ export interface ResolutionDecision {
   checks: CheckResult[];
   evaluatedAt: string;
   message: GuardMessage | null;
-  /** Set when a valid override let the resolution through: clear the one-shot request. */
-  consumeOverride: boolean;
   detail: string;
 }
 
 /** One row of x_closeloop_closure_audit. */
 export interface AuditEntry {
-  incidentSysId: string;
+  table: string;
+  recordSysId: string;
+  number: string;
   correlationId: string;
+  assignmentGroup: string;
+  fromState: string;
+  toState: string;
   outcome: Outcome;
   resolutionBlocked: boolean;
   verdict: VerdictValue | '';
@@ -145,15 +227,39 @@ export interface AuditEntry {
   message: string;
 }
 
+/** What the after rule must do once the update is committed (handed over by the before rule). */
+export interface PendingConfirmation {
+  audit: AuditEntry;
+  /** Override request row to mark used, '' when none. */
+  overrideRequestId: string;
+  /** Set when the update was an override: who manages the group is told. */
+  override: boolean;
+  /** Epoch ms when the before rule decided. */
+  decidedAtMs: number;
+}
+
 /** Everything the guard needs from the platform; the Glide adapters implement it. */
 export interface GuardEnvironment {
   /** undefined when the property does not exist. */
   readProperty(name: string): string | undefined;
-  sendClosureCheck(request: ConnectorRequest): ConnectorReply;
-  findPushedVerdict(correlationId: string): PushedLookup;
+  /** The configured connector (alias first, then properties); null when neither is set. */
+  connectorEndpoint(): ConnectorEndpoint | null;
+  guardedTable(table: string): GuardedTableLookup;
+  /** A task-derived record by sys_id (to follow a via reference); null when not found. */
+  loadRecord(sysId: string): RecordSnapshot | null;
   /** sys_class_name of a cmdb_ci record, '' when not found. */
   lookupCiClass(ciSysId: string): string;
+  sendClosureCheck(request: ConnectorRequest): ConnectorReply;
+  findPushedVerdict(correlationId: string): PushedLookup;
+  readBreaker(): BreakerState;
+  writeBreaker(state: BreakerState): void;
+  /** Session-scoped scratch values (GlideSession client data); '' when unset. */
+  readSession(key: string): string;
+  writeSession(key: string, value: string): void;
+  findOverrideRequest(table: string, sysId: string, userId: string): OverrideRequestRow | null;
   nowMs(): number;
   userId(): string;
   hasRole(role: string): boolean;
+  /** A person in a form or Workspace, as opposed to REST, imports, jobs and flows. */
+  isInteractive(): boolean;
 }

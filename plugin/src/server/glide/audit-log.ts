@@ -1,4 +1,5 @@
-// Writes one row of x_closeloop_closure_audit. A separate insert, so it survives an aborted update.
+// Writes one row of x_closeloop_closure_audit. A separate insert, so a refusal's row survives the
+// aborted update; allowed and overridden closures are written by the after rule.
 import { GlideRecord } from '@servicenow/glide';
 import type { AuditEntry } from '../closure/types.ts';
 import { AUDIT_TABLE } from '../closure/names.ts';
@@ -6,8 +7,13 @@ import { AUDIT_TABLE } from '../closure/names.ts';
 export function insertAuditEntry(entry: AuditEntry): string | null {
   const record = new GlideRecord(AUDIT_TABLE);
   record.initialize();
-  record.setValue('incident', entry.incidentSysId);
+  record.setValue('table_name', entry.table);
+  record.setValue('task', entry.recordSysId);
+  record.setValue('number', entry.number);
   record.setValue('correlation_id', entry.correlationId);
+  record.setValue('assignment_group', entry.assignmentGroup);
+  record.setValue('from_state', entry.fromState);
+  record.setValue('to_state', entry.toState);
   record.setValue('outcome', entry.outcome);
   record.setValue('resolution_blocked', entry.resolutionBlocked);
   record.setValue('verdict', entry.verdict);

@@ -12,7 +12,6 @@ interface ResponseLike {
 
 export function sendClosureCheck(request: ConnectorRequest): ConnectorReply {
   const transport = request.transport;
-  if (transport.kind === 'stub') return { kind: 'response', statusCode: 200, body: transport.body };
   try {
     const message = new RESTMessageV2();
     message.setEndpoint(request.url);

@@ -41,12 +41,12 @@ describe('stand-in Glide fakes', () => {
     const record = new glide.GlideRecord('incident', {
       sys_id: 'd'.repeat(32),
       correlation_id: '',
-      x_closeloop_override_requested: 'true',
+      active: 'true',
     });
     expect(record.getValue('correlation_id')).to.equal(null);
-    expect(record.getValue('x_closeloop_override_requested')).to.equal('1');
-    record.setValue('x_closeloop_override_requested', false);
-    expect(record.getValue('x_closeloop_override_requested')).to.equal('0');
+    expect(record.getValue('active')).to.equal('1');
+    record.setValue('active', false);
+    expect(record.getValue('active')).to.equal('0');
     record.setValue('u_nope', 'x');
     expect(record.getValue('u_nope')).to.equal(null);
     expect(record.toRow()).to.not.have.property('u_nope');
@@ -107,7 +107,7 @@ describe('stand-in Glide fakes', () => {
     expect(response.getErrorMessage()).to.match(/ConnectException/);
   });
 
-  it('filter conditions: CHANGESTO, CHANGESFROM, VALCHANGES and plain conditions, ANDed', () => {
+  it('filter conditions: CHANGESTO, CHANGESFROM, VALCHANGES and plain conditions, ANDed; ^OR binds tighter', () => {
     const context = (previous: Record<string, string>, current: Record<string, string>) => ({
       table: 'incident',
       operation: 'update' as const,
@@ -115,6 +115,8 @@ describe('stand-in Glide fakes', () => {
       previous,
       user: 'u',
       roles: [],
+      session: 's',
+      interactive: false,
     });
     expect(filterCondition('stateCHANGESTO6^EQ')(context({ state: '2' }, { state: '6' }))).to.equal(true);
     expect(filterCondition('stateCHANGESTO6^EQ')(context({ state: '6' }, { state: '7' }))).to.equal(false);
@@ -127,6 +129,23 @@ describe('stand-in Glide fakes', () => {
     expect(
       filterCondition('impactVALCHANGES^active=true')(
         context({ impact: '3' }, { impact: '1', active: 'false' }),
+      ),
+    ).to.equal(false);
+    const guard = filterCondition(
+      'stateVALCHANGES^ORcorrelation_idVALCHANGES^ORcorrelation_displayVALCHANGES^EQ',
+    );
+    expect(guard(context({ state: '2', correlation_id: 'k' }, { state: '2', correlation_id: 'x' }))).to.equal(
+      true,
+    );
+    expect(guard(context({ state: '2', correlation_id: 'k' }, { state: '6', correlation_id: 'k' }))).to.equal(
+      true,
+    );
+    expect(guard(context({ state: '2', correlation_id: 'k' }, { state: '2', correlation_id: 'k' }))).to.equal(
+      false,
+    );
+    expect(
+      filterCondition('stateVALCHANGES^ORimpact=1^active=true')(
+        context({ state: '2' }, { state: '2', impact: '1', active: 'false' }),
       ),
     ).to.equal(false);
   });

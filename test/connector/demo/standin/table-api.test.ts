@@ -224,8 +224,7 @@ describe('stand-in Table API', () => {
   it('serves the dictionary (incident and task rows) and close_code choices', async () => {
     const dictionary = await h.http.get('/api/now/table/sys_dictionary', {
       params: {
-        sysparm_query:
-          'nameINincident,task^elementINcorrelation_id,close_code,work_notes,x_closeloop_override_requested',
+        sysparm_query: 'nameINincident,task^elementINcorrelation_id,close_code,work_notes,caller_id',
         sysparm_fields: 'name,element,internal_type,max_length',
       },
     });
@@ -236,8 +235,8 @@ describe('stand-in Table API', () => {
       max_length: string;
     }[];
     expect(rows.map((r) => `${r.name}.${r.element}`).sort()).to.deep.equal([
+      'incident.caller_id',
       'incident.close_code',
-      'incident.x_closeloop_override_requested',
       'task.correlation_id',
       'task.work_notes',
     ]);
@@ -309,7 +308,7 @@ describe('stand-in Table API', () => {
   it('refuses the audit table over the Table API (no web service access, as the plugin defines it); /__standin/tables reads it', async () => {
     const incident = await createIncident();
     await h.standin.tables.insert('x_closeloop_closure_audit', {
-      incident: String(incident.sys_id),
+      task: String(incident.sys_id),
       outcome: 'blocked',
     });
     const res = await h.http.get('/api/now/table/x_closeloop_closure_audit');
@@ -320,6 +319,6 @@ describe('stand-in Table API', () => {
     });
     expect(admin.status).to.equal(200);
     expect(admin.data.count).to.equal(1);
-    expect(admin.data.rows[0]).to.include({ incident: incident.sys_id, outcome: 'blocked' });
+    expect(admin.data.rows[0]).to.include({ task: incident.sys_id, outcome: 'blocked' });
   });
 });

@@ -1,0 +1,20 @@
+// UI action "Check telemetry", classic form. Asks the server (GlideAjax) and shows the verdict as a
+// form message; the form is not submitted, so unsaved edits stay where they are.
+function closeloopCheckTelemetry() {
+    var ajax = new GlideAjax('x_closeloop.ClosureGuardAjax');
+    ajax.addParam('sysparm_name', 'checkTelemetry');
+    ajax.addParam('sysparm_table', g_form.getTableName());
+    ajax.addParam('sysparm_sys_id', g_form.getUniqueValue());
+    ajax.getXMLAnswer(function (answer) {
+        var result;
+        try {
+            result = JSON.parse(answer || '');
+        } catch (e) {
+            result = { level: 'error', text: 'Closeloop: the server gave no readable answer.' };
+        }
+        g_form.clearMessages();
+        if (result.level === 'error') g_form.addErrorMessage(result.text);
+        else g_form.addInfoMessage(result.text);
+    });
+    return false;
+}
