@@ -20,11 +20,19 @@ export interface WriteContext {
   runRules: boolean;
   /** Per-record queue; share one map per store. */
   locks: Map<string, Promise<unknown>>;
+  /** The request's transaction was cancelled (quota rule): then nothing is stored. */
+  cancelled?: () => boolean;
 }
 
 export type WriteOutcome =
   | { ok: true; row: Row; rules: RuleRunResult | null }
-  | { ok: false; status: 403 | 404; message: string; detail: string | null; rules: RuleRunResult | null };
+  | {
+      ok: false;
+      status: 403 | 404 | 500;
+      message: string;
+      detail: string | null;
+      rules: RuleRunResult | null;
+    };
 
 /** Journal columns whose writes become sys_journal_field entries. */
 function journalColumns(table: string): string[] {
@@ -151,6 +159,16 @@ async function commit(
     if (rules.abortedBy) return { ok: false, status: 403, ...abortError(table, rules), rules };
   }
 
+  // A transaction cancelled while its rules ran stores nothing; its answer was already sent.
+  if (ctx.cancelled?.()) {
+    return {
+      ok: false,
+      status: 500,
+      message: 'Transaction cancelled: maximum execution time exceeded',
+      detail: null,
+      rules,
+    };
+  }
   const entries: { element: string; value: string }[] = [];
   for (const element of journalColumns(table)) {
     const value = current[element] ?? '';
