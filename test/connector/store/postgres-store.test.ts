@@ -305,7 +305,7 @@ describe('PostgreSQL store: several replicas on one database', function () {
         await proxy.cut();
         let err: unknown = null;
         await s
-          .settleDelivery(c!.id, { ok: true }, { dead: false, nextAttemptAt: at(2) }, at(2))
+          .settleDelivery(c!, { ok: true }, { dead: false, nextAttemptAt: at(2) }, at(2))
           .catch((e: unknown) => (err = e));
         expect(err).to.be.instanceOf(Error);
         await proxy.restore();

@@ -70,12 +70,13 @@ export async function startReplica(input: ReplicaConfig): Promise<Replica> {
       store,
       engine: () => tinyEngine(SOURCES),
       workerId: c.workerId,
-      deliver: (entry) =>
+      deliver: (entry, attempt) =>
         deliverOperation(servicenow, {
           key: entry.eventKey,
           link: entry.link,
           op: entry.op,
           config: config.servicenow,
+          attempt,
         }),
       timerIntervalMs: 200,
     });

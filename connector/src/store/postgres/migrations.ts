@@ -51,6 +51,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    CREATE TABLE silences (
      id text PRIMARY KEY, starts_at text NOT NULL, ends_at text NOT NULL, matchers_json text NOT NULL,
      comment text NOT NULL, created_by text NOT NULL, created_at text NOT NULL);`,
+  // 2: fencing (see the SQLite schema, version 4).
+  `ALTER TABLE outbox ADD COLUMN claim_seq integer NOT NULL DEFAULT 0;
+   ALTER TABLE outbox ADD COLUMN sent_at text;
+   ALTER TABLE outbox ADD COLUMN doubt_until text;`,
 ];
 
 /** Apply the migrations not yet recorded; returns the versions applied by this call. */
