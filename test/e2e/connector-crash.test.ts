@@ -1,6 +1,9 @@
 // The connector killed with SIGKILL in the middle of an alarm storm, with deliveries to ServiceNow in
-// flight, then restarted on the same data directory: no accepted alarm may be lost and no
-// correlation key may end up with two incidents.
+// flight, then restarted on the same data directory: no accepted alarm may be lost, no correlation
+// key may end up with two incidents, no work note may be written twice, and nothing blank is made.
+// The creates in flight at the kill still land at the instance after the connector is gone (their
+// bodies had arrived); the restarted connector must not create again before they can no longer land
+// (the stand-in's transaction quota, 3 s here, as 60 s on an instance).
 import { expect } from 'chai';
 import { createCleanup } from './helpers/cleanup.js';
 import { keyOf, postSiteAlarm, siteAlarm, type SiteAlarm } from './helpers/site-alarms.js';
@@ -129,5 +132,12 @@ describe('e2e: connector killed with SIGKILL mid-storm and restarted', function 
       ).to.have.length(1);
     }
     expect(world.standin.tables.list('incident'), 'no other incident').to.have.length(EQUIPMENT.length);
+
+    // No work note twice: every alarm change is its own note, once.
+    for (const incident of world.standin.tables.list('incident')) {
+      const notes = world.standin.tables.journal('incident', incident.sys_id ?? '', 'work_notes');
+      const texts = notes.map((n) => n.value);
+      expect(texts, `work notes of ${incident.correlation_id}`).to.deep.equal([...new Set(texts)]);
+    }
   });
 });

@@ -37,6 +37,18 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const leaseMs = o.leaseMs ?? 120_000;
   const inflight = new Set<Promise<void>>();
   let stopped = false;
+  const onStop = new Set<() => void>();
+  /** Waits `ms`, or less when the worker stops. */
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        onStop.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      onStop.add(done);
+    });
   let timer: NodeJS.Timeout | null = null;
   let wake: (() => void) | null = null;
 
@@ -73,19 +85,32 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     const step = result.ok
       ? { dead: false, nextAttemptAt: at }
       : fencedStep(nextStep(result, entry.attempts + 1, o.policy, at), doubt?.until ?? null);
-    try {
-      const settled = await o.store.settleDelivery(entry, result, { ...step, doubt }, at);
-      if (!settled) {
-        o.logger.info(
-          { delivery: entry.id, key: entry.eventKey },
-          'delivery outcome not recorded: its claim was taken over by another worker',
-        );
-        return;
+    // The outcome is known here and nowhere else: keep trying to record it while the store is away
+    // (given up, the entry would be delivered again, and after a write it would wait out its doubt).
+    let settled: boolean | null = null;
+    for (let wait = 100; settled === null; wait = Math.min(wait * 2, 5000)) {
+      try {
+        settled = await o.store.settleDelivery(entry, result, { ...step, doubt }, at);
+      } catch (err) {
+        if (stopped) {
+          o.logger.error(
+            { err, delivery: entry.id },
+            'could not record delivery outcome before stopping; it will be delivered again after its lease',
+          );
+          return;
+        }
+        if (wait === 100)
+          o.logger.error(
+            { err, delivery: entry.id },
+            'could not record delivery outcome; trying again until the store answers',
+          );
+        await pause(wait);
       }
-    } catch (err) {
-      o.logger.error(
-        { err, delivery: entry.id },
-        'could not record delivery outcome; it will be retried after its lease',
+    }
+    if (!settled) {
+      o.logger.info(
+        { delivery: entry.id, key: entry.eventKey },
+        'delivery outcome not recorded: its claim was taken over by another worker',
       );
       return;
     }
@@ -149,6 +174,7 @@ export function startOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     stop: async () => {
       stopped = true;
       wake?.();
+      for (const f of [...onStop]) f();
       await loopDone;
     },
     idle: async () => {

@@ -223,5 +223,31 @@ describe('outbox worker', () => {
       expect(refusal).to.match(/claim on delivery \d+ was taken over/);
       expect((await store.listDeliveries('inflight', 10)).map((d) => d.attempts)).to.deep.equal([0]);
     });
+
+    it('an outcome the store cannot take right now is recorded when it answers again, not delivered twice', async () => {
+      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      let refusals = 3;
+      const flaky: Store = {
+        ...store,
+        settleDelivery: async (...args) => {
+          if (refusals-- > 0) throw new Error('SQLITE_FULL: database or disk is full');
+          return store.settleDelivery(...args);
+        },
+      };
+      let deliveries = 0;
+      const w = run(
+        async (_e, a) => {
+          deliveries++;
+          await a.beforeWrite();
+          return { ok: true, link: { sysId: 's', number: 'INC1' } };
+        },
+        4,
+        { store: flaky, writeLifetimeMs: 60_000 },
+      );
+      await allDone();
+      await w.stop();
+      expect(deliveries).to.equal(1);
+      expect(refusals).to.equal(-1);
+    });
   });
 });

@@ -45,6 +45,9 @@ export function writeConnectorConfig(o: {
       instance_url: o.standinUrl,
       auth: { type: 'basic', username: 'closeloop.integration' },
       timeout: '1s',
+      // The world's stand-in cancels Table API transactions after 3 s (world.ts): after 4 s a write
+      // that got no answer can no longer land.
+      request_lifetime: '4s',
     },
     outbox: {
       concurrency: 4,

@@ -24,6 +24,8 @@ export const ReplicaConfigSchema = z.object({
   bodyLimit: z.string().default('1mb'),
   /** How long one ServiceNow request may take (a replica that must hold its claims waits longer). */
   servicenowTimeout: z.string().default('2s'),
+  /** servicenow.request_lifetime: just above the stand-in's transaction quota when a test sets one. */
+  servicenowRequestLifetime: z.string().default('90s'),
 });
 export type ReplicaConfig = z.input<typeof ReplicaConfigSchema>;
 
@@ -55,6 +57,7 @@ export async function startReplica(input: ReplicaConfig): Promise<Replica> {
       instance_url: c.servicenowUrl,
       auth: { type: 'basic', username: 'admin', password: 'admin' },
       timeout: c.servicenowTimeout,
+      request_lifetime: c.servicenowRequestLifetime,
     },
     outbox: { concurrency: 8, max_attempts: 100, base_delay: 0.05, max_delay: 0.5, poll_interval: 0.05 },
     // Every note at once and no storm control: the outcome must not depend on timing.

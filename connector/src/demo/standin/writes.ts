@@ -69,8 +69,7 @@ export function insertRecord(
   ctx: WriteContext,
 ): Promise<WriteOutcome> {
   const values = normaliseValues(table, input, true);
-  const key = `${table}:${values.sys_id ?? ''}`;
-  return serialised(ctx.locks, key, async () => {
+  const insert = async (): Promise<WriteOutcome> => {
     const current: Row = { ...blankRow(store, table, ctx.user, ctx.nowMs), ...values };
     if (getRow(store, table, current.sys_id ?? '')) {
       return {
@@ -82,7 +81,10 @@ export function insertRecord(
       };
     }
     return commit(store, table, current, null, ctx);
-  });
+  };
+  // Only an insert that names its sys_id can meet another write of the same row; others run side by
+  // side, as concurrent inserts do on an instance.
+  return values.sys_id ? serialised(ctx.locks, `${table}:${values.sys_id}`, insert) : insert();
 }
 
 export function updateRecord(
@@ -135,16 +137,7 @@ async function commit(
   }
 
   const duplicate = uniqueViolation(store, table, current);
-  if (duplicate) {
-    const action = previous ? 'update' : 'insert';
-    return {
-      ok: false,
-      status: 403,
-      message: 'Operation Failed',
-      detail: `Error during ${action} of ${table} (Unique Key violation detected by database (Duplicate entry '${duplicate.value}' for key '${duplicate.index}'))`,
-      rules: null,
-    };
-  }
+  if (duplicate) return uniqueRefusal(table, previous, duplicate, null);
 
   let rules: RuleRunResult | null = null;
   if (ctx.runRules) {
@@ -159,6 +152,10 @@ async function commit(
     if (rules.abortedBy) return { ok: false, status: 403, ...abortError(table, rules), rules };
   }
 
+  // Checked again where the database checks it, as the row is stored: another write of the same
+  // value may have been stored while the rules ran (inserts run side by side).
+  const clash = uniqueViolation(store, table, current);
+  if (clash) return uniqueRefusal(table, previous, clash, rules);
   // A transaction cancelled while its rules ran stores nothing; its answer was already sent.
   if (ctx.cancelled?.()) {
     return {
@@ -193,6 +190,22 @@ async function commit(
     });
   }
   return { ok: true, row: stored, rules };
+}
+
+function uniqueRefusal(
+  table: string,
+  previous: Row | null,
+  duplicate: { index: string; value: string },
+  rules: RuleRunResult | null,
+): WriteOutcome {
+  const action = previous ? 'update' : 'insert';
+  return {
+    ok: false,
+    status: 403,
+    message: 'Operation Failed',
+    detail: `Error during ${action} of ${table} (Unique Key violation detected by database (Duplicate entry '${duplicate.value}' for key '${duplicate.index}'))`,
+    rules,
+  };
 }
 
 function uniqueViolation(store: Store, table: string, current: Row): { index: string; value: string } | null {

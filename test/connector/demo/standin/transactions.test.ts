@@ -118,4 +118,30 @@ describe('stand-in: requests whose client went away, and the transaction quota',
     await new Promise((r) => setTimeout(r, 900));
     expect(h.standin.tables.list('incident', 'correlation_id=K/orphan')).to.have.length(0);
   });
+
+  it('runs inserts side by side, and still refuses a second row for a unique value written meanwhile', async () => {
+    h = await startHarness();
+    h.standin.businessRules.add({
+      name: 'slow insert',
+      table: 'x_closeloop_verdict',
+      when: 'before',
+      operations: ['insert'],
+      run: () => new Promise((resolve) => setTimeout(resolve, 400)),
+    });
+    const insert = (correlation_id: string) =>
+      h.http.post('/api/now/table/x_closeloop_verdict', {
+        correlation_id,
+        verdict: 'pass',
+        evaluated_at: '2025-03-14T09:26:53Z',
+      });
+    const started = Date.now();
+    const [a, b] = await Promise.all([insert('K/one'), insert('K/two')]);
+    expect([a.status, b.status]).to.deep.equal([201, 201]);
+    expect(Date.now() - started, 'the two inserts overlapped').to.be.below(750);
+
+    const [c, d] = await Promise.all([insert('K/same'), insert('k/SAME')]);
+    expect([c.status, d.status].sort()).to.deep.equal([201, 403]);
+    expect((c.status === 403 ? c : d).data.error.detail).to.match(/Unique Key violation/);
+    expect(h.standin.tables.list('x_closeloop_verdict', 'correlation_id=K/same')).to.have.length(1);
+  });
 });
