@@ -16,8 +16,11 @@ import { delivered, keyOf, postEach, storm, waitFor } from './support/traffic.js
 
 const SITES = 6;
 /** The stand-in's REST transaction quota, and the replicas' request_lifetime just above it. */
-const QUOTA_MS = 2500;
-const LIFETIME = '3.5s';
+const QUOTA_MS = 8000;
+const LIFETIME = '9s';
+/** How long the victim's slow inserts take: even sites land after the kill, odd ones are cancelled. */
+const LANDS_AFTER_MS = 5000;
+const CANCELLED_AFTER_MS = QUOTA_MS + 3000;
 
 describe('fault: a replica killed while its creates are inside the instance', function () {
   this.timeout(90_000);
@@ -53,7 +56,8 @@ describe('fault: a replica killed while its creates are inside the instance', fu
       run: (ctx) => {
         if (!victimsInserts) return;
         const site = Number(/K(\d+)\//.exec(String(ctx.current.correlation_id ?? ''))?.[1] ?? 0);
-        return new Promise((resolve) => setTimeout(resolve, site % 2 === 0 ? 1200 : QUOTA_MS + 1500));
+        const ms = site % 2 === 0 ? LANDS_AFTER_MS : CANCELLED_AFTER_MS;
+        return new Promise((resolve) => setTimeout(resolve, ms));
       },
     });
     victim = await spawnReplica({
