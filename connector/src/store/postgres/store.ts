@@ -112,8 +112,9 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
   const pingTimeoutMs = o.pingTimeoutMs ?? 3000;
   /**
    * Claims handed to this replica's worker and not yet settled. An inflight entry claimed under our
-   * worker id that is not in here was given up (its outcome could not be recorded, e.g. the database
-   * was away): our worker may take it again at once instead of waiting out its own lease.
+   * worker id that is not in here was given up (a store closed before its outcome could be recorded,
+   * e.g. while the database was away): our worker may take it again at once instead of waiting out
+   * its own lease. A settle that failed keeps its claim here: the worker is still trying to record it.
    */
   const held = new Set<number>();
   const tx = <T>(fn: (c: pg.PoolClient) => Promise<T>) => withTransaction(pool, fn);
@@ -350,7 +351,7 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
           [sentAt.toISOString(), until.toISOString(), c.id, c.claim],
         )
       ).rowCount === 1,
-    // Settled or not, the claim is no longer held once this returns (see `held`).
+    // Once recorded (or found taken over) the claim is no longer held (see `held`).
     settleDelivery: (claim, result, next, now) =>
       tx(async (c) => {
         const at = now.toISOString();
@@ -391,9 +392,13 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
       })
         .catch((err: unknown) => {
           if (err instanceof ClaimTakenOver) return false;
+          // Not recorded: the worker still holds the claim and tries again (see `held`).
           throw err;
         })
-        .finally(() => void held.delete(claim.id)),
+        .then((settled) => {
+          held.delete(claim.id);
+          return settled;
+        }),
     listDeliveries: async (state, limit) => {
       const res =
         state === 'all'
