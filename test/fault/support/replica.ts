@@ -24,10 +24,16 @@ export const ReplicaConfigSchema = z.object({
   bodyLimit: z.string().default('1mb'),
   /** How long one ServiceNow request may take (a replica that must hold its claims waits longer). */
   servicenowTimeout: z.string().default('2s'),
-  /** servicenow.request_lifetime: just above the stand-in's transaction quota when a test sets one. */
-  servicenowRequestLifetime: z.string().default('90s'),
+  /** servicenow.request_lifetime: just above the stand-in's transaction quota (FAULT_STANDIN). */
+  servicenowRequestLifetime: z.string().default('4s'),
 });
 export type ReplicaConfig = z.input<typeof ReplicaConfigSchema>;
+
+/**
+ * Stand-in options for fault tests: a 3 s REST transaction quota instead of 60 s, so that a write in
+ * doubt is settled in seconds (the replicas' request_lifetime, 4 s, is just above it).
+ */
+export const FAULT_STANDIN = { port: 0, transactionQuotaMs: 3000 } as const;
 
 export const API_KEY = 'fault-test-key';
 
