@@ -328,6 +328,8 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         // The worker dies with the write in flight.
         await store.close();
         store = await h!.open();
+        // A later operation of the same incident waits too: nothing may overtake the write in doubt.
+        await store.ingest([{ alarm: alarm({ id: 'A2' }), plan: plan() }], at(3), D);
         expect(await store.claimDeliveries(10, at(59), 'w2', 600_000), 'fenced').to.have.length(0);
         const [again] = await store.claimDeliveries(10, at(60), 'w2', 600_000);
         expect(again).to.include({ id: c!.id, claim: c!.claim + 1 });

@@ -282,6 +282,59 @@ describe('itsm/servicenow: writes in doubt', () => {
       expect(r).to.deep.equal({ ok: true, link: LINK });
     });
 
+    it('a resolve whose note landed is not sent again; a verdict in doubt writes its row again but not its note', async () => {
+      let scope = journal({ value: 'All 3 alarms cleared', at: '2025-03-14 09:26:55' });
+      let r = await deliverOperation(createServiceNowClient({ config }), {
+        key: KEY,
+        link: LINK,
+        op: op({ op: 'resolve', note: 'All 3 alarms cleared' }),
+        config,
+        attempt: inDoubt(),
+      });
+      scope.done();
+      expect(r).to.deep.equal({ ok: true, link: LINK });
+
+      const ROW = '0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e';
+      const data = {
+        verdict: 'pass',
+        checks: '[]',
+        evaluated_at: '2025-03-14T09:26:53Z',
+        correlation_id: KEY,
+      };
+      scope = nock(INSTANCE)
+        .get('/api/now/table/x_closeloop_verdict')
+        .query(
+          listQuery({
+            sysparm_query: `correlation_id=${KEY}`,
+            sysparm_fields: 'sys_id,correlation_id',
+            sysparm_limit: '2',
+          }),
+        )
+        .reply(200, { result: [{ sys_id: ROW, correlation_id: KEY }] }, SN_HEADERS)
+        .patch(`/api/now/table/x_closeloop_verdict/${ROW}`, data)
+        .query(listQuery({ sysparm_fields: 'sys_id' }))
+        .reply(200, { result: { sys_id: ROW } }, SN_HEADERS);
+      const notes = journal({ value: 'Telemetry back in range', at: '2025-03-14 09:26:56' });
+      const writes: string[] = [];
+      r = await deliverOperation(createServiceNowClient({ config }), {
+        key: KEY,
+        link: LINK,
+        op: op({
+          op: 'verdict',
+          verdict: 'pass',
+          checks: [],
+          evaluatedAt: '2025-03-14T09:26:53Z',
+          note: 'Telemetry back in range',
+        }),
+        config,
+        attempt: inDoubt(writes),
+      });
+      scope.done();
+      notes.done();
+      expect(r).to.deep.equal({ ok: true, link: LINK });
+      expect(writes, 'the row update only').to.deep.equal(['write']);
+    });
+
     it('the journal cannot be read (403) → the note is written (at least once)', async () => {
       const text = NOTE.op === 'note' ? NOTE.text : '';
       const scope = nock(INSTANCE)
