@@ -37,7 +37,8 @@ export async function startConsoleRuntime(o: {
     for (const [name, text] of Object.entries(o.mappings))
       fs.writeFileSync(path.join(mappingsDir, name), text);
   }
-  const standin = await startStandin();
+  // A 3 s transaction quota instead of 60 s; request_lifetime below is set just above it.
+  const standin = await startStandin({ transactionQuotaMs: 3000 });
   const config = ConfigSchema.parse({
     server: { host: '127.0.0.1', port: 0 },
     data_dir: dir,
@@ -48,6 +49,7 @@ export async function startConsoleRuntime(o: {
       instance_url: standin.url,
       auth: { type: 'basic', username: 'admin', password: 'admin' },
       timeout: 5,
+      request_lifetime: 4,
     },
     outbox: { poll_interval: 0.02, base_delay: 0.05, max_delay: 0.2, ...o.outbox },
     telemetry: {

@@ -1,6 +1,10 @@
 // The connector killed with SIGKILL in the middle of an alarm storm, with deliveries to ServiceNow in
-// flight, then restarted on the same data directory: no accepted alarm may be lost and no
-// correlation key may end up with two incidents.
+// flight, then restarted on the same data directory: no accepted alarm may be lost, no correlation
+// key may end up with two incidents, no work note may be written twice, and nothing blank is made.
+// The creates in flight at the kill still land at the instance after the connector is gone (their
+// bodies had arrived), and here only once the restarted connector is up: it must not search and
+// create again before they can no longer land (the stand-in's transaction quota, 15 s here, 60 s on
+// an instance; the connector's request_lifetime just above it).
 import { expect } from 'chai';
 import { createCleanup } from './helpers/cleanup.js';
 import { keyOf, postSiteAlarm, siteAlarm, type SiteAlarm } from './helpers/site-alarms.js';
@@ -27,7 +31,9 @@ describe('e2e: connector killed with SIGKILL mid-storm and restarted', function 
 
   it('loses no accepted alarm and opens one incident per correlation key', async () => {
     const world = await createWorld(cleanup, {
+      standin: { transactionQuotaMs: 15_000 },
       config: {
+        servicenow: { request_lifetime: '16s' },
         noise: { note_interval: 0, storm_per_source: 1000, storm_global: 1000 },
         outbox: {
           concurrency: 3,
@@ -40,12 +46,21 @@ describe('e2e: connector killed with SIGKILL mid-storm and restarted', function 
     });
     // Slow creates (a slow business rule on insert): incidents are still being inserted when the
     // connector dies, and the instance finishes them after it is gone ("created, never recorded").
+    // Slowest exactly when it matters: an insert still running while the connector is down is stored
+    // only once it is back (unless the quota cancels it first), after the restarted connector could
+    // have searched for it.
+    let connectorDown = false;
+    let backUp: () => void = () => undefined;
+    const isBackUp = new Promise<void>((resolve) => (backUp = resolve));
     world.standin.businessRules.add({
       name: 'e2e: slow incident insert',
       table: 'incident',
       when: 'before',
       operations: ['insert'],
-      run: () => new Promise((resolve) => setTimeout(resolve, 400)),
+      run: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        if (connectorDown) await isBackUp;
+      },
     });
     world.standin.faults.setLatency(30, { path: '/api/now/table/*' });
 
@@ -74,13 +89,17 @@ describe('e2e: connector killed with SIGKILL mid-storm and restarted', function 
     await until('an incident insert in flight', async () =>
       accepted.length >= 30 && creating().length > 0 ? true : null,
     );
+    // What was in the instance when the connector died, taken right before the kill (the stand-in
+    // runs in this process, so nothing changes in between): afterwards those inserts go on and are
+    // answered into a closed socket, or land with nobody waiting.
+    const inFlight = creating().map((r) => r.seq);
+    const incidentsAtKill = world.standin.tables.list('incident').length;
+    connectorDown = true;
     killed = true;
     await first.process.stop('SIGKILL');
-    const inFlight = creating().map((r) => r.seq);
     expect(inFlight.length, 'inserts the connector never saw answered').to.be.greaterThan(0);
     await Promise.all(senders);
     const acceptedBeforeKill = accepted.length;
-    const incidentsAtKill = world.standin.tables.list('incident').length;
     expect(acceptedBeforeKill, 'part of the storm was accepted before the kill').to.be.within(
       30,
       alarms.length - 1,
@@ -91,6 +110,11 @@ describe('e2e: connector killed with SIGKILL mid-storm and restarted', function 
 
     const second = await world.startConnector();
     killed = false;
+    // The held inserts finish a moment after the connector is back: it has searched by then.
+    setTimeout(() => {
+      connectorDown = false;
+      backUp();
+    }, 1500);
     // Alarms not acknowledged before the kill are sent again, as a real sender retries.
     const unsent = alarms.filter((a) => !accepted.includes(a));
     for (const alarm of unsent) {
@@ -129,5 +153,12 @@ describe('e2e: connector killed with SIGKILL mid-storm and restarted', function 
       ).to.have.length(1);
     }
     expect(world.standin.tables.list('incident'), 'no other incident').to.have.length(EQUIPMENT.length);
+
+    // No work note twice: every alarm change is its own note, once.
+    for (const incident of world.standin.tables.list('incident')) {
+      const notes = world.standin.tables.journal('incident', incident.sys_id ?? '', 'work_notes');
+      const texts = notes.map((n) => n.value);
+      expect(texts, `work notes of ${incident.correlation_id}`).to.deep.equal([...new Set(texts)]);
+    }
   });
 });

@@ -18,7 +18,7 @@ import {
   type TestSchema,
 } from '../support/postgres.js';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy.js';
-import { startReplica, type Replica } from './support/replica.js';
+import { FAULT_STANDIN, startReplica, type Replica } from './support/replica.js';
 import { delivered, postAlarm, storm, waitFor, type AlarmBody } from './support/traffic.js';
 
 const readyz = async (url: string) =>
@@ -34,7 +34,7 @@ describe('fault: PostgreSQL unavailable mid-run', function () {
 
   before(async function () {
     await requirePostgres(this, 'the PostgreSQL outage fault test');
-    standin = await startStandin({ port: 0 });
+    standin = await startStandin(FAULT_STANDIN);
     schema = await createTestSchema();
     const server = new URL(TEST_DATABASE_URL);
     proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });

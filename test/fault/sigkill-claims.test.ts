@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startStandin, type Standin } from '../../connector/src/demo/standin/index.js';
 import { createTestSchema, requirePostgres, type TestSchema } from '../support/postgres.js';
-import { startReplica, type Replica } from './support/replica.js';
+import { FAULT_STANDIN, startReplica, type Replica } from './support/replica.js';
 import { spawnReplica, type ReplicaProcess } from './support/runner-process.js';
 import { delivered, incidentSummary, keyOf, postEach, storm, waitFor } from './support/traffic.js';
 
@@ -23,7 +23,7 @@ describe('fault: a replica killed while holding claims', function () {
 
   before(async function () {
     await requirePostgres(this, 'the SIGKILL fault test');
-    standin = await startStandin({ port: 0 });
+    standin = await startStandin(FAULT_STANDIN);
     schema = await createTestSchema();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-fault-'));
   });
@@ -38,7 +38,8 @@ describe('fault: a replica killed while holding claims', function () {
   it('the other replica completes its deliveries, each incident once and its notes in order', async () => {
     const SITES = 6;
     const alarms = storm(SITES, 3, 'K');
-    // Every request to ServiceNow hangs for 30 s: the victim's first delivery of each key stalls.
+    // Every request to ServiceNow hangs for 30 s: the victim's first delivery of each key stalls (the
+    // quota cancels a search after 3 s; the victim searches again, and stalls again).
     const latency = standin.faults.setLatency(30_000);
     victim = await spawnReplica({
       databaseUrl: schema.url,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import axios from 'axios';
 import Database from 'better-sqlite3';
 import { startStandin, type Standin } from '../../connector/src/demo/standin/index.js';
+import { FAULT_STANDIN } from './support/replica.js';
 import { spawnReplica, type ReplicaProcess } from './support/runner-process.js';
 import { postAlarm, storm, waitFor } from './support/traffic.js';
 
@@ -42,7 +43,7 @@ describe('fault: SQLite disk full', function () {
       console.warn('  SKIPPED the SQLite disk-full fault test: prlimit (util-linux) is not installed');
       this.skip();
     }
-    standin = await startStandin({ port: 0 });
+    standin = await startStandin(FAULT_STANDIN);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-fault-'));
   });
   after(async () => {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startStandin, type Standin } from '../../connector/src/demo/standin/index.js';
 import { createTestSchema, requirePostgres, type TestSchema } from '../support/postgres.js';
-import { startReplica, type Replica } from './support/replica.js';
+import { FAULT_STANDIN, startReplica, type Replica } from './support/replica.js';
 import { delivered, incidentSummary, keyOf, postEach, storeSummary, storm } from './support/traffic.js';
 
 describe('fault: two replicas on one PostgreSQL', function () {
@@ -20,7 +20,7 @@ describe('fault: two replicas on one PostgreSQL', function () {
 
   before(async function () {
     await requirePostgres(this, 'the two-replica fault test');
-    standin = await startStandin({ port: 0 });
+    standin = await startStandin(FAULT_STANDIN);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-fault-'));
   });
   after(async () => {

@@ -68,6 +68,12 @@ export const ServiceNowConfigSchema = z
       .strict()
       .default({ type: 'basic', grant: 'password' }),
     timeout: DurationSchema.prefault(15),
+    request_lifetime: DurationSchema.prefault(90).describe(
+      'How long a write sent to the instance can still take effect: its REST Table API transaction ' +
+        'quota (60 s out of the box) plus time for the quota manager to cancel it. A write that got no ' +
+        'answer holds back its incident for this long, so nothing is done twice or out of order. Raise ' +
+        'it if your instance allows REST transactions to run longer.',
+    ),
     rate_limit_per_hour: z
       .number()
       .int()
@@ -86,6 +92,11 @@ export const ServiceNowConfigSchema = z
           .default('Resolved by Closeloop: all alarms cleared and telemetry back in range.'),
         resolved_state: z.number().int().default(6),
         reopen_state: z.number().int().default(2),
+        duplicate_state: z
+          .number()
+          .int()
+          .default(8)
+          .describe('State a duplicate incident of one event is closed in (8 = Canceled).'),
       })
       .strict()
       .default({
@@ -93,6 +104,7 @@ export const ServiceNowConfigSchema = z
         close_notes: 'Resolved by Closeloop: all alarms cleared and telemetry back in range.',
         resolved_state: 6,
         reopen_state: 2,
+        duplicate_state: 8,
       }),
   })
   .strict();

@@ -44,6 +44,9 @@ export const DEMO_USERS = {
   },
 } satisfies Record<string, DemoUser>;
 
+/** The demo instance's REST transaction quota (60 s on a real one). */
+const DEMO_TRANSACTION_QUOTA_MS = 8000;
+
 /** Environment variables the demo mappings read their source tokens from. */
 export const SOURCE_TOKEN_ENV = {
   bms: 'CLOSELOOP_BMS_TOKEN',
@@ -104,6 +107,9 @@ export function demoConfig(o: {
         password: DEMO_USERS.integration.password,
       },
       timeout: 5,
+      // The demo's instance cancels REST transactions after DEMO_TRANSACTION_QUOTA_MS, not 60 s: a
+      // write that got no answer holds its incident back for seconds only.
+      request_lifetime: (DEMO_TRANSACTION_QUOTA_MS + 2000) / 1000,
     },
     // Quick retries: the demo's ServiceNow is on loopback.
     outbox: { poll_interval: 0.05, base_delay: 0.2, max_delay: 2 },
@@ -145,6 +151,7 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions = {})
       users: Object.values(DEMO_USERS),
       logger: standinLogger,
       plugin: options.appDir ? { appDir: options.appDir } : true,
+      transactionQuotaMs: DEMO_TRANSACTION_QUOTA_MS,
     });
     started.push(standin);
 

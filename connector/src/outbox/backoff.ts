@@ -29,3 +29,12 @@ export function nextStep(
   const wait = Math.max(jittered, result.retryAfterMs ?? 0);
   return { dead: false, nextAttemptAt: new Date(now.getTime() + wait) };
 }
+
+/**
+ * A write that may still land (until `doubtUntil`) must not be followed by another attempt before
+ * then: the next attempt would not see what the first did, and could do it twice or out of order.
+ */
+export function fencedStep(step: NextStep, doubtUntil: Date | null): NextStep {
+  if (step.dead || doubtUntil === null || doubtUntil <= step.nextAttemptAt) return step;
+  return { dead: false, nextAttemptAt: doubtUntil };
+}

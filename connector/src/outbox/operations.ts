@@ -37,7 +37,35 @@ export const OperationSchema = z.discriminatedUnion('op', [
 ]);
 export type Operation = z.infer<typeof OperationSchema>;
 
+/**
+ * What became of a write that failed after it was sent: `pending` = no answer came, so it may still be
+ * applied later (until the instance cancels it); `visible` = the instance answered, but the write may
+ * have been applied in part or whole, and whatever it did can be seen now. Absent: nothing was applied.
+ */
+export type WriteDoubt = 'pending' | 'visible';
+
 /** What a delivery attempt says back: the outbox worker alone decides when to retry. */
 export type DeliveryResult =
   | { ok: true; link?: IncidentLink }
-  | { ok: false; retryable: boolean; retryAfterMs?: number; status?: number; error: string };
+  | {
+      ok: false;
+      retryable: boolean;
+      retryAfterMs?: number;
+      status?: number;
+      error: string;
+      doubt?: WriteDoubt;
+    };
+
+/** What the outbox worker tells one delivery attempt. */
+export interface DeliveryAttempt {
+  /**
+   * An earlier attempt sent a write (at `sentAt`) whose outcome is unknown and which can no longer
+   * land now: look at what it did before writing the same thing again. Null when nothing is in doubt.
+   */
+  doubt: { sentAt: Date } | null;
+  /**
+   * Call immediately before each write request is sent. It records the write (so a crash leaves its
+   * doubt behind) and throws when this worker's claim was taken over: then the write must not be sent.
+   */
+  beforeWrite(): Promise<void>;
+}

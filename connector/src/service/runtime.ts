@@ -11,7 +11,7 @@ import { consoleSecrets, sourceSecrets, weakSourceAuth } from './credentials.js'
 import type { Metrics } from '../observability/metrics.js';
 import { createServiceNowClient, type ServiceNowClient } from '../itsm/servicenow/client.js';
 import { deliverOperation } from '../itsm/servicenow/deliver.js';
-import type { DeliveryResult } from '../outbox/operations.js';
+import type { DeliveryAttempt, DeliveryResult } from '../outbox/operations.js';
 import type { OutboxEntry, Store } from '../store/store.js';
 import pRetry from 'p-retry';
 import { describeDatabaseUrl, isPostgresUrl, openStore } from '../store/open-store.js';
@@ -129,13 +129,14 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
   if (!servicenow)
     logger.warn('servicenow.instance_url is not set: alarms are stored and queued, nothing is delivered');
 
-  const deliver = async (entry: OutboxEntry): Promise<DeliveryResult> =>
+  const deliver = async (entry: OutboxEntry, attempt: DeliveryAttempt): Promise<DeliveryResult> =>
     servicenow
       ? deliverOperation(servicenow, {
           key: entry.eventKey,
           link: entry.link,
           op: entry.op,
           config: config.servicenow,
+          attempt,
         })
       : { ok: false, retryable: true, error: 'ServiceNow is not configured (set SERVICENOW_INSTANCE_URL)' };
 

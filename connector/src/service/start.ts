@@ -7,7 +7,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
-import type { DeliveryResult } from '../outbox/operations.js';
+import type { DeliveryAttempt, DeliveryResult } from '../outbox/operations.js';
 import type { OutboxEntry } from '../store/store.js';
 import { createApp } from '../http/app.js';
 import type { HttpContext } from '../http/context.js';
@@ -28,7 +28,7 @@ export interface ConnectorDeps {
   store: Store;
   /** Returns the current engine (mappings can be reloaded without restart). */
   engine: () => Engine;
-  deliver: (entry: OutboxEntry, metrics: Metrics) => Promise<DeliveryResult>;
+  deliver: (entry: OutboxEntry, attempt: DeliveryAttempt, metrics: Metrics) => Promise<DeliveryResult>;
   workerId?: string;
   now?: () => Date;
   /** Extra routes (closure checks, the console), each declaring its credential (http/route-table.ts). */
@@ -64,7 +64,8 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
   const workerId = d.workerId ?? `${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const worker = startOutboxWorker({
     store: d.store,
-    deliver: (entry) => d.deliver(entry, metrics),
+    deliver: (entry, attempt) => d.deliver(entry, attempt, metrics),
+    writeLifetimeMs: d.config.servicenow.request_lifetime,
     policy: {
       maxAttempts: d.config.outbox.max_attempts,
       baseDelayMs: d.config.outbox.base_delay,

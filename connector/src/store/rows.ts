@@ -201,6 +201,9 @@ const OutboxRowSchema = z.object({
   updated_at: z.string(),
   incident_sys_id: nullableString.optional(),
   incident_number: nullableString.optional(),
+  claim_seq: num.default(0),
+  sent_at: nullableString.default(null),
+  doubt_until: nullableString.default(null),
 });
 
 export function outboxFromRow(row: unknown): OutboxEntry {
@@ -218,6 +221,8 @@ export function outboxFromRow(row: unknown): OutboxEntry {
     updatedAt: r.updated_at,
     link:
       r.incident_sys_id && r.incident_number ? { sysId: r.incident_sys_id, number: r.incident_number } : null,
+    claim: r.claim_seq,
+    doubt: r.sent_at && r.doubt_until ? { sentAt: r.sent_at, until: r.doubt_until } : null,
   };
 }
 

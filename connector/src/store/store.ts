@@ -55,6 +55,30 @@ export interface OutboxEntry {
   updatedAt: string;
   /** The event's incident link at claim time (null before the create is delivered). */
   link: IncidentLink | null;
+  /** Increases with every claim: a worker acts on an entry only while this is still its claim. */
+  claim: number;
+  /**
+   * A write of an earlier attempt whose outcome is unknown (no answer came): sent at `sentAt`, it may
+   * still take effect at ServiceNow until `until`. Null when no earlier write is in doubt.
+   */
+  doubt: Doubt | null;
+}
+
+/** A write sent to ServiceNow whose outcome is unknown. */
+export interface Doubt {
+  sentAt: string;
+  until: string;
+}
+
+/** Which claim of which entry a worker holds. */
+export type ClaimRef = Pick<OutboxEntry, 'id' | 'claim'>;
+
+/** How a settled attempt leaves its entry. */
+export interface SettleStep {
+  dead: boolean;
+  nextAttemptAt: Date;
+  /** A write of this entry whose outcome is unknown; absent or null when none is. */
+  doubt?: { sentAt: Date; until: Date } | null;
 }
 
 export interface EventFilter {
@@ -113,14 +137,19 @@ export interface Store {
     basis: VerdictBasis,
   ): Promise<{ written: true } | { written: false; reason: string }>;
 
-  /** Claim due deliveries: the oldest undelivered entry of each key only, so a key is delivered in order. */
+  /**
+   * Claim due deliveries: the oldest undelivered entry of each key only, so a key is delivered in order.
+   * An entry whose earlier write may still land at ServiceNow (`doubt.until` not yet passed) is not due,
+   * whoever held it before: its key waits until that write can no longer take effect.
+   */
   claimDeliveries(limit: number, now: Date, worker: string, leaseMs: number): Promise<OutboxEntry[]>;
-  settleDelivery(
-    id: number,
-    result: DeliveryResult,
-    next: { dead: boolean; nextAttemptAt: Date },
-    now: Date,
-  ): Promise<void>;
+  /**
+   * Record, just before a write is sent, that it may take effect until `until`. False when the claim
+   * is no longer this worker's (taken over after its lease or its liveness): then nothing may be sent.
+   */
+  markSent(claim: ClaimRef, sentAt: Date, until: Date): Promise<boolean>;
+  /** Record an attempt's outcome; false (nothing changed) when the claim was taken over meanwhile. */
+  settleDelivery(claim: ClaimRef, result: DeliveryResult, next: SettleStep, now: Date): Promise<boolean>;
   listDeliveries(state: DeliveryState | 'all', limit: number): Promise<OutboxEntry[]>;
   retryDelivery(id: number, now: Date): Promise<boolean>;
   deliveryCounts(): Promise<DeliveryCounts>;

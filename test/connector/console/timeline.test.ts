@@ -71,6 +71,8 @@ function write(over: Partial<OutboxEntry>): OutboxEntry {
     createdAt: at(0),
     updatedAt: at(1),
     link: null,
+    claim: 1,
+    doubt: null,
     ...over,
   };
 }

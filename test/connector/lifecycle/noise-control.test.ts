@@ -215,7 +215,7 @@ describe('noise control through ingest', () => {
       );
       const [c] = await store.claimDeliveries(10, at(1), 'w', 60_000);
       await store.settleDelivery(
-        c!.id,
+        c!,
         { ok: true, link: { sysId: 'e1', number: 'INC0010007' } },
         { dead: false, nextAttemptAt: at(1) },
         at(1),

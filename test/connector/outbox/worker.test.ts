@@ -5,7 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createSqliteStore } from '../../../connector/src/store/sqlite/store.js';
 import { startOutboxWorker } from '../../../connector/src/outbox/worker.js';
-import type { DeliveryResult } from '../../../connector/src/outbox/operations.js';
+import type { DeliveryAttempt, DeliveryResult } from '../../../connector/src/outbox/operations.js';
 import type { OutboxEntry, Store } from '../../../connector/src/store/store.js';
 import { alarm, plan } from '../../support/alarms.js';
 
@@ -21,13 +21,18 @@ describe('outbox worker', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function run(deliver: (e: OutboxEntry) => Promise<DeliveryResult>, concurrency = 4) {
+  function run(
+    deliver: (e: OutboxEntry, a: DeliveryAttempt) => Promise<DeliveryResult>,
+    concurrency = 4,
+    over: { store?: Store; writeLifetimeMs?: number } = {},
+  ) {
     return startOutboxWorker({
-      store,
+      store: over.store ?? store,
       deliver,
       policy: { maxAttempts: 5, baseDelayMs: 20, maxDelayMs: 100 },
       concurrency,
       pollIntervalMs: 10,
+      writeLifetimeMs: over.writeLifetimeMs ?? 1000,
       workerId: 'test',
       logger: pino({ level: 'silent' }),
     });
@@ -114,5 +119,135 @@ describe('outbox worker', () => {
     await w.idle();
     await w.stop();
     expect(peak).to.equal(3);
+  });
+
+  describe('writes in doubt', () => {
+    /** Waits until every delivery is done (idle() returns while a retry is only scheduled). */
+    const allDone = async () => {
+      for (let i = 0; i < 500; i++) {
+        const c = await store.deliveryCounts();
+        if (c.done > 0 && c.pending === 0 && c.inflight === 0) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('deliveries not done within 5 s');
+    };
+    it('a write that got no answer holds its key back until it can no longer land; the retry is told', async () => {
+      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      const calls: { at: number; doubt: DeliveryAttempt['doubt'] }[] = [];
+      let sentAt = 0;
+      const w = run(
+        async (_e, a) => {
+          calls.push({ at: Date.now(), doubt: a.doubt });
+          if (calls.length > 1) return { ok: true, link: { sysId: 's', number: 'INC1' } };
+          await a.beforeWrite();
+          sentAt = Date.now();
+          return { ok: false, retryable: true, doubt: 'pending', error: 'timed out (ECONNABORTED)' };
+        },
+        4,
+        { writeLifetimeMs: 400 },
+      );
+      await allDone();
+      await w.stop();
+      expect(calls).to.have.length(2);
+      expect(calls[0]!.doubt).to.equal(null);
+      expect(calls[1]!.at - sentAt, 'not before the write could no longer land').to.be.at.least(390);
+      expect(calls[1]!.doubt?.sentAt.getTime()).to.be.within(sentAt - 50, sentAt);
+      expect((await store.listDeliveries('done', 10))[0]!.doubt).to.equal(null);
+    });
+
+    it('an answered failure is retried on the backoff, and the retry looks first', async () => {
+      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      const calls: { at: number; doubt: DeliveryAttempt['doubt'] }[] = [];
+      const w = run(
+        async (_e, a) => {
+          calls.push({ at: Date.now(), doubt: a.doubt });
+          if (calls.length > 1) return { ok: true };
+          await a.beforeWrite();
+          return {
+            ok: false,
+            retryable: true,
+            status: 500,
+            doubt: 'visible',
+            error: 'Internal Server Error',
+          };
+        },
+        4,
+        { writeLifetimeMs: 60_000 },
+      );
+      await allDone();
+      await w.stop();
+      expect(calls).to.have.length(2);
+      expect(calls[1]!.at - calls[0]!.at, 'the backoff, not the write lifetime').to.be.below(5_000);
+      expect(calls[1]!.doubt).to.not.equal(null);
+    });
+
+    it('a failure in doubt of a read only (nothing written in the attempt) fences nothing', async () => {
+      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      const calls: DeliveryAttempt['doubt'][] = [];
+      const w = run(
+        async (_e, a) => {
+          calls.push(a.doubt);
+          return calls.length > 1
+            ? { ok: true }
+            : { ok: false, retryable: true, doubt: 'pending', error: 'timed out' };
+        },
+        4,
+        { writeLifetimeMs: 60_000 },
+      );
+      await allDone();
+      await w.stop();
+      expect(calls).to.deep.equal([null, null]);
+    });
+
+    it('a worker whose claim was taken over sends nothing and records nothing', async () => {
+      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      const lost: Store = { ...store, markSent: async () => false, settleDelivery: async () => false };
+      let sent = 0;
+      let refusal = '';
+      const w = run(
+        async (_e, a) => {
+          try {
+            await a.beforeWrite();
+            sent++;
+          } catch (err) {
+            refusal = err instanceof Error ? err.message : String(err);
+          }
+          return { ok: false, retryable: true, error: refusal };
+        },
+        4,
+        { store: lost },
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      await w.stop();
+      expect(sent).to.equal(0);
+      expect(refusal).to.match(/claim on delivery \d+ was taken over/);
+      expect((await store.listDeliveries('inflight', 10)).map((d) => d.attempts)).to.deep.equal([0]);
+    });
+
+    it('an outcome the store cannot take right now is recorded when it answers again, not delivered twice', async () => {
+      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      let refusals = 3;
+      const flaky: Store = {
+        ...store,
+        settleDelivery: async (...args) => {
+          if (refusals-- > 0) throw new Error('SQLITE_FULL: database or disk is full');
+          return store.settleDelivery(...args);
+        },
+      };
+      let deliveries = 0;
+      const w = run(
+        async (_e, a) => {
+          deliveries++;
+          await a.beforeWrite();
+          return { ok: true, link: { sysId: 's', number: 'INC1' } };
+        },
+        4,
+        { store: flaky, writeLifetimeMs: 60_000 },
+      );
+      await allDone();
+      await w.stop();
+      expect(deliveries).to.equal(1);
+      expect(refusals).to.equal(-1);
+    });
   });
 });

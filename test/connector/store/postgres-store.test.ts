@@ -296,27 +296,44 @@ describe('PostgreSQL store: several replicas on one database', function () {
   });
 
   describe('a claim whose outcome could not be recorded', () => {
-    it('is taken again by its own worker once the database is back, without waiting for the lease', async () => {
+    it('stays its worker’s while it tries again, and is recorded once the database is back', async () => {
       const server = new URL(TEST_DATABASE_URL);
       const proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
       try {
         const s = await replica({ url: throughProxy(schema.url, proxy) });
         await s.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
         const [c] = await s.claimDeliveries(1, at(1), 'w', 600_000);
+        // The create went out (and was answered) just before the database went away.
+        expect(await s.markSent(c!, at(1), at(60))).to.equal(true);
         await proxy.cut();
         let err: unknown = null;
+        const link = { sysId: 'abc', number: 'INC0010001' };
         await s
-          .settleDelivery(c!.id, { ok: true }, { dead: false, nextAttemptAt: at(2) }, at(2))
+          .settleDelivery(c!, { ok: true, link }, { dead: false, nextAttemptAt: at(2) }, at(2))
           .catch((e: unknown) => (err = e));
         expect(err).to.be.instanceOf(Error);
         await proxy.restore();
-        // (Its liveness session went down with the connection, so another replica could take it too.)
-        const [again] = await s.claimDeliveries(1, at(3), 'w', 600_000);
-        expect(again).to.include({ id: c!.id, state: 'inflight' });
-        expect(await s.claimDeliveries(1, at(4), 'w', 600_000)).to.have.length(0);
+        // Not delivered again meanwhile, by this worker or any other (its liveness session went down
+        // with the connection, so it may look dead): the write's doubt holds the entry.
+        expect(await s.claimDeliveries(1, at(3), 'w', 600_000)).to.have.length(0);
+        expect(await s.claimDeliveries(1, at(3), 'other', 600_000)).to.have.length(0);
+        expect(
+          await s.settleDelivery(c!, { ok: true, link }, { dead: false, nextAttemptAt: at(4) }, at(4)),
+        ).to.equal(true);
+        expect((await s.getEvent('DC1/cooling/ZONE-A1'))!.event.incidentNumber).to.equal('INC0010001');
       } finally {
         await proxy.close();
       }
+    });
+
+    it('is taken again by its worker (same id) after a restart, without waiting for the lease', async () => {
+      const a = await replica();
+      await a.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+      const [c] = await a.claimDeliveries(1, at(1), 'w', 600_000);
+      await a.close();
+      const b = await replica();
+      const [again] = await b.claimDeliveries(1, at(2), 'w', 600_000);
+      expect(again).to.include({ id: c!.id, state: 'inflight', claim: c!.claim + 1 });
     });
   });
 

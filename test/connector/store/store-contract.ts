@@ -56,7 +56,7 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         if (!claimed.length) return;
         for (const c of claimed)
           await store.settleDelivery(
-            c.id,
+            c,
             {
               ok: true,
               ...(c.op.op === 'create' ? { link: { sysId: `sys-${c.id}`, number: `INC${c.id}` } } : {}),
@@ -362,7 +362,7 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         ]);
         expect(await store.claimDeliveries(10, at(2), 'w', 60_000)).to.have.length(0);
         await store.settleDelivery(
-          first[0]!.id,
+          first[0]!,
           { ok: false, retryable: false, status: 400, error: 'bad field' },
           { dead: true, nextAttemptAt: at(2) },
           at(2),
@@ -381,7 +381,7 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         await store.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
         const [c] = await store.claimDeliveries(10, at(1), 'w', 60_000);
         await store.settleDelivery(
-          c!.id,
+          c!,
           { ok: false, retryable: true, status: 503, error: 'busy' },
           { dead: false, nextAttemptAt: at(10) },
           at(1),
@@ -396,7 +396,7 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         const [c] = await store.claimDeliveries(10, at(1), 'w', 60_000);
         expect(c!.link).to.equal(null);
         await store.settleDelivery(
-          c!.id,
+          c!,
           { ok: true, link: { sysId: 'abc', number: 'INC0010001' } },
           { dead: false, nextAttemptAt: at(1) },
           at(1),
@@ -426,6 +426,114 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         await store.close();
         store = await h!.open();
         expect(await store.claimDeliveries(10, at(2), 'w2', 600_000)).to.have.length(1);
+      });
+
+      it('a sent write fences its key: not claimable again before it can no longer land, even after a restart', async () => {
+        await store.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+        const [c] = await store.claimDeliveries(10, at(1), 'w1', 600_000);
+        expect(c).to.include({ doubt: null });
+        expect(await store.markSent(c!, at(2), at(60))).to.equal(true);
+        // The worker dies with the write in flight.
+        await store.close();
+        store = await h!.open();
+        // A later operation of the same incident waits too: nothing may overtake the write in doubt.
+        await store.ingest([{ alarm: alarm({ id: 'A2' }), plan: plan() }], at(3), D);
+        expect(await store.claimDeliveries(10, at(59), 'w2', 600_000), 'fenced').to.have.length(0);
+        const [again] = await store.claimDeliveries(10, at(60), 'w2', 600_000);
+        expect(again).to.include({ id: c!.id, claim: c!.claim + 1 });
+        expect(again!.doubt).to.deep.equal({ sentAt: at(2).toISOString(), until: at(60).toISOString() });
+      });
+
+      it('a claim taken over can neither send nor settle; the new claim can', async () => {
+        await store.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+        const [old] = await store.claimDeliveries(10, at(1), 'w1', 600_000);
+        await store.close();
+        store = await h!.open();
+        const [taken] = await store.claimDeliveries(10, at(2), 'w2', 600_000);
+        expect(taken!.claim).to.be.greaterThan(old!.claim);
+        expect(await store.markSent(old!, at(3), at(9)), 'the old claim may not send').to.equal(false);
+        const link = { sysId: 'stale', number: 'INC0000001' };
+        expect(
+          await store.settleDelivery(old!, { ok: true, link }, { dead: false, nextAttemptAt: at(3) }, at(3)),
+        ).to.equal(false);
+        expect((await store.getEvent(K))!.event.incidentSysId, 'nothing recorded for it').to.equal(null);
+        expect(await store.markSent(taken!, at(3), at(9))).to.equal(true);
+        expect(
+          await store.settleDelivery(
+            taken!,
+            { ok: true, link: { sysId: 'abc', number: 'INC0010001' } },
+            { dead: false, nextAttemptAt: at(4) },
+            at(4),
+          ),
+        ).to.equal(true);
+        const d = await store.getEvent(K);
+        expect(d!.event.incidentNumber).to.equal('INC0010001');
+        expect(d!.deliveries[0]).to.include({ state: 'done', doubt: null });
+      });
+
+      it('an attempt in doubt keeps its doubt and waits for it; a success clears it', async () => {
+        await store.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+        const [c] = await store.claimDeliveries(10, at(1), 'w', 60_000);
+        await store.markSent(c!, at(1), at(30));
+        expect(
+          await store.settleDelivery(
+            c!,
+            { ok: false, retryable: true, doubt: 'pending', error: 'timed out' },
+            { dead: false, nextAttemptAt: at(2), doubt: { sentAt: at(1), until: at(30) } },
+            at(2),
+          ),
+        ).to.equal(true);
+        const pending = await store.listDeliveries('pending', 10);
+        expect(pending[0]!.doubt).to.deep.equal({ sentAt: at(1).toISOString(), until: at(30).toISOString() });
+        expect(await store.claimDeliveries(10, at(29), 'w', 60_000)).to.have.length(0);
+        const [again] = await store.claimDeliveries(10, at(30), 'w', 60_000);
+        expect(again!.doubt).to.deep.equal({ sentAt: at(1).toISOString(), until: at(30).toISOString() });
+        await store.settleDelivery(again!, { ok: true }, { dead: false, nextAttemptAt: at(31) }, at(31));
+        expect((await store.listDeliveries('done', 10))[0]!.doubt).to.equal(null);
+      });
+
+      it('a definite failure restores the earlier doubt (none here): the retry is not fenced', async () => {
+        await store.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+        const [c] = await store.claimDeliveries(10, at(1), 'w', 60_000);
+        await store.markSent(c!, at(1), at(90));
+        await store.settleDelivery(
+          c!,
+          { ok: false, retryable: true, status: 429, error: 'Too Many Requests' },
+          { dead: false, nextAttemptAt: at(3), doubt: null },
+          at(2),
+        );
+        expect(await store.claimDeliveries(10, at(3), 'w', 60_000)).to.have.length(1);
+      });
+
+      it('a cause adopting an effect keeps the effect’s create that is in doubt, and follows it with note and resolve', async () => {
+        const gpuPlan = plan({
+          correlationKey: 'DC1/rack/R03',
+          role: 'effect',
+          scopes: ['rack:DC1/R03', 'cooling_zone:DC1/ZONE-A1', 'site:DC1'],
+        });
+        const crahPlan = plan({
+          role: 'cause',
+          scope: 'cooling_zone:DC1/ZONE-A1',
+          scopes: ['cooling_zone:DC1/ZONE-A1', 'site:DC1'],
+        });
+        const gpu = alarm({ source: 'alertmanager', sourceKind: 'alertmanager', id: 'fp-r03' });
+        await store.ingest([{ alarm: gpu, plan: gpuPlan }], at(0), D, quiet);
+        const [c] = await store.claimDeliveries(10, at(1), 'w', 60_000);
+        await store.markSent(c!, at(1), at(30));
+        await store.settleDelivery(
+          c!,
+          { ok: false, retryable: true, doubt: 'pending', error: 'timed out' },
+          { dead: false, nextAttemptAt: at(2), doubt: { sentAt: at(1), until: at(30) } },
+          at(2),
+        );
+        await store.ingest([{ alarm: alarm({ id: 'CRAH-1-SAT' }), plan: crahPlan }], at(5), D, quiet);
+        const effect = await store.getEvent('DC1/rack/R03');
+        expect(effect!.event.state).to.equal('merged');
+        expect(effect!.deliveries.map((x) => [x.op.op, x.state])).to.deep.equal([
+          ['create', 'pending'],
+          ['note', 'pending'],
+          ['resolve', 'pending'],
+        ]);
       });
 
       it('lists deliveries by state and all, newest first for all', async () => {

@@ -33,10 +33,10 @@ export function writeConnectorConfig(o: {
   password: string;
   sourceToken: string;
   mappingsDir?: string;
-  /** Extra top-level keys merged over the defaults below. */
+  /** Extra settings: each top-level key's settings are merged over the defaults below. */
   overrides?: Record<string, unknown>;
 }): ConnectorFiles {
-  const config = {
+  const defaults: Record<string, unknown> = {
     server: { host: '127.0.0.1', port: 0 },
     data_dir: o.dataDir,
     mappings_dir: o.mappingsDir ?? E2E_MAPPINGS,
@@ -45,6 +45,9 @@ export function writeConnectorConfig(o: {
       instance_url: o.standinUrl,
       auth: { type: 'basic', username: 'closeloop.integration' },
       timeout: '1s',
+      // The world's stand-in cancels Table API transactions after 3 s (world.ts): after 4 s a write
+      // that got no answer can no longer land.
+      request_lifetime: '4s',
     },
     outbox: {
       concurrency: 4,
@@ -55,8 +58,14 @@ export function writeConnectorConfig(o: {
     },
     // No verdicts are pushed unless a test asks: the watcher's first pass is an hour away.
     guard: { watch_interval: '1h', budget: '2s' },
-    ...o.overrides,
   };
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  const config: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(o.overrides ?? {})) {
+    const base = defaults[key];
+    config[key] = isObject(base) && isObject(value) ? { ...base, ...value } : value;
+  }
   const configFile = path.join(o.dir, 'closeloop.yaml');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   return {

@@ -59,6 +59,9 @@ export async function createWorld(
   const standinOptions: StandinOptions = {
     users: USERS,
     snapshotFile: path.join(dir, 'standin-snapshot.json'),
+    // The instance's REST transaction quota, scaled down from 60 s so that tests need not wait for
+    // it; the connector's servicenow.request_lifetime (connector-process.ts) is set just above it.
+    transactionQuotaMs: 3000,
     ...o.standin,
   };
   let standin: Standin | null = await startStandin(standinOptions);

@@ -24,8 +24,16 @@ export const ReplicaConfigSchema = z.object({
   bodyLimit: z.string().default('1mb'),
   /** How long one ServiceNow request may take (a replica that must hold its claims waits longer). */
   servicenowTimeout: z.string().default('2s'),
+  /** servicenow.request_lifetime: just above the stand-in's transaction quota (FAULT_STANDIN). */
+  servicenowRequestLifetime: z.string().default('4s'),
 });
 export type ReplicaConfig = z.input<typeof ReplicaConfigSchema>;
+
+/**
+ * Stand-in options for fault tests: a 3 s REST transaction quota instead of 60 s, so that a write in
+ * doubt is settled in seconds (the replicas' request_lifetime, 4 s, is just above it).
+ */
+export const FAULT_STANDIN = { port: 0, transactionQuotaMs: 3000 } as const;
 
 export const API_KEY = 'fault-test-key';
 
@@ -55,6 +63,7 @@ export async function startReplica(input: ReplicaConfig): Promise<Replica> {
       instance_url: c.servicenowUrl,
       auth: { type: 'basic', username: 'admin', password: 'admin' },
       timeout: c.servicenowTimeout,
+      request_lifetime: c.servicenowRequestLifetime,
     },
     outbox: { concurrency: 8, max_attempts: 100, base_delay: 0.05, max_delay: 0.5, poll_interval: 0.05 },
     // Every note at once and no storm control: the outcome must not depend on timing.
@@ -70,12 +79,13 @@ export async function startReplica(input: ReplicaConfig): Promise<Replica> {
       store,
       engine: () => tinyEngine(SOURCES),
       workerId: c.workerId,
-      deliver: (entry) =>
+      deliver: (entry, attempt) =>
         deliverOperation(servicenow, {
           key: entry.eventKey,
           link: entry.link,
           op: entry.op,
           config: config.servicenow,
+          attempt,
         }),
       timerIntervalMs: 200,
     });

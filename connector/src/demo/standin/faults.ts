@@ -1,6 +1,7 @@
 // Fault injection and request accounting for tests. Every request (except /__standin/ itself) is
-// counted and logged, then delayed by any matching latency, then may be answered by the first
-// matching armed fault: 429 with Retry-After and X-RateLimit-* headers, a 5xx, or a dropped socket.
+// counted and logged as it arrives; once its body is in, it is delayed by any matching latency, then
+// may be answered by the first matching armed fault: 429 with Retry-After and X-RateLimit-* headers, a
+// 5xx, or a dropped socket.
 // Faults are scoped by method and a path pattern (`*` matches any characters) and count down.
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
@@ -150,10 +151,12 @@ export function faultControls(state: FaultState): FaultControls {
   };
 }
 
-/** Express middleware: accounting, latency and faults for everything outside the admin endpoint. */
-export function faultMiddleware(state: FaultState) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (req.path === ADMIN_PREFIX || req.path.startsWith(`${ADMIN_PREFIX}/`)) return next();
+const isAdmin = (req: Request) => req.path === ADMIN_PREFIX || req.path.startsWith(`${ADMIN_PREFIX}/`);
+
+/** Express middleware: counts and logs every request outside the admin endpoint, as it arrives. */
+export function requestLogMiddleware(state: FaultState) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (isAdmin(req)) return next();
     const started = Date.now();
     const entry: RequestLogEntry = {
       seq: ++state.seq,
@@ -169,6 +172,7 @@ export function faultMiddleware(state: FaultState) {
     if (state.log.length > MAX_LOG) state.log.splice(0, state.log.length - MAX_LOG);
     const key = `${req.method} ${req.path}`;
     state.counters.set(key, (state.counters.get(key) ?? 0) + 1);
+    res.locals.requestLogEntry = entry;
     res.on('finish', () => {
       entry.status = res.statusCode;
       entry.ms = Date.now() - started;
@@ -176,11 +180,23 @@ export function faultMiddleware(state: FaultState) {
     res.on('close', () => {
       entry.ms ||= Date.now() - started;
     });
+    next();
+  };
+}
 
+/**
+ * Express middleware: the latency and faults armed for a request, after it has arrived whole (the
+ * instance is slow or fails while working on a request it received, not while it is still in transit).
+ */
+export function faultInjectionMiddleware(state: FaultState) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (isAdmin(req)) return next();
     const delay = state.faults
       .filter((f) => f.spec.kind === 'latency' && inScope(f.spec, req.method, req.path))
       .reduce((sum, f) => sum + (f.spec.kind === 'latency' ? f.spec.ms : 0), 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    // The instance gave up on it meanwhile (a transaction quota, see transaction.ts).
+    if (res.headersSent) return;
 
     const fault = state.faults.find(
       (f) => f.spec.kind !== 'latency' && f.remaining > 0 && inScope(f.spec, req.method, req.path),
@@ -188,7 +204,8 @@ export function faultMiddleware(state: FaultState) {
     if (!fault) return next();
     fault.remaining -= 1;
     if (fault.remaining <= 0) state.faults = state.faults.filter((f) => f !== fault);
-    entry.fault = fault.spec.kind;
+    const entry: unknown = res.locals.requestLogEntry;
+    if (entry && typeof entry === 'object') (entry as RequestLogEntry).fault = fault.spec.kind;
     answerWithFault(fault.spec, req, res);
   };
 }

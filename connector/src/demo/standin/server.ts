@@ -11,7 +11,15 @@ import { rateLimitMiddleware, type RateLimitRule } from './rate-limit.js';
 import { startPluginHost, type PluginHost, type PluginHostOptions } from './plugin-host.js';
 import { tableDef } from './dictionary.js';
 import type { BusinessRule } from './business-rules.js';
-import { createFaultState, faultControls, faultMiddleware, type FaultControls } from './faults.js';
+import {
+  createFaultState,
+  faultControls,
+  faultInjectionMiddleware,
+  requestLogMiddleware,
+  type FaultControls,
+} from './faults.js';
+import { receiveBody } from './request-body.js';
+import { transactionQuota } from './transaction.js';
 import {
   expireAccessTokens,
   requireAuth,
@@ -77,6 +85,11 @@ export interface StandinOptions {
   rateLimit?: RateLimitRule;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * The "REST Table API request timeout" transaction quota: a Table API request still running after
+   * this long is cancelled and stores nothing (default 60000, as on an instance).
+   */
+  transactionQuotaMs?: number;
   /**
    * Run the Closeloop plugin's built business rule and UI actions (plugin-host.ts). Needs
    * `npm run build -w plugin` first; `true` uses plugin/dist/app.
@@ -333,7 +346,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // the Table API has no ETag / If-Match
-  app.use(faultMiddleware(faultState));
+  app.use(requestLogMiddleware(faultState));
+  app.use('/api', receiveBody(10 * 1024 * 1024));
+  app.use('/api/now/table', transactionQuota(options.transactionQuotaMs ?? 60_000));
+  app.use(faultInjectionMiddleware(faultState));
   app.use(
     '/__standin',
     adminRouter({

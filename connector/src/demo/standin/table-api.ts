@@ -2,11 +2,13 @@
 // /api/now/table/{table}/{sys_id}` with the platform's envelopes, status codes and sysparm_* handling.
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { errorBody } from './envelope.js';
 import { matches, order, parseEncodedQuery } from './encoded-query.js';
 import { readField } from './field-reader.js';
 import type { Principal } from './oauth.js';
 import { renderRow, type DisplayMode, type RenderOptions } from './serialize.js';
 import { allRows, getRow, type Row, type Store } from './store.js';
+import { transactionOf } from './transaction.js';
 import {
   allowsWebServices,
   deleteRecord,
@@ -54,11 +56,10 @@ export const RecordBodySchema = z.record(z.string(), BodyValueSchema);
 
 const MAX_LIMIT = 10_000;
 
-export function errorBody(message: string, detail: string | null) {
-  return { error: { message, detail }, status: 'failure' };
-}
+export { errorBody };
 
 function sendError(res: Response, status: number, message: string, detail: string | null): void {
+  if (res.headersSent) return; // cancelled by the transaction quota: that answer was sent
   res.status(status).json(errorBody(message, detail));
 }
 
@@ -102,10 +103,13 @@ function checkTable(table: string, res: Response): boolean {
   return true;
 }
 
-/** Reads a JSON object body sent with any content type; answers 400 itself when unreadable. */
+/**
+ * Reads a JSON object body sent with any content type (received whole by receiveBody, see
+ * request-body.ts); answers 400 itself when unreadable.
+ */
 function parseBody(req: Request, res: Response): Record<string, InputValue> | null {
   const raw: unknown = req.body;
-  const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+  const text = typeof raw === 'string' ? raw : '';
   if (text.trim() === '') return {};
   let json: unknown;
   try {
@@ -165,6 +169,7 @@ function sendWrite(
   created: boolean,
   query: TableQuery,
 ): void {
+  if (res.headersSent) return;
   if (!outcome.ok) return sendError(res, outcome.status, outcome.message, outcome.detail);
   if (created)
     res
@@ -178,7 +183,11 @@ function sendWrite(
 export function tableApiRouter(deps: TableApiDeps): Router {
   const { store } = deps;
   const router = express.Router();
-  router.use(express.text({ type: () => true, limit: '10mb' }));
+  // A write's transaction: cancelled by the quota rule, it stores nothing (see transaction.ts).
+  const writeContext = (res: Response): WriteContext => {
+    const tx = transactionOf(res);
+    return { ...deps.writeContext(principalOf(res)), cancelled: () => tx.cancelled };
+  };
 
   router.get('/:table', (req, res) => {
     const table = String(req.params.table);
@@ -200,7 +209,7 @@ export function tableApiRouter(deps: TableApiDeps): Router {
     if (!query || !checkTable(table, res)) return;
     const body = parseBody(req, res);
     if (!body) return;
-    const outcome = await insertRecord(store, table, body, deps.writeContext(principalOf(res)));
+    const outcome = await insertRecord(store, table, body, writeContext(res));
     if (outcome.ok) deps.onChange();
     sendWrite(req, res, store, table, outcome, true, query);
   });
@@ -226,13 +235,7 @@ export function tableApiRouter(deps: TableApiDeps): Router {
     if (!query || !checkTable(table, res)) return;
     const body = parseBody(req, res);
     if (!body) return;
-    const outcome = await updateRecord(
-      store,
-      table,
-      String(req.params.sysId),
-      body,
-      deps.writeContext(principalOf(res)),
-    );
+    const outcome = await updateRecord(store, table, String(req.params.sysId), body, writeContext(res));
     if (outcome.ok) deps.onChange();
     sendWrite(req, res, store, table, outcome, false, query);
   };

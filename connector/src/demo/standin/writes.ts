@@ -35,6 +35,8 @@ export interface WriteContext {
   interactive: boolean;
   /** ACLs, for Table API callers only (scripts and set-up writes are not ACL-checked). */
   access?: AccessControl;
+  /** The request's transaction was cancelled (quota rule): then nothing is stored. */
+  cancelled?: () => boolean;
 }
 
 /** What the ACLs allow a Table API caller (the plugin host supplies the built app's). */
@@ -53,7 +55,13 @@ export interface AccessControl {
 
 export type WriteOutcome =
   | { ok: true; row: Row; rules: RuleRunResult | null }
-  | { ok: false; status: 403 | 404; message: string; detail: string | null; rules: RuleRunResult | null };
+  | {
+      ok: false;
+      status: 403 | 404 | 500;
+      message: string;
+      detail: string | null;
+      rules: RuleRunResult | null;
+    };
 
 /** Journal columns whose writes become sys_journal_field entries. */
 function journalColumns(table: string): string[] {
@@ -94,11 +102,10 @@ export function insertRecord(
   ctx: WriteContext,
 ): Promise<WriteOutcome> {
   const values = normaliseValues(table, input, true);
-  const key = `${table}:${values.sys_id ?? ''}`;
   if (ctx.access && !ctx.access.mayOperate(table, 'create', ctx.user, ctx.roles)) {
     return Promise.resolve(aclRefusal('Insert'));
   }
-  return serialised(ctx.locks, key, async () => {
+  const insert = async (): Promise<WriteOutcome> => {
     const current: Row = { ...blankRow(store, table, ctx.user, ctx.nowMs), ...values };
     if (getRow(store, table, current.sys_id ?? '')) {
       return {
@@ -110,7 +117,10 @@ export function insertRecord(
       };
     }
     return commit(store, table, current, null, ctx);
-  });
+  };
+  // Only an insert that names its sys_id can meet another write of the same row; others run side by
+  // side, as concurrent inserts do on an instance.
+  return values.sys_id ? serialised(ctx.locks, `${table}:${values.sys_id}`, insert) : insert();
 }
 
 export function updateRecord(
@@ -175,16 +185,7 @@ async function commit(
   }
 
   const duplicate = uniqueViolation(store, table, current);
-  if (duplicate) {
-    const action = previous ? 'update' : 'insert';
-    return {
-      ok: false,
-      status: 403,
-      message: 'Operation Failed',
-      detail: `Error during ${action} of ${table} (Unique Key violation detected by database (Duplicate entry '${duplicate.value}' for key '${duplicate.index}'))`,
-      rules: null,
-    };
-  }
+  if (duplicate) return uniqueRefusal(table, previous, duplicate, null);
 
   let rules: RuleRunResult | null = null;
   const ruleContext = (): RuleContext => ({
@@ -202,6 +203,20 @@ async function commit(
     if (rules.abortedBy) return { ok: false, status: 403, ...abortError(table, rules), rules };
   }
 
+  // Checked again where the database checks it, as the row is stored: another write of the same
+  // value may have been stored while the rules ran (inserts run side by side).
+  const clash = uniqueViolation(store, table, current);
+  if (clash) return uniqueRefusal(table, previous, clash, rules);
+  // A transaction cancelled while its rules ran stores nothing; its answer was already sent.
+  if (ctx.cancelled?.()) {
+    return {
+      ok: false,
+      status: 500,
+      message: 'Transaction cancelled: maximum execution time exceeded',
+      detail: null,
+      rules,
+    };
+  }
   const entries: { element: string; value: string }[] = [];
   for (const element of journalColumns(table)) {
     const value = current[element] ?? '';
@@ -236,6 +251,22 @@ function aclRefusal(operation: 'Insert' | 'Update'): WriteOutcome {
     message: 'Operation Failed',
     detail: `ACL Exception ${operation} Failed due to security constraints`,
     rules: null,
+  };
+}
+
+function uniqueRefusal(
+  table: string,
+  previous: Row | null,
+  duplicate: { index: string; value: string },
+  rules: RuleRunResult | null,
+): WriteOutcome {
+  const action = previous ? 'update' : 'insert';
+  return {
+    ok: false,
+    status: 403,
+    message: 'Operation Failed',
+    detail: `Error during ${action} of ${table} (Unique Key violation detected by database (Duplicate entry '${duplicate.value}' for key '${duplicate.index}'))`,
+    rules,
   };
 }
 

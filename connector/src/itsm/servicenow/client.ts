@@ -6,12 +6,21 @@ import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
 import type { ServiceNowConfig } from '../../config/schema.js';
 import { createAuthenticator } from './auth.js';
-import { ServiceNowError, httpError } from './errors.js';
+import { ServiceNowError, envelopeIn2xx, httpError } from './errors.js';
+import {
+  VERDICT_COLUMNS,
+  boundRecord,
+  boundText,
+  columnRule,
+  taskColumns,
+  type ColumnRule,
+} from './field-bounds.js';
 import type { OnResponse, ServiceNowLogger } from './hooks.js';
 import { silentLogger } from './hooks.js';
 import {
   and,
   checkField,
+  checkSysId,
   correlationIdTerm,
   eq,
   isIn,
@@ -29,6 +38,7 @@ import {
   ChoiceRowSchema,
   DictionaryRowSchema,
   IncidentRecordSchema,
+  JournalRowSchema,
   TableRecordSchema,
   list,
   single,
@@ -53,20 +63,42 @@ export interface VerdictUpsert {
   created: boolean;
 }
 
+export interface WriteOptions {
+  /**
+   * Called immediately before the request is sent (after rate limiting and authentication), for
+   * every try of it. A throw stops the write: it fails as `not_sent` and nothing leaves.
+   */
+  beforeSend?: () => Promise<void>;
+}
+
 export interface ServiceNowClient {
   readonly config: ServiceNowConfig;
   /** A cheap authenticated read (one incident sys_id): proves reachability and credentials. */
   ping(): Promise<void>;
-  /** Exact match on correlation_id; null when none; a non-retryable error when more than one. */
-  findIncidentByCorrelationId(key: string): Promise<IncidentRecord | null>;
-  createIncident(fields: FieldValues): Promise<IncidentRecord>;
-  updateIncident(sysId: string, fields: FieldValues): Promise<IncidentRecord>;
+  /**
+   * Every incident whose correlation_id is exactly `key`, oldest first (up to 20); a non-retryable
+   * error when the instance returns a row with another correlation_id.
+   */
+  findIncidentsByCorrelationId(key: string): Promise<IncidentRecord[]>;
+  createIncident(fields: FieldValues, o?: WriteOptions): Promise<IncidentRecord>;
+  updateIncident(sysId: string, fields: FieldValues, o?: WriteOptions): Promise<IncidentRecord>;
   getIncident(sysId: string): Promise<IncidentRecord>;
   /** sys_id of the one row of `table` whose `field` equals `value`; null if none or several. Cached. */
   lookupSysId(table: string, field: string, value: string): Promise<string | null>;
-  insertRecord(table: string, record: FieldValues): Promise<TableRecord>;
+  insertRecord(table: string, record: FieldValues, o?: WriteOptions): Promise<TableRecord>;
   /** Insert or update the row of `config.verdict_table` whose correlation_id is `correlationId`. */
-  upsertVerdict(correlationId: string, record: FieldValues): Promise<VerdictUpsert>;
+  upsertVerdict(correlationId: string, record: FieldValues, o?: WriteOptions): Promise<VerdictUpsert>;
+  /**
+   * Whether `text` was written to journal `element` of the record since about `since` (a minute of
+   * clock difference allowed): null when the instance does not let us read sys_journal_field.
+   */
+  hasJournalEntry(
+    table: string,
+    sysId: string,
+    element: string,
+    text: string,
+    since: Date,
+  ): Promise<boolean | null>;
   /** Column names (sys_dictionary elements) of the given tables, e.g. ['incident', 'task']. */
   getDictionary(tables: string | readonly string[]): Promise<string[]>;
   /** Active choice values (sys_choice) of `element` on the given tables. */
@@ -79,9 +111,15 @@ export interface ServiceNowClient {
 }
 
 const INCIDENT_FIELDS = ['sys_id', 'number', 'state', 'correlation_id'] as const;
+const FOUND_INCIDENT_FIELDS = [...INCIDENT_FIELDS, 'sys_created_on'] as const;
 const VERDICT_FIELDS = ['sys_id', 'correlation_id'] as const;
 const VerdictRowSchema = TableRecordSchema.extend({ correlation_id: z.string().optional() });
 const DICTIONARY_LIMIT = 10_000;
+/** More incidents than this on one key is not a crash leftover; the oldest of them is still kept. */
+const FIND_LIMIT = 20;
+const JOURNAL_LIMIT = 50;
+/** Clock difference tolerated between this host and the instance when reading journal times. */
+const JOURNAL_CLOCK_SLACK_MS = 60_000;
 
 interface CallRequest<S extends z.ZodType> {
   operation: string;
@@ -90,6 +128,14 @@ interface CallRequest<S extends z.ZodType> {
   params?: [string, string][];
   data?: FieldValues;
   schema: S;
+  beforeSend?: () => Promise<void>;
+}
+
+/** sys_created_on as the Table API returns it (UTC, `YYYY-MM-DD HH:mm:ss`) → epoch ms, NaN if not. */
+function glideTimeMs(value: string): number {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)
+    ? Date.parse(`${value.replace(' ', 'T')}Z`)
+    : NaN;
 }
 
 interface CacheEntry {
@@ -125,12 +171,43 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
   const lookupCache = new Map<string, CacheEntry>();
+  const truncationsLogged = new Set<string>();
+
+  /** A record as `table`'s columns take it; each field's first truncation is logged (once per field). */
+  function bounded(operation: string, table: string, record: FieldValues): FieldValues {
+    const r = boundRecord(operation, record, columnsOf(table));
+    for (const t of r.truncated) {
+      const id = `${table}.${t.field}`;
+      if (truncationsLogged.has(id)) continue;
+      truncationsLogged.add(id);
+      logger.warn(
+        { operation, table, field: t.field, length: t.from, max: t.max },
+        `servicenow: ${id} was longer than the column (${t.from} > ${t.max} characters) and was shortened, ending in "…"; later values of this field are shortened without a log line`,
+      );
+    }
+    return r.record;
+  }
+  const columnsOf = (table: string): Readonly<Record<string, ColumnRule>> =>
+    table === config.verdict_table ? VERDICT_COLUMNS : taskColumns();
 
   async function call<S extends z.ZodType>(req: CallRequest<S>): Promise<z.infer<S>> {
     const url = `${baseUrl}${withQuery(req.path, req.params ?? [])}`;
+    const write = req.method !== 'GET';
     for (let attempt = 1; ; attempt++) {
       await limiter.take();
       const authorization = await auth.authorization();
+      if (req.beforeSend) {
+        try {
+          await req.beforeSend();
+        } catch (cause) {
+          throw new ServiceNowError({
+            operation: req.operation,
+            kind: 'not_sent',
+            retryable: true,
+            message: `ServiceNow ${req.operation}: not sent: ${cause instanceof Error ? cause.message : String(cause)}`,
+          });
+        }
+      }
       const res = await exchange(transport, {
         operation: req.operation,
         method: req.method,
@@ -149,7 +226,7 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
         continue;
       }
       if (res.status < 200 || res.status > 299) {
-        const error = httpError({ ...res, operation: req.operation, nowMs: now(), redactor });
+        const error = httpError({ ...res, operation: req.operation, nowMs: now(), redactor, write });
         if (res.status === 429 && error.retryAfterMs !== undefined)
           limiter.pauseUntil(now() + error.retryAfterMs);
         logger.warn(
@@ -167,12 +244,25 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
     // Both pass, so it is worth another try; a JSON body of the wrong shape will not change.
     const parsed = req.schema.safeParse(body);
     if (parsed.success) return parsed.data;
+    const write = req.method !== 'GET';
+    const cancelled = envelopeIn2xx({
+      operation: req.operation,
+      status,
+      body,
+      headers: {},
+      nowMs: now(),
+      redactor,
+      write,
+    });
+    if (cancelled) throw cancelled;
     const html = typeof body === 'string';
     throw new ServiceNowError({
       operation: req.operation,
       kind: 'bad_response',
       status,
       retryable: html,
+      // A write answered with something unexpected may well have been done.
+      ...(write ? { doubt: 'visible' as const } : {}),
       message: redactor.redact(
         html
           ? `ServiceNow ${req.operation}: HTTP ${status} with a non-JSON body (instance hibernating, or a login page?)`
@@ -188,7 +278,8 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
   const tableList = (tables: string | readonly string[]): readonly string[] =>
     typeof tables === 'string' ? [tables] : tables;
 
-  async function findOneByCorrelationId<
+  /** Rows of `table` whose correlation_id is exactly `key`, refusing any that carries another one. */
+  async function findByCorrelationId<
     S extends z.ZodType<{ sys_id: string; correlation_id?: string; number?: string }>,
   >(
     operation: string,
@@ -197,13 +288,15 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
     noun: string,
     fields: readonly string[],
     schema: S,
-  ): Promise<z.infer<S> | null> {
-    const query = correlationIdTerm(operation, key);
+    limit: number,
+    orderBy?: string,
+  ): Promise<z.infer<S>[]> {
+    const term = correlationIdTerm(operation, key);
     const rows = await call({
       operation,
       method: 'GET',
       path: tablePath(operation, table),
-      params: tableParams({ query, fields, limit: 2 }),
+      params: tableParams({ query: orderBy ? and(term, orderBy) : term, fields, limit }),
       schema: list(schema),
     });
     const stray = rows.result.find((r) => r.correlation_id !== key);
@@ -215,17 +308,41 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
         message: `ServiceNow ${operation}: the ${noun} returned for correlation_id "${key}" has correlation_id "${stray.correlation_id ?? ''}" (${stray.sys_id}); refusing to use it`,
       });
     }
-    if (rows.result.length > 1) {
-      const names = rows.result.map((r) => r.number ?? r.sys_id).join(', ');
+    return rows.result;
+  }
+
+  async function findOneByCorrelationId<
+    S extends z.ZodType<{ sys_id: string; correlation_id?: string; number?: string }>,
+  >(
+    operation: string,
+    table: string,
+    key: string,
+    noun: string,
+    fields: readonly string[],
+    schema: S,
+  ): Promise<z.infer<S> | null> {
+    const rows = await findByCorrelationId(operation, table, key, noun, fields, schema, 2);
+    if (rows.length > 1) {
+      const names = rows.map((r) => r.number ?? r.sys_id).join(', ');
       throw new ServiceNowError({
         operation,
         kind: 'ambiguous',
         retryable: false,
-        message: `ServiceNow ${operation}: ${rows.result.length} ${noun}s share correlation_id "${key}" (${names}); resolve the duplicate in ServiceNow`,
+        message: `ServiceNow ${operation}: ${rows.length} ${noun}s share correlation_id "${key}" (${names}); resolve the duplicate in ServiceNow`,
       });
     }
-    return rows.result[0] ?? null;
+    return rows[0] ?? null;
   }
+
+  const findVerdict = (correlationId: string) =>
+    findOneByCorrelationId(
+      'find verdict',
+      config.verdict_table,
+      correlationId,
+      'verdict',
+      VERDICT_FIELDS,
+      VerdictRowSchema,
+    );
 
   return {
     config,
@@ -240,37 +357,48 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
       });
     },
 
-    async findIncidentByCorrelationId(key) {
-      return findOneByCorrelationId(
+    async findIncidentsByCorrelationId(key) {
+      const rows = await findByCorrelationId(
         'find incident',
         config.incident_table,
         key,
         'incident',
-        INCIDENT_FIELDS,
+        FOUND_INCIDENT_FIELDS,
         IncidentRecordSchema,
+        FIND_LIMIT,
+        'ORDERBYsys_created_on^ORDERBYnumber',
+      );
+      // The instance orders by time already; a second sort keeps "oldest first" true whatever it did.
+      const at = (r: IncidentRecord) => glideTimeMs(r.sys_created_on ?? '');
+      return [...rows].sort(
+        (a, b) => (at(a) || Infinity) - (at(b) || Infinity) || a.number.localeCompare(b.number),
       );
     },
 
-    async createIncident(fields) {
+    async createIncident(fields, o = {}) {
+      const operation = 'create incident';
       const res = await call({
-        operation: 'create incident',
+        operation,
         method: 'POST',
-        path: incidentPath('create incident'),
+        path: incidentPath(operation),
         params: tableParams({ fields: INCIDENT_FIELDS }),
-        data: fields,
+        data: bounded(operation, config.incident_table, fields),
         schema: single(IncidentRecordSchema),
+        beforeSend: o.beforeSend,
       });
       return res.result;
     },
 
-    async updateIncident(sysId, fields) {
+    async updateIncident(sysId, fields, o = {}) {
+      const operation = 'update incident';
       const res = await call({
-        operation: 'update incident',
+        operation,
         method: 'PATCH',
-        path: incidentPath('update incident', sysId),
+        path: incidentPath(operation, sysId),
         params: tableParams({ fields: INCIDENT_FIELDS }),
-        data: fields,
+        data: bounded(operation, config.incident_table, fields),
         schema: single(IncidentRecordSchema),
+        beforeSend: o.beforeSend,
       });
       return res.result;
     },
@@ -316,31 +444,38 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
       return sysId;
     },
 
-    async insertRecord(table, record) {
+    async insertRecord(table, record, o = {}) {
       const operation = `insert ${table}`;
       const res = await call({
         operation,
         method: 'POST',
         path: tablePath(operation, table),
         params: tableParams({ fields: ['sys_id'] }),
-        data: record,
+        data: bounded(operation, table, record),
         schema: single(TableRecordSchema),
+        beforeSend: o.beforeSend,
       });
       return res.result;
     },
 
-    async upsertVerdict(correlationId, record) {
+    async upsertVerdict(correlationId, record, o = {}) {
       const table = config.verdict_table;
-      const existing = await findOneByCorrelationId(
-        'find verdict',
-        table,
-        correlationId,
-        'verdict',
-        VERDICT_FIELDS,
-        VerdictRowSchema,
-      );
-      const data = { ...record, correlation_id: correlationId };
-      if (existing === null) {
+      const data = bounded('upsert verdict', table, { ...record, correlation_id: correlationId });
+      const update = async (sysId: string): Promise<VerdictUpsert> => {
+        const res = await call({
+          operation: 'update verdict',
+          method: 'PATCH',
+          path: tablePath('update verdict', table, sysId),
+          params: tableParams({ fields: ['sys_id'] }),
+          data,
+          schema: single(TableRecordSchema),
+          beforeSend: o.beforeSend,
+        });
+        return { sysId: res.result.sys_id, created: false };
+      };
+      const existing = await findVerdict(correlationId);
+      if (existing !== null) return update(existing.sys_id);
+      try {
         const res = await call({
           operation: 'insert verdict',
           method: 'POST',
@@ -348,18 +483,59 @@ export function createServiceNowClient(options: ServiceNowClientOptions): Servic
           params: tableParams({ fields: ['sys_id'] }),
           data,
           schema: single(TableRecordSchema),
+          beforeSend: o.beforeSend,
         });
         return { sysId: res.result.sys_id, created: true };
+      } catch (error) {
+        // The table's unique index on correlation_id refused a second row: someone inserted it since
+        // we looked (an earlier attempt that landed late, another replica). Update that row instead.
+        if (!(error instanceof ServiceNowError) || error.status !== 403 || !/unique key/i.test(error.message))
+          throw error;
+        const row = await findVerdict(correlationId);
+        if (row === null) throw error;
+        return update(row.sys_id);
       }
-      const res = await call({
-        operation: 'update verdict',
-        method: 'PATCH',
-        path: tablePath('update verdict', table, existing.sys_id),
-        params: tableParams({ fields: ['sys_id'] }),
-        data,
-        schema: single(TableRecordSchema),
+    },
+
+    async hasJournalEntry(table, sysId, element, text, since) {
+      const operation = 'read journal';
+      checkSysId(operation, sysId);
+      const wanted = boundText(text, columnRule(columnsOf(table), element)).value.trim();
+      let rows: z.infer<typeof JournalRowSchema>[];
+      try {
+        rows = (
+          await call({
+            operation,
+            method: 'GET',
+            path: tablePath(operation, 'sys_journal_field'),
+            params: tableParams({
+              query: and(
+                eq(operation, 'name', table),
+                eq(operation, 'element_id', sysId),
+                eq(operation, 'element', element),
+                'ORDERBYDESCsys_created_on',
+              ),
+              fields: ['element_id', 'value', 'sys_created_on'],
+              limit: JOURNAL_LIMIT,
+            }),
+            schema: list(JournalRowSchema),
+          })
+        ).result;
+      } catch (error) {
+        if (!(error instanceof ServiceNowError) || error.status !== 403) throw error;
+        logger.warn(
+          { operation, table },
+          'servicenow: sys_journal_field is not readable; a work note whose first attempt got no answer may be written twice',
+        );
+        return null;
+      }
+      const from = since.getTime() - JOURNAL_CLOCK_SLACK_MS;
+      return rows.some((r) => {
+        const created = glideTimeMs(r.sys_created_on ?? '');
+        return (
+          r.element_id === sysId && r.value.trim() === wanted && (Number.isNaN(created) || created >= from)
+        );
       });
-      return { sysId: res.result.sys_id, created: false };
     },
 
     async getDictionary(tables) {

@@ -1,10 +1,23 @@
 // Delivers one outbox operation to ServiceNow and says how it went. Decisions about *what* to write
 // were made by the lifecycle; this only turns an Operation into Table API calls and classifies the
 // outcome. It never retries: a DeliveryResult tells the outbox worker whether and when to try again.
+//
+// Exactly once, as far as ServiceNow lets us see: every write goes out through the attempt's
+// `beforeWrite` (which records it and fences a taken-over claim), and an attempt that follows one whose
+// write got no answer first looks at what that write did (the worker holds it back until the write can
+// no longer land). A create searches first and checks afterwards that it made the only incident of its
+// key; a work note already in the journal is not written again.
 import type { ServiceNowConfig } from '../../config/schema.js';
-import type { DeliveryResult, IncidentLink, Operation, Reference } from '../../outbox/operations.js';
-import type { ServiceNowClient } from './client.js';
+import type {
+  DeliveryAttempt,
+  DeliveryResult,
+  IncidentLink,
+  Operation,
+  Reference,
+} from '../../outbox/operations.js';
+import type { ServiceNowClient, WriteOptions } from './client.js';
 import { isServiceNowError } from './errors.js';
+import { cleanText } from './field-bounds.js';
 import { correlationIdProblem } from './query.js';
 import type { FieldValues, IncidentRecord } from './types.js';
 
@@ -15,6 +28,8 @@ export interface DeliveryInput {
   link: IncidentLink | null;
   op: Operation;
   config: ServiceNowConfig;
+  /** From the outbox worker: what an earlier attempt left in doubt, and the hook before each write. */
+  attempt: DeliveryAttempt;
 }
 
 /** Incident states after which a resolve has nothing left to do. */
@@ -22,14 +37,29 @@ const CLOSED_STATES = new Set(['7', '8']);
 
 /** Size of x_closeloop_verdict.checks; ServiceNow silently truncates a longer string. */
 export const VERDICT_CHECKS_MAX_CHARS = 8000;
+/** Longest text kept inside one check (a message, an observed value) before it is shortened. */
+export const CHECK_TEXT_MAX_CHARS = 1000;
+
+/** Every string inside `value` without control characters, and at most `max` characters long. */
+function cleanStrings(value: unknown, max: number, depth = 0): unknown {
+  if (typeof value === 'string') {
+    const chars = [...cleanText(value, true)];
+    return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+  }
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => cleanStrings(v, max, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v, max, depth + 1)]));
+}
 
 /**
  * The checks as JSON that fits the column. A truncated string would not parse on the instance and
- * the whole pushed verdict would be unusable, so whole checks are dropped from the end instead.
+ * the whole pushed verdict would be unusable, so long texts inside a check are shortened and, if that
+ * is not enough, whole checks are dropped from the end.
  */
 export function checksJson(checks: readonly unknown[], maxChars = VERDICT_CHECKS_MAX_CHARS): string {
-  for (let n = checks.length; n >= 0; n--) {
-    const json = JSON.stringify(checks.slice(0, n));
+  const cleaned = checks.map((c) => cleanStrings(c, CHECK_TEXT_MAX_CHARS));
+  for (let n = cleaned.length; n >= 0; n--) {
+    const json = JSON.stringify(cleaned.slice(0, n));
     if (json.length <= maxChars) return json;
   }
   return '[]';
@@ -48,6 +78,7 @@ export function toDeliveryResult(error: unknown): DeliveryResult {
       retryable: error.retryable,
       ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
       ...(error.status !== undefined ? { status: error.status } : {}),
+      ...(error.doubt !== undefined ? { doubt: error.doubt } : {}),
       error: error.message,
     };
   }
@@ -83,7 +114,7 @@ export async function deliverOperation(
 }
 
 async function deliver(client: ServiceNowClient, input: DeliveryInput): Promise<DeliveryResult> {
-  const { op, key, link, config } = input;
+  const { op, key, link, config, attempt } = input;
   if (op.op === 'create') return create(client, input, op);
   if (link === null) {
     return {
@@ -92,19 +123,37 @@ async function deliver(client: ServiceNowClient, input: DeliveryInput): Promise<
       error: `no incident recorded yet for "${key}": ${op.op} waits for the create`,
     };
   }
+  const write: WriteOptions = { beforeSend: attempt.beforeWrite };
   const patch = async (fields: FieldValues): Promise<DeliveryResult> => ({
     ok: true,
-    link: linkOf(await client.updateIncident(link.sysId, fields)),
+    link: linkOf(await client.updateIncident(link.sysId, fields, write)),
   });
   const withNote = (fields: FieldValues, note: string | undefined): FieldValues =>
     note === undefined ? fields : { ...fields, work_notes: note };
+  /**
+   * An update carrying a note is applied whole or not at all, so an earlier attempt's note found in the
+   * journal means that update was done. Without a note, writing the same values again is harmless.
+   */
+  const alreadyDone = async (note: string | undefined): Promise<boolean> =>
+    note !== undefined &&
+    attempt.doubt !== null &&
+    (await client.hasJournalEntry(
+      config.incident_table,
+      link.sysId,
+      'work_notes',
+      note,
+      attempt.doubt.sentAt,
+    )) === true;
+  const unlessDone = async (note: string | undefined, fields: FieldValues): Promise<DeliveryResult> =>
+    (await alreadyDone(note)) ? { ok: true, link } : patch(withNote(fields, note));
 
   switch (op.op) {
     case 'note':
-      return patch({ work_notes: op.text });
+      return unlessDone(op.text, {});
     case 'update': {
       // A cause taking an incident over also moves its references (assignment group, CI); a miss
       // keeps the current value rather than clearing it.
+      if (await alreadyDone(op.note)) return { ok: true, link };
       const fields: FieldValues = { ...op.fields };
       for (const [field, ref] of Object.entries(op.references ?? {})) {
         const sysId = await lookup(client, ref);
@@ -113,32 +162,36 @@ async function deliver(client: ServiceNowClient, input: DeliveryInput): Promise<
       return patch(withNote(fields, op.note));
     }
     case 'reopen':
-      return patch({ state: config.resolve.reopen_state, work_notes: op.note });
+      return unlessDone(op.note, { state: config.resolve.reopen_state });
     case 'resolve':
-      return resolve(client, link, config, op.note);
+      if (await alreadyDone(op.note)) return { ok: true, link };
+      return resolve(client, link, config, op.note, write);
     case 'verdict': {
-      // Columns of the plugin's x_closeloop_verdict table (plugin/src/fluent/tables.now.ts).
-      await client.upsertVerdict(key, {
-        verdict: op.verdict,
-        checks: checksJson(op.checks),
-        evaluated_at: op.evaluatedAt,
-      });
-      return op.note === undefined ? { ok: true, link } : patch({ work_notes: op.note });
+      // Columns of the plugin's x_closeloop_verdict table (plugin/src/fluent/tables.now.ts). The upsert
+      // finds the row first, so repeating it after an attempt in doubt writes the same row again.
+      await client.upsertVerdict(
+        key,
+        { verdict: op.verdict, checks: checksJson(op.checks), evaluated_at: op.evaluatedAt },
+        write,
+      );
+      return op.note === undefined ? { ok: true, link } : unlessDone(op.note, {});
     }
   }
 }
 
 async function create(
   client: ServiceNowClient,
-  { key, config }: DeliveryInput,
+  { key, config, attempt }: DeliveryInput,
   op: Extract<Operation, { op: 'create' }>,
 ): Promise<DeliveryResult> {
   const problem = correlationIdProblem(key);
   if (problem) return { ok: false, retryable: false, error: `refusing to create an incident: ${problem}` };
-  // Search before create: if an earlier attempt created the incident but crashed before recording
-  // it, that incident is the answer, not a second one.
-  const existing = await client.findIncidentByCorrelationId(key);
-  if (existing !== null) return { ok: true, link: linkOf(existing) };
+  const write: WriteOptions = { beforeSend: attempt.beforeWrite };
+  // Search before create: if an earlier attempt created the incident (and crashed before recording it,
+  // or got no answer), that incident is the answer, not a second one. The worker does not start this
+  // attempt before such an earlier create can no longer land, so what the search sees is final.
+  const existing = await client.findIncidentsByCorrelationId(key);
+  if (existing.length > 0) return { ok: true, link: await keepOldest(client, key, existing, config, write) };
 
   const fields: FieldValues = { ...op.fields };
   const notes: string[] = [];
@@ -157,7 +210,56 @@ async function create(
   }
   fields.correlation_id = key;
   fields.correlation_display ??= config.correlation_display;
-  return { ok: true, link: linkOf(await client.createIncident(fields)) };
+  const created = await client.createIncident(fields, write);
+  // Check: another incident for this key (made elsewhere, or beyond what the fence assumed) is
+  // resolved now, while the event is young. The create itself succeeded whatever this check meets.
+  let all: IncidentRecord[];
+  try {
+    all = await client.findIncidentsByCorrelationId(key);
+  } catch {
+    return { ok: true, link: linkOf(created) };
+  }
+  if (all.length <= 1) return { ok: true, link: linkOf(created) };
+  return { ok: true, link: await keepOldest(client, key, all, config, write) };
+}
+
+/** What the duplicate's work note says. */
+export function duplicateNote(key: string, kept: IncidentRecord): string {
+  return (
+    `Closeloop: duplicate of ${kept.number}, which tracks the same event (correlation_id "${key}"). ` +
+    `Closed as a duplicate and detached from the event; follow ${kept.number}.`
+  );
+}
+
+/**
+ * Several incidents carry one event's key: the oldest stays, every other one is detached from the key
+ * (correlation_id and correlation_display cleared, so no search finds it again) and closed in
+ * `duplicate_state` with a note naming the one kept. A closure ServiceNow refuses (a guard, a policy)
+ * leaves the duplicate detached and open, with the note: detaching is what keeps the key unique.
+ */
+async function keepOldest(
+  client: ServiceNowClient,
+  key: string,
+  incidents: readonly IncidentRecord[],
+  config: ServiceNowConfig,
+  write: WriteOptions,
+): Promise<IncidentLink> {
+  const [kept, ...duplicates] = incidents;
+  if (!kept) throw new Error('keepOldest needs at least one incident');
+  for (const dup of duplicates) {
+    const detach: FieldValues = {
+      correlation_id: '',
+      correlation_display: '',
+      work_notes: duplicateNote(key, kept),
+    };
+    try {
+      await client.updateIncident(dup.sys_id, { ...detach, state: config.resolve.duplicate_state }, write);
+    } catch (error) {
+      if (!isServiceNowError(error) || error.status !== 403) throw error;
+      await client.updateIncident(dup.sys_id, detach, write);
+    }
+  }
+  return linkOf(kept);
 }
 
 /**
@@ -183,12 +285,13 @@ async function resolve(
   link: IncidentLink,
   config: ServiceNowConfig,
   note: string | undefined,
+  write: WriteOptions,
 ): Promise<DeliveryResult> {
   const { resolved_state, close_code, close_notes } = config.resolve;
   const fields: FieldValues = { state: resolved_state, close_code, close_notes };
   if (note !== undefined) fields.work_notes = note;
   try {
-    return { ok: true, link: linkOf(await client.updateIncident(link.sysId, fields)) };
+    return { ok: true, link: linkOf(await client.updateIncident(link.sysId, fields, write)) };
   } catch (error) {
     if (!isServiceNowError(error) || error.status !== 403) throw error;
     const current = await client.getIncident(link.sysId);

@@ -2,6 +2,7 @@
 // (retryable or not, and when): the outbox worker alone decides whether and when to try again.
 import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
+import type { WriteDoubt } from '../../outbox/operations.js';
 import type { Redactor } from './redact.js';
 import { ErrorEnvelopeSchema, TokenErrorSchema } from './types.js';
 
@@ -11,6 +12,7 @@ export type ServiceNowErrorKind =
   | 'bad_response' // a 2xx whose body is not what the Table API sends
   | 'invalid_input' // refused before any request (empty/unsafe key, bad table or field name)
   | 'ambiguous' // more than one record matched a key that must be unique
+  | 'not_sent' // the write was stopped just before sending (the worker's claim was taken over)
   | 'config'; // missing instance URL or credentials
 
 export interface ServiceNowErrorInit {
@@ -20,6 +22,8 @@ export interface ServiceNowErrorInit {
   message: string;
   status?: number;
   retryAfterMs?: number;
+  /** A write that failed after it was sent: what may have become of it (see WriteDoubt). */
+  doubt?: WriteDoubt;
 }
 
 export class ServiceNowError extends Error {
@@ -29,6 +33,7 @@ export class ServiceNowError extends Error {
   readonly retryable: boolean;
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly doubt: WriteDoubt | undefined;
 
   constructor(init: ServiceNowErrorInit) {
     super(init.message);
@@ -37,6 +42,7 @@ export class ServiceNowError extends Error {
     this.retryable = init.retryable;
     this.status = init.status;
     this.retryAfterMs = init.retryAfterMs;
+    this.doubt = init.doubt;
   }
 }
 
@@ -106,6 +112,21 @@ export interface HttpErrorInput {
   headers: unknown;
   nowMs: number;
   redactor: Redactor;
+  /** The request was a write (POST/PATCH): a failure may leave it in doubt. */
+  write?: boolean;
+}
+
+/**
+ * What a failed write's answer says about the write. 4xx: refused, nothing done (429 and a full
+ * semaphore queue never run the transaction). 5xx with the instance's own error envelope, or a 2xx
+ * that carries one (a transaction cancelled by a quota rule answers 200): the transaction is over, but
+ * may have done part of its work. 5xx without it came from a proxy or load balancer that gave up
+ * waiting: the instance may still be working on the request.
+ */
+export function answeredWriteDoubt(status: number, body: unknown): WriteDoubt | undefined {
+  if (status >= 400 && status < 500) return undefined;
+  if (status >= 500 && !ErrorEnvelopeSchema.safeParse(body).success) return 'pending';
+  return 'visible';
 }
 
 /** A non-2xx answer as a typed error carrying ServiceNow's message and the retry verdict. */
@@ -114,6 +135,7 @@ export function httpError(input: HttpErrorInput): ServiceNowError {
   const said = describeErrorBody(input.body) ?? STATUS_CODES[status] ?? 'unknown status';
   const hint = status >= 300 && status < 400 ? ' (redirected: check instance_url)' : '';
   const retryable = isRetryableStatus(status);
+  const doubt = input.write ? answeredWriteDoubt(status, input.body) : undefined;
   return new ServiceNowError({
     operation,
     kind: 'http',
@@ -121,22 +143,53 @@ export function httpError(input: HttpErrorInput): ServiceNowError {
     retryable,
     retryAfterMs: retryable ? retryAfterFromHeaders(status, input.headers, input.nowMs) : undefined,
     message: input.redactor.redact(`ServiceNow ${operation}: HTTP ${status}: ${said}${hint}`),
+    ...(doubt ? { doubt } : {}),
+  });
+}
+
+/**
+ * A 2xx whose body is the error envelope: what a transaction cancelled by a quota rule ("Transaction
+ * cancelled: maximum execution time exceeded") answers. Worth another try; a write may have been done.
+ */
+export function envelopeIn2xx(input: HttpErrorInput): ServiceNowError | null {
+  const said = describeErrorBody(input.body);
+  if (said === undefined || !ErrorEnvelopeSchema.safeParse(input.body).success) return null;
+  return new ServiceNowError({
+    operation: input.operation,
+    kind: 'http',
+    status: input.status,
+    retryable: true,
+    message: input.redactor.redact(`ServiceNow ${input.operation}: HTTP ${input.status}: ${said}`),
+    ...(input.write ? { doubt: 'visible' as const } : {}),
   });
 }
 
 const NetworkErrorShape = z.object({ code: z.string().optional(), message: z.string().optional() });
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+/** Failures that happen before a request leaves: no connection, no name. Nothing can have been sent. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-/** No HTTP answer at all (refused, reset, DNS, timeout): always worth another try later. */
-export function networkError(operation: string, cause: unknown, redactor: Redactor): ServiceNowError {
+/**
+ * No HTTP answer at all (refused, reset, DNS, timeout): always worth another try later. A write that
+ * may have left (anything but a refused connection or an unknown host) is in doubt until the instance
+ * can no longer apply it.
+ */
+export function networkError(
+  operation: string,
+  cause: unknown,
+  redactor: Redactor,
+  write = false,
+): ServiceNowError {
   const shape = NetworkErrorShape.safeParse(cause);
   const code = shape.success ? shape.data.code : undefined;
   const text = shape.success ? (shape.data.message ?? '') : String(cause);
   const what = code !== undefined && TIMEOUT_CODES.has(code) ? 'timed out' : 'network error';
+  const sent = code === undefined || !NOT_SENT_CODES.has(code);
   return new ServiceNowError({
     operation,
     kind: 'network',
     retryable: true,
     message: redactor.redact(`ServiceNow ${operation}: ${what}${code ? ` (${code})` : ''}: ${text}`),
+    ...(write && sent ? { doubt: 'pending' as const } : {}),
   });
 }

@@ -21,6 +21,8 @@ export function correlationIdProblem(key: unknown): string | null {
     return `correlation_id is ${key.length} characters (max ${MAX_CORRELATION_ID})`;
   if (key.includes('^')) return 'correlation_id contains "^" (the encoded-query separator)';
   if (/[\r\n]/.test(key)) return 'correlation_id contains a line break';
+  // eslint-disable-next-line no-control-regex -- the point is to find them
+  if (/[\x00-\x1f\x7f-\x9f]/.test(key)) return 'correlation_id contains control characters';
   return null;
 }
 

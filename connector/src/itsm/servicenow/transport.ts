@@ -57,7 +57,7 @@ export async function exchange(ctx: ExchangeContext, req: ExchangeRequest): Prom
     return { status: res.status, body: res.data, headers: res.headers };
   } catch (cause) {
     const ms = observe(0);
-    const error = networkError(req.operation, cause, ctx.redactor);
+    const error = networkError(req.operation, cause, ctx.redactor, req.method !== 'GET');
     ctx.logger.warn(
       { operation: req.operation, method: req.method, path, ms, err: error.message },
       'servicenow',

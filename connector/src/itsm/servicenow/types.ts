@@ -41,8 +41,16 @@ export const IncidentRecordSchema = z.looseObject({
   number: z.string().min(1),
   state: z.string().optional(),
   correlation_id: z.string().optional(),
+  sys_created_on: z.string().optional(),
 });
 export type IncidentRecord = z.infer<typeof IncidentRecordSchema>;
+
+/** A sys_journal_field row (one work note or comment). */
+export const JournalRowSchema = z.object({
+  element_id: z.string(),
+  value: z.string(),
+  sys_created_on: z.string().optional(),
+});
 
 export const DictionaryRowSchema = z.object({ name: z.string(), element: z.string() });
 export const ChoiceRowSchema = z.object({ value: z.string(), label: z.string().optional() });

@@ -305,14 +305,15 @@ export async function openIngestTx(
     cancelUndelivered: async (key, reason, now) => {
       await flush();
       // Cancel first (waiting for a claim being taken right now), then look: an entry a worker claimed
-      // meanwhile is inflight and counts as gone out.
+      // meanwhile is inflight and counts as gone out. An entry whose write is in doubt is not cancelled
+      // (it may have reached ServiceNow): it stays, finds what it did, and counts as gone out.
       await client.query(
         `UPDATE outbox SET state = 'cancelled', last_error = $1, updated_at = $2
-         WHERE event_key = $3 AND state IN ('pending', 'dead')`,
+         WHERE event_key = $3 AND state IN ('pending', 'dead') AND sent_at IS NULL`,
         [reason, now.toISOString(), key],
       );
       const r = await client.query<{ delivered: boolean }>(
-        `SELECT coalesce(bool_or(state IN ('done', 'inflight')), false) AS delivered FROM outbox
+        `SELECT coalesce(bool_or(state IN ('done', 'inflight') OR sent_at IS NOT NULL), false) AS delivered FROM outbox
          WHERE event_key = $1 AND op_json LIKE '{"op":"create"%'`,
         [key],
       );

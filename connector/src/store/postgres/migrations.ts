@@ -53,6 +53,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      comment text NOT NULL, created_by text NOT NULL, created_at text NOT NULL);`,
   // 2: console sessions ended by logout before their expiry.
   `CREATE TABLE revoked_sessions (sid text PRIMARY KEY, expires_at text NOT NULL);`,
+  // 3: fencing (see the SQLite schema, version 5).
+  `ALTER TABLE outbox ADD COLUMN claim_seq integer NOT NULL DEFAULT 0;
+   ALTER TABLE outbox ADD COLUMN sent_at text;
+   ALTER TABLE outbox ADD COLUMN doubt_until text;`,
 ];
 
 /** Apply the migrations not yet recorded; returns the versions applied by this call. */

@@ -76,6 +76,9 @@ async function countActive(c: pg.ClientBase, key: string): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
+/** Thrown inside a settle transaction to roll it back when the claim is no longer ours. */
+class ClaimTakenOver extends Error {}
+
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
@@ -110,8 +113,9 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
   const pingTimeoutMs = o.pingTimeoutMs ?? 3000;
   /**
    * Claims handed to this replica's worker and not yet settled. An inflight entry claimed under our
-   * worker id that is not in here was given up (its outcome could not be recorded, e.g. the database
-   * was away): our worker may take it again at once instead of waiting out its own lease.
+   * worker id that is not in here was given up (a store closed before its outcome could be recorded,
+   * e.g. while the database was away): our worker may take it again at once instead of waiting out
+   * its own lease. A settle that failed keeps its claim here: the worker is still trying to record it.
    */
   const held = new Set<number>();
   const tx = <T>(fn: (c: pg.PoolClient) => Promise<T>) => withTransaction(pool, fn);
@@ -317,6 +321,7 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
                picked AS (
                  SELECT o.id, o.event_key FROM outbox o
                  WHERE o.next_attempt_at <= $1
+                   AND (o.doubt_until IS NULL OR o.doubt_until <= $1)
                    AND (o.state = 'pending'
                         OR (o.state = 'inflight'
                             AND (o.claimed_until IS NULL OR o.claimed_until <= $1 OR o.claimed_by IS NULL
@@ -327,7 +332,8 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
                  ORDER BY o.next_attempt_at, o.id
                  LIMIT $2
                  FOR UPDATE OF o SKIP LOCKED)
-               UPDATE outbox u SET state = 'inflight', claimed_by = $3, claimed_until = $4, updated_at = $1
+               UPDATE outbox u SET state = 'inflight', claimed_by = $3, claimed_until = $4, updated_at = $1,
+                 claim_seq = u.claim_seq + 1
                FROM picked LEFT JOIN events e ON e.key = picked.event_key
                WHERE u.id = picked.id
                RETURNING u.*, e.incident_sys_id, e.incident_number`,
@@ -341,38 +347,62 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
       for (const e of entries) held.add(e.id);
       return entries;
     },
-    // Settled or not, the claim is no longer held once this returns (see `held`).
-    settleDelivery: (id, result, next, now) =>
+    // A taken-over claim has a higher claim_seq: the worker that lost it may neither send nor settle.
+    markSent: async (c, sentAt, until) =>
+      (
+        await pool.query(
+          `UPDATE outbox SET sent_at = $1, doubt_until = $2 WHERE id = $3 AND claim_seq = $4 AND state = 'inflight'`,
+          [sentAt.toISOString(), until.toISOString(), c.id, c.claim],
+        )
+      ).rowCount === 1,
+    // Once recorded (or found taken over) the claim is no longer held (see `held`).
+    settleDelivery: (claim, result, next, now) =>
       tx(async (c) => {
         const at = now.toISOString();
+        const own = `id = $2 AND claim_seq = $3 AND state = 'inflight'`;
         if (result.ok) {
           // Event row first, then the outbox row: the same order as ingest, so the two never deadlock.
           if (result.link)
             await c.query(
-              `UPDATE events SET incident_sys_id = $1, incident_number = $2, updated_at = $3
-               WHERE key = (SELECT event_key FROM outbox WHERE id = $4)`,
-              [result.link.sysId, result.link.number, at, id],
+              `UPDATE events SET incident_sys_id = $4, incident_number = $5, updated_at = $1
+               WHERE key = (SELECT event_key FROM outbox WHERE ${own})`,
+              [at, claim.id, claim.claim, result.link.sysId, result.link.number],
             );
-          await c.query(
+          const done = await c.query(
             `UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = NULL, last_status = NULL,
-               updated_at = $1, claimed_by = NULL WHERE id = $2`,
-            [at, id],
+               updated_at = $1, claimed_by = NULL, sent_at = NULL, doubt_until = NULL WHERE ${own}`,
+            [at, claim.id, claim.claim],
           );
-          return;
+          // Taken over between the two statements: undo the link too.
+          if (done.rowCount !== 1) throw new ClaimTakenOver();
+          return true;
         }
-        await c.query(
-          `UPDATE outbox SET state = $1, attempts = attempts + 1, next_attempt_at = $2, last_error = $3,
-             last_status = $4, updated_at = $5, claimed_by = NULL WHERE id = $6`,
+        const r = await c.query(
+          `UPDATE outbox SET state = $4, attempts = attempts + 1, next_attempt_at = $5, last_error = $6,
+             last_status = $7, updated_at = $1, claimed_by = NULL, sent_at = $8, doubt_until = $9 WHERE ${own}`,
           [
+            at,
+            claim.id,
+            claim.claim,
             next.dead ? 'dead' : 'pending',
             next.nextAttemptAt.toISOString(),
             result.error,
             result.status ?? null,
-            at,
-            id,
+            next.doubt?.sentAt.toISOString() ?? null,
+            next.doubt?.until.toISOString() ?? null,
           ],
         );
-      }).finally(() => void held.delete(id)),
+        return r.rowCount === 1;
+      })
+        .catch((err: unknown) => {
+          if (err instanceof ClaimTakenOver) return false;
+          // Not recorded: the worker still holds the claim and tries again (see `held`).
+          throw err;
+        })
+        .then((settled) => {
+          held.delete(claim.id);
+          return settled;
+        }),
     listDeliveries: async (state, limit) => {
       const res =
         state === 'all'

@@ -45,4 +45,9 @@ export const SQLITE_MIGRATIONS: string[] = [
   `CREATE INDEX alarm_log_outcome ON alarm_log(outcome, received_at);`,
   // 4: console sessions ended by logout before their expiry.
   `CREATE TABLE revoked_sessions (sid TEXT PRIMARY KEY, expires_at TEXT NOT NULL);`,
+  // 5: fencing. claim_seq tells a worker whether its claim still stands; sent_at/doubt_until keep a
+  // write whose outcome is unknown (it may still land at ServiceNow until doubt_until).
+  `ALTER TABLE outbox ADD COLUMN claim_seq INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE outbox ADD COLUMN sent_at TEXT;
+   ALTER TABLE outbox ADD COLUMN doubt_until TEXT;`,
 ];

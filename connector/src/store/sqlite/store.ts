@@ -45,7 +45,8 @@ function upsertSql(table: string, columns: string[], pk: string): string {
 export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): Store {
   const db: Db = openSqlite(file, opts);
   const reader: Db = file === ':memory:' ? db : openSqlite(file, opts);
-  // Crash recovery: claims held by a process that died are simply due again.
+  // Crash recovery: claims held by a process that died are due again; one that had sent a write keeps
+  // its doubt (sent_at, doubt_until), so the claim waits until that write can no longer land.
   db.prepare(
     `UPDATE outbox SET state = 'pending', claimed_by = NULL, claimed_until = NULL WHERE state = 'inflight'`,
   ).run();
@@ -81,10 +82,10 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= @since AND substr(identity, 1, length(@prefix)) = @prefix`,
     ),
     undelivered: db.prepare(
-      `SELECT id, op_json, state FROM outbox WHERE event_key = ? AND state != 'cancelled'`,
+      `SELECT id, op_json, state, sent_at FROM outbox WHERE event_key = ? AND state != 'cancelled'`,
     ),
     cancel: db.prepare(
-      `UPDATE outbox SET state = 'cancelled', last_error = ?, updated_at = ? WHERE event_key = ? AND state IN ('pending', 'dead')`,
+      `UPDATE outbox SET state = 'cancelled', last_error = ?, updated_at = ? WHERE event_key = ? AND state IN ('pending', 'dead') AND sent_at IS NULL`,
     ),
   };
 
@@ -123,10 +124,18 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     liveEffectsIn: (scope) => q.liveEffects.all(scope).map(eventFromRow),
     moveAlarms: (from, to) => void q.moveAlarms.run(to, from),
     cancelUndelivered: (key, reason, now) => {
-      const rows = q.undelivered.all(key) as { id: number; op_json: string; state: string }[];
-      // The create went out if it was delivered or is being delivered right now.
+      const rows = q.undelivered.all(key) as {
+        id: number;
+        op_json: string;
+        state: string;
+        sent_at: string | null;
+      }[];
+      // The create went out if it was delivered, is being delivered right now, or an attempt whose
+      // outcome is unknown sent it (that entry is kept: it finds or makes the incident, in order).
       const createDelivered = rows.some(
-        (r) => r.op_json.startsWith('{"op":"create"') && (r.state === 'done' || r.state === 'inflight'),
+        (r) =>
+          r.op_json.startsWith('{"op":"create"') &&
+          (r.state === 'done' || r.state === 'inflight' || r.sent_at !== null),
       );
       q.cancel.run(reason, now.toISOString(), key);
       return { createDelivered };
@@ -388,47 +397,71 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
             .prepare(
               `${OUTBOX_SELECT}
                WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+                 AND (o.doubt_until IS NULL OR o.doubt_until <= ?)
                  AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.event_key = o.event_key AND o2.state NOT IN ('done', 'cancelled'))
                ORDER BY o.next_attempt_at, o.id LIMIT ?`,
             )
-            .all(at, limit);
+            .all(at, at, limit);
           const mark = db.prepare(
-            `UPDATE outbox SET state = 'inflight', claimed_by = ?, claimed_until = ?, updated_at = ? WHERE id = ?`,
+            `UPDATE outbox SET state = 'inflight', claimed_by = ?, claimed_until = ?, claim_seq = claim_seq + 1, updated_at = ? WHERE id = ?`,
           );
           return rows.map((r) => {
             const entry = outboxFromRow(r);
             mark.run(worker, until, at, entry.id);
-            return { ...entry, state: 'inflight' as const };
+            return { ...entry, state: 'inflight' as const, claim: entry.claim + 1 };
           });
         });
         return claim.immediate();
       }),
-    settleDelivery: (id, result, next, now) =>
+    markSent: (c, sentAt, until) =>
+      serialWrite(
+        () =>
+          db
+            .prepare(
+              `UPDATE outbox SET sent_at = ?, doubt_until = ? WHERE id = ? AND claim_seq = ? AND state = 'inflight'`,
+            )
+            .run(sentAt.toISOString(), until.toISOString(), c.id, c.claim).changes === 1,
+      ),
+    settleDelivery: (c, result, next, now) =>
       serialWrite(() => {
         const at = now.toISOString();
-        db.transaction(() => {
-          if (result.ok) {
-            db.prepare(
-              `UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = NULL, last_status = NULL, updated_at = ?, claimed_by = NULL WHERE id = ?`,
-            ).run(at, id);
-            if (result.link) {
-              db.prepare(
-                `UPDATE events SET incident_sys_id = ?, incident_number = ?, updated_at = ? WHERE key = (SELECT event_key FROM outbox WHERE id = ?)`,
-              ).run(result.link.sysId, result.link.number, at, id);
+        const sentAt = next.doubt?.sentAt.toISOString() ?? null;
+        const doubtUntil = next.doubt?.until.toISOString() ?? null;
+        return db
+          .transaction(() => {
+            if (result.ok) {
+              const done = db
+                .prepare(
+                  `UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = NULL, last_status = NULL, updated_at = ?, claimed_by = NULL, sent_at = NULL, doubt_until = NULL WHERE id = ? AND claim_seq = ? AND state = 'inflight'`,
+                )
+                .run(at, c.id, c.claim);
+              if (done.changes !== 1) return false;
+              if (result.link) {
+                db.prepare(
+                  `UPDATE events SET incident_sys_id = ?, incident_number = ?, updated_at = ? WHERE key = (SELECT event_key FROM outbox WHERE id = ?)`,
+                ).run(result.link.sysId, result.link.number, at, c.id);
+              }
+              return true;
             }
-            return;
-          }
-          db.prepare(
-            `UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_status = ?, updated_at = ?, claimed_by = NULL WHERE id = ?`,
-          ).run(
-            next.dead ? 'dead' : 'pending',
-            next.nextAttemptAt.toISOString(),
-            result.error,
-            result.status ?? null,
-            at,
-            id,
-          );
-        }).immediate();
+            return (
+              db
+                .prepare(
+                  `UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, last_status = ?, updated_at = ?, claimed_by = NULL, sent_at = ?, doubt_until = ? WHERE id = ? AND claim_seq = ? AND state = 'inflight'`,
+                )
+                .run(
+                  next.dead ? 'dead' : 'pending',
+                  next.nextAttemptAt.toISOString(),
+                  result.error,
+                  result.status ?? null,
+                  at,
+                  sentAt,
+                  doubtUntil,
+                  c.id,
+                  c.claim,
+                ).changes === 1
+            );
+          })
+          .immediate();
       }),
     listDeliveries: async (state, limit) => {
       const rows =

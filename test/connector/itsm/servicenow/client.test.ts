@@ -20,9 +20,9 @@ import {
 
 const KEY = 'dc1/hall-a/crah-07/supply-temp-high';
 const FIND_QUERY = listQuery({
-  sysparm_query: `correlation_id=${KEY}`,
-  sysparm_fields: 'sys_id,number,state,correlation_id',
-  sysparm_limit: '2',
+  sysparm_query: `correlation_id=${KEY}^ORDERBYsys_created_on^ORDERBYnumber`,
+  sysparm_fields: 'sys_id,number,state,correlation_id,sys_created_on',
+  sysparm_limit: '20',
 });
 const WRITE_QUERY = listQuery({ sysparm_fields: 'sys_id,number,state,correlation_id' });
 
@@ -46,45 +46,42 @@ describe('itsm/servicenow/client', () => {
     );
   });
 
-  describe('findIncidentByCorrelationId', () => {
-    it('queries an exact correlation_id match with sysparm_limit=2', async () => {
+  describe('findIncidentsByCorrelationId', () => {
+    it('queries an exact correlation_id match, oldest first, with its creation time', async () => {
       const scope = sn()
         .get('/api/now/table/incident')
         .query(FIND_QUERY)
         .reply(200, { result: [incident()] }, { ...SN_HEADERS, 'X-Total-Count': '1' });
-      const found = await createServiceNowClient({ config: basicConfig() }).findIncidentByCorrelationId(KEY);
+      const found = await createServiceNowClient({ config: basicConfig() }).findIncidentsByCorrelationId(KEY);
       scope.done();
-      expect(found).to.deep.equal(incident());
+      expect(found).to.deep.equal([incident()]);
     });
 
-    it('returns null when nothing matches', async () => {
+    it('returns nothing when nothing matches', async () => {
       const scope = sn()
         .get('/api/now/table/incident')
         .query(FIND_QUERY)
         .reply(200, { result: [] }, SN_HEADERS);
       expect(
-        await createServiceNowClient({ config: basicConfig() }).findIncidentByCorrelationId(KEY),
-      ).to.equal(null);
+        await createServiceNowClient({ config: basicConfig() }).findIncidentsByCorrelationId(KEY),
+      ).to.deep.equal([]);
       scope.done();
     });
 
-    it('two matches → a non-retryable error naming both, never "take the first"', async () => {
+    it('several matches → all of them, oldest first by sys_created_on, then number', async () => {
+      const newer = incident({
+        sys_id: SYS_ID_2,
+        number: 'INC0010024',
+        sys_created_on: '2025-03-14 09:27:10',
+      });
+      const older = incident({ number: 'INC0010025', sys_created_on: '2025-03-14 09:27:02' });
       const scope = sn()
         .get('/api/now/table/incident')
         .query(FIND_QUERY)
-        .reply(
-          200,
-          { result: [incident(), incident({ sys_id: SYS_ID_2, number: 'INC0010024' })] },
-          SN_HEADERS,
-        );
-      const e = await rejection(
-        createServiceNowClient({ config: basicConfig() }).findIncidentByCorrelationId(KEY),
-      );
+        .reply(200, { result: [newer, older] }, SN_HEADERS);
+      const found = await createServiceNowClient({ config: basicConfig() }).findIncidentsByCorrelationId(KEY);
       scope.done();
-      expect(e).to.include({ kind: 'ambiguous', retryable: false });
-      expect(e.message).to.equal(
-        `ServiceNow find incident: 2 incidents share correlation_id "${KEY}" (INC0010023, INC0010024); resolve the duplicate in ServiceNow`,
-      );
+      expect(found.map((r) => r.number)).to.deep.equal(['INC0010025', 'INC0010024']);
     });
 
     it('a row whose correlation_id differs (condition ignored by the instance) is refused', async () => {
@@ -93,7 +90,7 @@ describe('itsm/servicenow/client', () => {
         .query(FIND_QUERY)
         .reply(200, { result: [incident({ correlation_id: 'something-else' })] }, SN_HEADERS);
       const e = await rejection(
-        createServiceNowClient({ config: basicConfig() }).findIncidentByCorrelationId(KEY),
+        createServiceNowClient({ config: basicConfig() }).findIncidentsByCorrelationId(KEY),
       );
       scope.done();
       expect(e).to.include({ kind: 'ambiguous', retryable: false });
@@ -105,7 +102,7 @@ describe('itsm/servicenow/client', () => {
         const seen: ResponseObservation[] = [];
         // No interceptor and no network: any request would surface as a network error instead.
         const client = createServiceNowClient({ config: basicConfig(), onResponse: (o) => seen.push(o) });
-        const e = await rejection(client.findIncidentByCorrelationId(bad));
+        const e = await rejection(client.findIncidentsByCorrelationId(bad));
         expect(e).to.include({ kind: 'invalid_input', retryable: false });
         expect(seen).to.deep.equal([]);
       });
@@ -366,7 +363,7 @@ describe('itsm/servicenow/client', () => {
       await createServiceNowClient({
         config: basicConfig(),
         onResponse: (o) => seen.push(o),
-      }).findIncidentByCorrelationId(KEY);
+      }).findIncidentsByCorrelationId(KEY);
       scope.done();
       expect(seen).to.have.length(1);
       expect(seen[0]).to.include({ operation: 'find incident', status: 200 });
@@ -384,7 +381,7 @@ describe('itsm/servicenow/client', () => {
         config: basicConfig({ timeout: 0.05 }),
         onResponse: (o) => seen.push(o),
       });
-      const e = await rejection(client.findIncidentByCorrelationId(KEY));
+      const e = await rejection(client.findIncidentsByCorrelationId(KEY));
       scope.done();
       expect(e).to.include({ kind: 'network', retryable: true, status: undefined });
       expect(e.message).to.match(/^ServiceNow find incident: timed out \(ETIMEDOUT\)/);
@@ -402,9 +399,9 @@ describe('itsm/servicenow/client', () => {
         .query(FIND_QUERY)
         .reply(200, { records: [] }, SN_HEADERS);
       const client = createServiceNowClient({ config: basicConfig() });
-      const html = await rejection(client.findIncidentByCorrelationId(KEY));
+      const html = await rejection(client.findIncidentsByCorrelationId(KEY));
       expect(html).to.include({ kind: 'bad_response', retryable: true, status: 200 });
-      const shape = await rejection(client.findIncidentByCorrelationId(KEY));
+      const shape = await rejection(client.findIncidentsByCorrelationId(KEY));
       expect(shape).to.include({ kind: 'bad_response', retryable: false, status: 200 });
       expect(shape.message).to.equal(
         'ServiceNow find incident: HTTP 200 with an unexpected body: result: Invalid input: expected array, received undefined',
@@ -418,7 +415,7 @@ describe('itsm/servicenow/client', () => {
         .query(FIND_QUERY)
         .reply(302, '', { Location: `${INSTANCE}/login.do` });
       const e = await rejection(
-        createServiceNowClient({ config: basicConfig() }).findIncidentByCorrelationId(KEY),
+        createServiceNowClient({ config: basicConfig() }).findIncidentsByCorrelationId(KEY),
       );
       scope.done();
       expect(e).to.include({ status: 302, retryable: false });
@@ -439,7 +436,7 @@ describe('itsm/servicenow/client', () => {
         now: clock.now,
         sleep: clock.sleep,
       });
-      for (let i = 0; i < 3; i++) await client.findIncidentByCorrelationId(KEY);
+      for (let i = 0; i < 3; i++) await client.findIncidentsByCorrelationId(KEY);
       scope.done();
       expect(clock.sleeps).to.deep.equal([Math.ceil(3_600_000 / 118)]);
     });
@@ -470,12 +467,12 @@ describe('itsm/servicenow/client', () => {
           return [200, { result: [] }, SN_HEADERS];
         });
       const client = createServiceNowClient({ config: basicConfig(), now: clock.now, sleep: clock.sleep });
-      const e = await rejection(client.findIncidentByCorrelationId(KEY));
+      const e = await rejection(client.findIncidentsByCorrelationId(KEY));
       expect(e).to.include({ status: 429, retryable: true, retryAfterMs: 42_000 });
       expect(e.message).to.equal(
         'ServiceNow find incident: HTTP 429: Rate limit exceeded (Too many requests for rule Closeloop integration)',
       );
-      await client.findIncidentByCorrelationId(KEY); // another key's delivery, right away
+      await client.findIncidentsByCorrelationId(KEY); // another key's delivery, right away
       scope.done();
       expect(sentAt[1]! - sentAt[0]!).to.equal(42_000);
     });

@@ -5,8 +5,10 @@ import {
   VERDICT_CHECKS_MAX_CHARS,
   checksJson,
   deliverOperation,
+  duplicateNote,
   toDeliveryResult,
 } from '../../../../connector/src/itsm/servicenow/deliver.js';
+import type { IncidentRecord } from '../../../../connector/src/itsm/servicenow/types.js';
 import type { ResponseObservation } from '../../../../connector/src/itsm/servicenow/hooks.js';
 import type { Operation } from '../../../../connector/src/outbox/operations.js';
 import { OperationSchema } from '../../../../connector/src/outbox/operations.js';
@@ -23,19 +25,23 @@ import {
   listQuery,
   snError,
   useNock,
+  FIRST_ATTEMPT,
 } from './helpers.js';
 
 const KEY = 'dc1/hall-a/crah-07/supply-temp-high';
 const LINK = { sysId: SYS_ID, number: 'INC0010023' };
 const FIND_QUERY = listQuery({
-  sysparm_query: `correlation_id=${KEY}`,
-  sysparm_fields: 'sys_id,number,state,correlation_id',
-  sysparm_limit: '2',
+  sysparm_query: `correlation_id=${KEY}^ORDERBYsys_created_on^ORDERBYnumber`,
+  sysparm_fields: 'sys_id,number,state,correlation_id,sys_created_on',
+  sysparm_limit: '20',
 });
 const WRITE_QUERY = listQuery({ sysparm_fields: 'sys_id,number,state,correlation_id' });
 const config = basicConfig();
 
 const sn = () => nock(INSTANCE, { reqheaders: { authorization: BASIC_HEADER } });
+/** The search for the key (before a create, and the check after it) answering `records`. */
+const find = (...records: Record<string, string>[]) =>
+  sn().get('/api/now/table/incident').query(FIND_QUERY).reply(200, { result: records }, SN_HEADERS);
 const op = (o: unknown): Operation => OperationSchema.parse(o);
 
 const CREATE = op({
@@ -92,10 +98,17 @@ describe('itsm/servicenow/deliver', () => {
         })
         .query(WRITE_QUERY)
         .reply(201, { result: incident() }, SN_HEADERS);
+      const check = find(incident());
       const client = createServiceNowClient({ config });
-      const r = await deliverOperation(client, { key: KEY, link: null, op: CREATE, config });
+      const r = await deliverOperation(client, {
+        attempt: FIRST_ATTEMPT,
+        key: KEY,
+        link: null,
+        op: CREATE,
+        config,
+      });
       expect(r).to.deep.equal({ ok: true, link: LINK });
-      for (const s of [scope, ci, group, post]) s.done();
+      for (const s of [scope, ci, group, post, check]) s.done();
     });
 
     it('found by correlation_id (earlier attempt crashed after creating) → that link, no POST', async () => {
@@ -105,40 +118,151 @@ describe('itsm/servicenow/deliver', () => {
         .query(FIND_QUERY)
         .reply(200, { result: [incident({ number: 'INC0010099' })] }, SN_HEADERS);
       const client = createServiceNowClient({ config, onResponse: (o) => seen.push(o) });
-      const r = await deliverOperation(client, { key: KEY, link: null, op: CREATE, config });
-      scope.done();
-      expect(r).to.deep.equal({ ok: true, link: { sysId: SYS_ID, number: 'INC0010099' } });
-      expect(seen.map((o) => o.operation)).to.deep.equal(['find incident']);
-    });
-
-    it('two incidents share the key → dead letter, nothing created', async () => {
-      const scope = sn()
-        .get('/api/now/table/incident')
-        .query(FIND_QUERY)
-        .reply(
-          200,
-          { result: [incident(), incident({ sys_id: SYS_ID_2, number: 'INC0010024' })] },
-          SN_HEADERS,
-        );
-      const r = await deliverOperation(createServiceNowClient({ config }), {
+      const r = await deliverOperation(client, {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: null,
         op: CREATE,
         config,
       });
       scope.done();
-      expect(r).to.deep.equal({
-        ok: false,
-        retryable: false,
-        error: `ServiceNow find incident: 2 incidents share correlation_id "${KEY}" (INC0010023, INC0010024); resolve the duplicate in ServiceNow`,
+      expect(r).to.deep.equal({ ok: true, link: { sysId: SYS_ID, number: 'INC0010099' } });
+      expect(seen.map((o) => o.operation)).to.deep.equal(['find incident']);
+    });
+
+    it('two incidents share the key → the oldest is kept, the other detached and cancelled with a note', async () => {
+      const older = incident({ sys_created_on: '2025-03-14 09:26:50' });
+      const newer = incident({
+        sys_id: SYS_ID_2,
+        number: 'INC0010024',
+        sys_created_on: '2025-03-14 09:26:51',
       });
+      const search = find(newer, older);
+      const close = sn()
+        .patch(`/api/now/table/incident/${SYS_ID_2}`, {
+          correlation_id: '',
+          correlation_display: '',
+          work_notes: duplicateNote(KEY, older as IncidentRecord),
+          state: 8,
+        })
+        .query(WRITE_QUERY)
+        .reply(200, { result: { ...newer, state: '8', correlation_id: '' } }, SN_HEADERS);
+      const writes: string[] = [];
+      const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: { doubt: null, beforeWrite: async () => void writes.push('write') },
+        key: KEY,
+        link: null,
+        op: CREATE,
+        config,
+      });
+      for (const s of [search, close]) s.done();
+      expect(r).to.deep.equal({ ok: true, link: LINK });
+      expect(writes, 'the repair is a write like any other').to.deep.equal(['write']);
+      expect(duplicateNote(KEY, older as IncidentRecord)).to.equal(
+        `Closeloop: duplicate of INC0010023, which tracks the same event (correlation_id "${KEY}"). Closed as a duplicate and detached from the event; follow INC0010023.`,
+      );
+    });
+
+    it('a duplicate ServiceNow will not cancel (403) is still detached from the key, with the note', async () => {
+      const newer = incident({
+        sys_id: SYS_ID_2,
+        number: 'INC0010024',
+        sys_created_on: '2025-03-14 09:26:51',
+      });
+      const older = incident({ sys_created_on: '2025-03-14 09:26:50' });
+      const note = duplicateNote(KEY, older as IncidentRecord);
+      const search = find(older, newer);
+      const refused = sn()
+        .patch(`/api/now/table/incident/${SYS_ID_2}`, {
+          correlation_id: '',
+          correlation_display: '',
+          work_notes: note,
+          state: 8,
+        })
+        .query(WRITE_QUERY)
+        .reply(403, snError('Operation Failed', 'Closure blocked by Closeloop'), SN_HEADERS);
+      const detach = sn()
+        .patch(`/api/now/table/incident/${SYS_ID_2}`, {
+          correlation_id: '',
+          correlation_display: '',
+          work_notes: note,
+        })
+        .query(WRITE_QUERY)
+        .reply(200, { result: { ...newer, correlation_id: '' } }, SN_HEADERS);
+      const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
+        key: KEY,
+        link: null,
+        op: CREATE,
+        config,
+      });
+      for (const s of [search, refused, detach]) s.done();
+      expect(r).to.deep.equal({ ok: true, link: LINK });
+    });
+
+    it('the check after a create finds an older incident that landed meanwhile → keeps it, cancels the new one', async () => {
+      const late = incident({
+        sys_id: SYS_ID_2,
+        number: 'INC0010020',
+        sys_created_on: '2025-03-14 09:26:50',
+      });
+      const mine = incident({ sys_created_on: '2025-03-14 09:26:52' });
+      const search = find();
+      const create = op({ op: 'create', fields: { short_description: 'x' } });
+      const post = sn()
+        .post('/api/now/table/incident')
+        .query(WRITE_QUERY)
+        .reply(201, { result: mine }, SN_HEADERS);
+      const check = find(mine, late);
+      const close = sn()
+        .patch(`/api/now/table/incident/${SYS_ID}`, {
+          correlation_id: '',
+          correlation_display: '',
+          work_notes: duplicateNote(KEY, late as IncidentRecord),
+          state: 8,
+        })
+        .query(WRITE_QUERY)
+        .reply(200, { result: { ...mine, state: '8' } }, SN_HEADERS);
+      const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
+        key: KEY,
+        link: null,
+        op: create,
+        config,
+      });
+      for (const s of [search, post, check, close]) s.done();
+      expect(r).to.deep.equal({ ok: true, link: { sysId: SYS_ID_2, number: 'INC0010020' } });
+    });
+
+    it('a failing check after the create does not fail the create', async () => {
+      const search = find();
+      const post = sn()
+        .post('/api/now/table/incident')
+        .query(WRITE_QUERY)
+        .reply(201, { result: incident() }, SN_HEADERS);
+      const check = sn().get('/api/now/table/incident').query(FIND_QUERY).reply(503, snError('Busy'));
+      const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
+        key: KEY,
+        link: null,
+        op: op({ op: 'create', fields: { short_description: 'x' } }),
+        config,
+      });
+      for (const s of [search, post, check]) s.done();
+      expect(r).to.deep.equal({ ok: true, link: LINK });
     });
 
     it('an invalid key is refused without any request', async () => {
       const seen: ResponseObservation[] = [];
       const client = createServiceNowClient({ config, onResponse: (o) => seen.push(o) });
       for (const key of ['', 'x'.repeat(101), 'a^b']) {
-        const r = await deliverOperation(client, { key, link: null, op: CREATE, config });
+        const r = await deliverOperation(client, {
+          attempt: FIRST_ATTEMPT,
+          key,
+          link: null,
+          op: CREATE,
+          config,
+        });
         expect(r).to.include({ ok: false, retryable: false });
         if (!r.ok) expect(r.error).to.match(/^refusing to create an incident: correlation_id/);
       }
@@ -146,7 +270,7 @@ describe('itsm/servicenow/deliver', () => {
     });
 
     it('a failed lookup leaves the field empty and says so in the description; the incident is created', async () => {
-      const find = sn().get('/api/now/table/incident').query(FIND_QUERY).reply(200, { result: [] });
+      const search = find();
       const ci = lookup('cmdb_ci', 'CRAH-07').reply(200, { result: [] });
       const group = lookup('sys_user_group', 'DC Facilities Hall A').reply(
         403,
@@ -167,18 +291,20 @@ describe('itsm/servicenow/deliver', () => {
         })
         .query(WRITE_QUERY)
         .reply(201, { result: incident() });
+      const check = find(incident());
       const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: null,
         op: CREATE,
         config,
       });
       expect(r).to.deep.equal({ ok: true, link: LINK });
-      for (const s of [find, ci, group, post]) s.done();
+      for (const s of [search, ci, group, post, check]) s.done();
     });
 
     it('a reference value that cannot be queried safely is treated as not found', async () => {
-      const find = sn().get('/api/now/table/incident').query(FIND_QUERY).reply(200, { result: [] });
+      const search = find();
       const post = sn()
         .post('/api/now/table/incident', {
           short_description: 'Leak',
@@ -188,34 +314,36 @@ describe('itsm/servicenow/deliver', () => {
         })
         .query(WRITE_QUERY)
         .reply(201, { result: incident() });
+      const check = find(incident());
       const create = op({
         op: 'create',
         fields: { short_description: 'Leak' },
         references: { cmdb_ci: { table: 'cmdb_ci', field: 'name', value: 'rack^12' } },
       });
       const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: null,
         op: create,
         config,
       });
       expect(r).to.deep.equal({ ok: true, link: LINK });
-      find.done();
-      post.done();
+      for (const s of [search, post, check]) s.done();
     });
 
     it('a lookup that fails for a transient reason postpones the create (retryable)', async () => {
-      const find = sn().get('/api/now/table/incident').query(FIND_QUERY).reply(200, { result: [] });
+      const search = find();
       const ci = lookup('cmdb_ci', 'CRAH-07').reply(503, snError('Service Unavailable'), {
         'Retry-After': '5',
       });
       const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: null,
         op: CREATE,
         config,
       });
-      find.done();
+      search.done();
       ci.done();
       expect(r).to.deep.equal({
         ok: false,
@@ -227,19 +355,20 @@ describe('itsm/servicenow/deliver', () => {
     });
 
     it("a 400 on create → dead letter with ServiceNow's message", async () => {
-      const find = sn().get('/api/now/table/incident').query(FIND_QUERY).reply(200, { result: [] });
+      const search = find();
       const post = sn()
         .post('/api/now/table/incident')
         .query(WRITE_QUERY)
         .reply(400, snError('Exception while reading request', 'The payload is not valid JSON.'), SN_HEADERS);
       const create = op({ op: 'create', fields: { short_description: 'x' } });
       const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: null,
         op: create,
         config,
       });
-      find.done();
+      search.done();
       post.done();
       expect(r).to.deep.equal({
         ok: false,
@@ -280,6 +409,7 @@ describe('itsm/servicenow/deliver', () => {
       it(name, async () => {
         const scope = patch(body).reply(200, { result: incident({ state: '2' }) }, SN_HEADERS);
         const r = await deliverOperation(createServiceNowClient({ config }), {
+          attempt: FIRST_ATTEMPT,
           key: KEY,
           link: LINK,
           op: operation,
@@ -306,10 +436,17 @@ describe('itsm/servicenow/deliver', () => {
         .reply(200, { result: incident() });
       const client = createServiceNowClient({ config: custom });
       expect(
-        await deliverOperation(client, { key: KEY, link: LINK, op: op({ op: 'resolve' }), config: custom }),
+        await deliverOperation(client, {
+          attempt: FIRST_ATTEMPT,
+          key: KEY,
+          link: LINK,
+          op: op({ op: 'resolve' }),
+          config: custom,
+        }),
       ).to.include({ ok: true });
       expect(
         await deliverOperation(client, {
+          attempt: FIRST_ATTEMPT,
           key: KEY,
           link: LINK,
           op: op({ op: 'reopen', note: 'back' }),
@@ -348,6 +485,7 @@ describe('itsm/servicenow/deliver', () => {
         note: 'Telemetry still out of range',
       });
       const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: LINK,
         op: verdict,
@@ -362,6 +500,7 @@ describe('itsm/servicenow/deliver', () => {
       const seen: ResponseObservation[] = [];
       const client = createServiceNowClient({ config, onResponse: (o) => seen.push(o) });
       const r = await deliverOperation(client, {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: null,
         op: op({ op: 'note', text: 'x' }),
@@ -382,6 +521,7 @@ describe('itsm/servicenow/deliver', () => {
         SN_HEADERS,
       );
       const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: LINK,
         op: op({ op: 'note', text: 'x' }),
@@ -409,6 +549,7 @@ describe('itsm/servicenow/deliver', () => {
         .query(listQuery({}))
         .reply(200, { result: incident({ state: '7' }) });
       const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: LINK,
         op: op({ op: 'resolve' }),
@@ -430,6 +571,7 @@ describe('itsm/servicenow/deliver', () => {
         .query(listQuery({}))
         .reply(200, { result: incident({ state: '2' }) });
       const r = await deliverOperation(createServiceNowClient({ config }), {
+        attempt: FIRST_ATTEMPT,
         key: KEY,
         link: LINK,
         op: op({ op: 'resolve' }),

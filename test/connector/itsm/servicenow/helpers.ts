@@ -2,6 +2,7 @@
 // ever leaves the machine), realistic envelopes and headers, and a fake clock.
 import nock from 'nock';
 import type { ServiceNowConfig } from '../../../../connector/src/config/schema.js';
+import type { DeliveryAttempt } from '../../../../connector/src/outbox/operations.js';
 import { ServiceNowConfigSchema } from '../../../../connector/src/config/schema.js';
 
 export const INSTANCE = 'http://127.0.0.1:4848';
@@ -105,3 +106,6 @@ export function useNock(): void {
   afterEach(() => nock.cleanAll());
   after(() => nock.enableNetConnect());
 }
+
+/** An attempt with nothing in doubt whose writes are never refused: what a first delivery gets. */
+export const FIRST_ATTEMPT: DeliveryAttempt = { doubt: null, beforeWrite: async () => undefined };

@@ -18,6 +18,7 @@ import {
   listQuery,
   oauthConfig,
   useNock,
+  FIRST_ATTEMPT,
 } from './helpers.js';
 
 const KEY = 'dc1/hall-a/crah-07/supply-temp-high';
@@ -62,7 +63,13 @@ function echo(status: number) {
 
 async function deliverNote(config: ServiceNowConfig, logger: pino.Logger): Promise<DeliveryResult> {
   const client = createServiceNowClient({ config, logger });
-  return deliverOperation(client, { key: KEY, link: LINK, op: { op: 'note', text: 'hello' }, config });
+  return deliverOperation(client, {
+    attempt: FIRST_ATTEMPT,
+    key: KEY,
+    link: LINK,
+    op: { op: 'note', text: 'hello' },
+    config,
+  });
 }
 
 describe('itsm/servicenow: secrets never leak', () => {
@@ -129,7 +136,13 @@ describe('itsm/servicenow: secrets never leak', () => {
     const results: DeliveryResult[] = [];
     for (let i = 0; i < 2; i++) {
       results.push(
-        await deliverOperation(client, { key: KEY, link: LINK, op: { op: 'note', text: 'hi' }, config }),
+        await deliverOperation(client, {
+          attempt: FIRST_ATTEMPT,
+          key: KEY,
+          link: LINK,
+          op: { op: 'note', text: 'hi' },
+          config,
+        }),
       );
     }
     scope.done();

@@ -17,6 +17,7 @@ import {
   listQuery,
   snError,
   useNock,
+  FIRST_ATTEMPT,
 } from './helpers.js';
 
 const KEY = 'dc1/hall-a/crah-07/supply-temp-high';
@@ -39,7 +40,13 @@ async function deliverNote(timeout?: number, instanceUrl?: string): Promise<Deli
     ...(timeout !== undefined ? { timeout } : {}),
     ...(instanceUrl !== undefined ? { instance_url: instanceUrl } : {}),
   });
-  return deliverOperation(createServiceNowClient({ config }), { key: KEY, link: LINK, op: NOTE, config });
+  return deliverOperation(createServiceNowClient({ config }), {
+    attempt: FIRST_ATTEMPT,
+    key: KEY,
+    link: LINK,
+    op: NOTE,
+    config,
+  });
 }
 
 describe('itsm/servicenow: every status code gets the shared verdict', () => {
