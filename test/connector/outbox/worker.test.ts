@@ -7,7 +7,8 @@ import { createSqliteStore } from '../../../connector/src/store/sqlite/store.js'
 import { startOutboxWorker } from '../../../connector/src/outbox/worker.js';
 import type { DeliveryResult } from '../../../connector/src/outbox/operations.js';
 import type { OutboxEntry, Store } from '../../../connector/src/store/store.js';
-import { alarm, plan } from '../../support/alarms.js';
+import { alarm, plan, QUIET } from '../../support/alarms.js';
+import { ingest } from '../../../connector/src/lifecycle/apply.js';
 
 describe('outbox worker', () => {
   let dir: string;
@@ -35,9 +36,15 @@ describe('outbox worker', () => {
 
   it('delivers each key in order even when earlier operations fail transiently', async () => {
     const now = new Date();
-    await store.ingest([{ alarm: alarm(), plan: plan() }], now, 'Closeloop');
-    await store.ingest([{ alarm: alarm({ id: 'A2' }), plan: plan() }], now, 'Closeloop');
-    await store.ingest([{ alarm: alarm({ id: 'A2', state: 'cleared' }), plan: plan() }], now, 'Closeloop');
+    await ingest(store, [{ alarm: alarm(), plan: plan() }], now, 'Closeloop', QUIET);
+    await ingest(store, [{ alarm: alarm({ id: 'A2' }), plan: plan() }], now, 'Closeloop', QUIET);
+    await ingest(
+      store,
+      [{ alarm: alarm({ id: 'A2', state: 'cleared' }), plan: plan() }],
+      now,
+      'Closeloop',
+      QUIET,
+    );
     const seen: string[] = [];
     let failures = 3;
     const w = run(async (e) => {
@@ -60,7 +67,7 @@ describe('outbox worker', () => {
   });
 
   it('honours Retry-After: no attempt before it', async () => {
-    await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+    await ingest(store, [{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop', QUIET);
     const times: number[] = [];
     const w = run(async () => {
       times.push(Date.now());
@@ -75,7 +82,7 @@ describe('outbox worker', () => {
   });
 
   it('dead-letters a non-retryable failure and delivers it after a retry', async () => {
-    await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+    await ingest(store, [{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop', QUIET);
     let fixed = false;
     const w = run(async () =>
       fixed
@@ -97,10 +104,12 @@ describe('outbox worker', () => {
   it('delivers different keys concurrently up to the bound', async () => {
     const now = new Date();
     for (let i = 0; i < 6; i++)
-      await store.ingest(
+      await ingest(
+        store,
         [{ alarm: alarm({ id: `X${i}` }), plan: plan({ correlationKey: `K${i}` }) }],
         now,
         'C',
+        QUIET,
       );
     let active = 0;
     let peak = 0;

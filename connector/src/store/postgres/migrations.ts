@@ -53,6 +53,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      comment text NOT NULL, created_by text NOT NULL, created_at text NOT NULL);`,
   // 2: console sessions ended by logout before their expiry.
   `CREATE TABLE revoked_sessions (sid text PRIMARY KEY, expires_at text NOT NULL);`,
+  // 3: event kind and operation kind as columns (see the SQLite schema, version 5).
+  `ALTER TABLE events ADD COLUMN kind text NOT NULL DEFAULT 'alarms';
+   UPDATE events SET kind = 'storm' WHERE rule = 'storm-control' AND starts_with(correlation_key, 'storm/');
+   CREATE INDEX events_kind ON events(kind, state);
+   ALTER TABLE outbox ADD COLUMN op_kind text;
+   UPDATE outbox SET op_kind = op_json::jsonb ->> 'op';
+   ALTER TABLE outbox ALTER COLUMN op_kind SET NOT NULL;`,
 ];
 
 /** Apply the migrations not yet recorded; returns the versions applied by this call. */

@@ -45,4 +45,11 @@ export const SQLITE_MIGRATIONS: string[] = [
   `CREATE INDEX alarm_log_outcome ON alarm_log(outcome, received_at);`,
   // 4: console sessions ended by logout before their expiry.
   `CREATE TABLE revoked_sessions (sid TEXT PRIMARY KEY, expires_at TEXT NOT NULL);`,
+  // 5: what an event is (kind: 'alarms', or 'storm' for the storm incident) and what an outbox entry
+  // does (op_kind) become columns, so no query reads them out of a key prefix or a JSON text.
+  `ALTER TABLE events ADD COLUMN kind TEXT NOT NULL DEFAULT 'alarms';
+   UPDATE events SET kind = 'storm' WHERE rule = 'storm-control' AND substr(correlation_key, 1, 6) = 'storm/';
+   CREATE INDEX events_kind ON events(kind, state);
+   ALTER TABLE outbox ADD COLUMN op_kind TEXT NOT NULL DEFAULT '';
+   UPDATE outbox SET op_kind = json_extract(op_json, '$.op');`,
 ];

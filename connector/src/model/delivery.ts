@@ -1,0 +1,6 @@
+// What one delivery attempt of an outbox entry says back: the outbox worker alone decides when to retry.
+import type { IncidentLink } from './operation.js';
+
+export type DeliveryResult =
+  | { ok: true; link?: IncidentLink }
+  | { ok: false; retryable: boolean; retryAfterMs?: number; status?: number; error: string };
