@@ -382,7 +382,7 @@ export const CorrelationSchema = z
       .min(1)
       .describe('Template of the event key; alarms rendering the same key are one event.'),
     window: DurationSchema.prefault(900).describe(
-      'An alarm joins an open event whose last alarm is younger than this.',
+      'An alarm joins an open event whose last alarm is younger than this (or while one of its alarms is active); after that it opens a new incident.',
     ),
     role: RoleSchema.default('standalone'),
     scope: z
