@@ -299,7 +299,8 @@ export function joinable(
   now: Date,
   active: number | undefined,
 ): e is EventRecord {
-  if (!isLive(e)) return false;
+  // Only events alarms opened are joined by alarms (a storm incident never is, whatever its key).
+  if (!isLive(e) || e.kind !== 'alarms') return false;
   if (!quietFor(e, plan, now)) return true;
   return active === undefined || active > 0;
 }
@@ -359,7 +360,7 @@ function decideActive(input: DecideInput, plan: IngestPlan): Decision {
       ops: [...adoption.ops, ...notes, ...sev],
     };
   }
-  if (keyEvent && keyEvent.state === 'resolved' && keyEvent.resolvedAt) {
+  if (keyEvent && keyEvent.kind === 'alarms' && keyEvent.state === 'resolved' && keyEvent.resolvedAt) {
     const age = now.getTime() - Date.parse(keyEvent.resolvedAt);
     if (age <= keyEvent.behaviour.reopenWindowMs && keyEvent.incidentSysId !== null) {
       const event = touch(keyEvent, now, {
