@@ -5,7 +5,7 @@
 import type { LifecycleStore } from '../lifecycle/ports.js';
 import type { Silence } from '../correlation/silences.js';
 import type { AlarmRecord } from '../model/alarm-record.js';
-import type { DeliveryResult } from '../model/delivery.js';
+import type { DeliveryCounts, DeliveryResult } from '../model/delivery.js';
 import type { EventRecord, EventState } from '../model/event.js';
 import type { IncidentLink, Operation } from '../model/operation.js';
 
@@ -50,13 +50,7 @@ export interface EventDetail {
   deliveries: OutboxEntry[];
 }
 
-export interface DeliveryCounts {
-  pending: number;
-  inflight: number;
-  dead: number;
-  done: number;
-  cancelled: number;
-}
+export type { DeliveryCounts };
 
 export interface Store extends LifecycleStore {
   readonly kind: 'sqlite' | 'postgres';
