@@ -17,9 +17,9 @@ export const UnknownReasonSchema = z.enum([
   'not_covered',
   'gap',
   'too_few',
-  /** The check was refused when its query was rendered: an alarm value could not be placed safely. */
+  // The check was refused when its query was rendered: an alarm value could not be placed safely.
   'unsafe_query',
-  /** The source sent an explicit invalid reading (NaN, ±Inf, a vendor sentinel, null) inside the window. */
+  // The source sent an explicit invalid reading (NaN, ±Inf, a vendor sentinel, null) inside the window.
   'invalid',
 ]);
 export type UnknownReason = z.infer<typeof UnknownReasonSchema>;

@@ -1,10 +1,10 @@
 // The lifecycle's reads and writes on SQLite (lifecycle/ports.ts), as prepared statements on the one
 // writer connection. SQLite serialises writers, so the same object serves ingest and the background
 // passes: there is nothing another writer could hold, and "skip what is locked" never skips anything.
+import type Database from 'better-sqlite3';
 import type { IngestTx, PassTx } from '../../lifecycle/ports.js';
 import type { EventKind } from '../../model/event.js';
 import { ALARM_COLUMNS, EVENT_COLUMNS, alarmFromRow, alarmToRow, eventFromRow, eventToRow } from '../rows.js';
-import type Database from 'better-sqlite3';
 import type { Db } from './open.js';
 
 type Statement = Database.Statement<unknown[]>;
