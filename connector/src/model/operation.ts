@@ -43,5 +43,3 @@ export type Operation = z.infer<typeof OperationSchema>;
 
 /** The kind of an operation; the outbox keeps it in a column of its own (`op_kind`). */
 export type OperationKind = Operation['op'];
-export const OPERATION_KINDS = OperationSchema.options.map((o) => o.shape.op.value) as OperationKind[];
-export const OperationKindSchema = z.enum(OPERATION_KINDS as [OperationKind, ...OperationKind[]]);

@@ -60,7 +60,7 @@ export async function ingestAlarms(
       );
     }
     const plan = p.kind === 'planned' ? p.plan : null;
-    for (const c of (plan?.closeChecks ?? []) as { name?: string; refused?: string }[]) {
+    for (const c of plan?.closeChecks ?? []) {
       // The incident still opens; this check will never run and keeps the verdict `unknown`.
       if (c.refused !== undefined)
         deps.logger.warn(
