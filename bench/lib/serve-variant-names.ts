@@ -3,7 +3,7 @@
 export const VARIANTS = [
   // SQLite in WAL mode with synchronous=NORMAL instead of FULL: no fsync per commit.
   'sqlite-synchronous-normal',
-  // store.ingest calls of one event-loop turn handed to the store together (setImmediate), so that
+  // ingest transactions of one event-loop turn handed to the store together (setImmediate), so that
   // its group commit holds every request that arrived in that turn.
   'ingest-per-loop-turn',
   // Both.

@@ -14,7 +14,7 @@ import { VARIANTS } from './serve-variant-names.js';
 /** Calls of one loop turn are passed on together, after the poll phase has read every ready socket. */
 function ingestPerLoopTurn(inner: Store): Store {
   let queued: Array<() => void> = [];
-  const ingest: Store['ingest'] = (items, now, display, policy) =>
+  const ingestTx: Store['ingestTx'] = (items, o, work) =>
     new Promise((resolve, reject) => {
       if (queued.length === 0) {
         setImmediate(() => {
@@ -23,9 +23,9 @@ function ingestPerLoopTurn(inner: Store): Store {
           for (const call of calls) call();
         });
       }
-      queued.push(() => void inner.ingest(items, now, display, policy).then(resolve, reject));
+      queued.push(() => void inner.ingestTx(items, o, work).then(resolve, reject));
     });
-  return { ...inner, ingest };
+  return { ...inner, ingestTx };
 }
 
 const [file, variantArg] = process.argv.slice(2);

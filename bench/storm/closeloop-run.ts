@@ -18,7 +18,6 @@ import { explain, type Explanation } from './measure.js';
 import { playStorm, type PlayResult } from './play.js';
 import { waitSettled, type Settled } from './settle.js';
 import { trapSender } from './snmp-send.js';
-import { configuredPolicy, withNoisePolicy } from './policy-shim.js';
 import { createSqliteStore } from '../../connector/src/store/sqlite/store.js';
 import {
   countIncidents,
@@ -37,8 +36,6 @@ export interface CloseloopRunOptions {
   settleTimeoutMs?: number;
   /** Send each message at its offset (default) or as fast as the connector accepts. */
   paced?: boolean;
-  /** Bench-only variant: hand the configured noise policy to the store's ingest (policy-shim.ts). */
-  policyShim?: boolean;
   log?: (line: string) => void;
 }
 
@@ -54,9 +51,6 @@ export interface CloseloopRun {
   received: Record<string, number>;
   runMs: number;
   dir: string | null;
-  /** Ingest calls that came without a noise policy (filled in by the shim when it is on). */
-  ingestCallsWithoutPolicy: number;
-  policyShim: boolean;
 }
 
 async function freeTcpPort(): Promise<number> {
@@ -125,16 +119,14 @@ export async function runCloseloop(o: CloseloopRunOptions): Promise<CloseloopRun
     secrets: loaded.secrets,
     destination: pino.destination({ dest: path.join(dir, 'closeloop.log'), sync: false }),
   });
-  const baseStore = createSqliteStore(path.join(dir, 'closeloop.db'));
-  const shim = withNoisePolicy(baseStore, configuredPolicy(loaded.config), o.policyShim ?? false);
+  const store = createSqliteStore(path.join(dir, 'closeloop.db'));
   const rt = await startRuntime({
     config: loaded.config,
     env,
     secrets: loaded.secrets,
     logger,
-    // The store the runtime would open for this data_dir, wrapped to count (and, in the policy-shim
-    // variant, fill in) ingest calls without a noise policy.
-    store: shim.store,
+    // The store the runtime would open for this data_dir.
+    store,
   });
   const traps = trapSender(snmpPort, community);
   try {
@@ -180,13 +172,11 @@ export async function runCloseloop(o: CloseloopRunOptions): Promise<CloseloopRun
       received,
       runMs: Date.now() - started,
       dir: o.keepDir ? dir : null,
-      ingestCallsWithoutPolicy: shim.withoutPolicy(),
-      policyShim: o.policyShim ?? false,
     };
   } finally {
     traps.close();
     await rt.close();
-    await baseStore.close();
+    await store.close();
     await standin.stop();
     if (!o.keepDir) fs.rmSync(dir, { recursive: true, force: true });
   }

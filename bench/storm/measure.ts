@@ -1,8 +1,8 @@
 // What Closeloop wrote, explained: outbox operations by kind (and why), and the storm's ground-truth
 // faults against the events/incidents they ended up in.
 import type { Engine } from '../../connector/src/service/engine-types.js';
-import type { Operation } from '../../connector/src/outbox/operations.js';
-import type { EventState } from '../../connector/src/lifecycle/types.js';
+import type { EventState } from '../../connector/src/model/event.js';
+import type { Operation } from '../../connector/src/model/operation.js';
 import type { Store } from '../../connector/src/store/store.js';
 import { decodeMessage, identityOf } from './decode-messages.js';
 import type { Storm } from './generate.js';

@@ -15,7 +15,7 @@ export interface Environment {
 }
 
 export interface CloseloopFigures {
-  variant: 'as-is' | 'policy-shim';
+  variant: 'as-is';
   incidents: number;
   writes: number;
   writesByMethod: Record<string, number>;
@@ -37,7 +37,6 @@ export interface CloseloopFigures {
   settled: boolean;
   outstanding: string[];
   runMs: number;
-  ingestCallsWithoutPolicy: number;
   cancelledOperations: number;
   deadOperations: number;
 }
@@ -68,7 +67,7 @@ const ratio = (a: number, b: number) => (b === 0 ? Infinity : Math.round((a / b)
 
 export function closeloopFigures(run: CloseloopRun, realEvents: number): CloseloopFigures {
   return {
-    variant: run.policyShim ? 'policy-shim' : 'as-is',
+    variant: 'as-is',
     incidents: run.incidents.incidents,
     writes: run.writes.total,
     writesByMethod: run.writes.byMethod,
@@ -88,7 +87,6 @@ export function closeloopFigures(run: CloseloopRun, realEvents: number): Closelo
     settled: run.settle.settled,
     outstanding: run.settle.reasons,
     runMs: run.runMs,
-    ingestCallsWithoutPolicy: run.ingestCallsWithoutPolicy,
     cancelledOperations: run.explanation.ops.cancelled,
     deadOperations: run.explanation.ops.dead,
   };
@@ -159,9 +157,7 @@ export function formatReport(r: Report): string {
   out.push(line('real-world events (ground truth)', String(r.realEvents)));
   for (const c of r.closeloop) {
     out.push('');
-    out.push(
-      `Closeloop (${c.variant}${c.variant === 'policy-shim' ? ': configured noise policy handed to ingest, bench-only' : ''})`,
-    );
+    out.push(`Closeloop (${c.variant})`);
     out.push(line('incidents created', String(c.incidents)));
     out.push(
       line(
@@ -210,7 +206,6 @@ export function formatReport(r: Report): string {
               .join(', ')})`,
       ),
     );
-    out.push(line('ingest calls without noise policy', fmt(c.ingestCallsWithoutPolicy)));
     out.push('  writes by operation:');
     for (const [k, v] of Object.entries(c.byOperation).sort((a, b) => b[1].writes - a[1].writes))
       out.push(`    ${String(v.writes).padStart(5)}  ${k} (${v.operations} ops)`);

@@ -1,4 +1,4 @@
-// `npx tsx bench/storm/run.ts [--seed 7] [--variant as-is|policy-shim|both] [--skip-naive] [--out file.json]`
+// `npx tsx bench/storm/run.ts [--seed 7] [--skip-naive] [--out file.json]`
 // Runs the storm against Closeloop and the naive bridge, each with its own fresh stand-in, and prints
 // the figures (docs/storm-benchmark.md explains them).
 import { execFileSync } from 'node:child_process';
@@ -20,7 +20,6 @@ import {
 
 const ArgsSchema = z.object({
   seed: z.coerce.number().int().default(7),
-  variant: z.enum(['as-is', 'policy-shim', 'both']).default('as-is'),
   'skip-naive': z.boolean().default(false),
   'keep-dir': z.boolean().default(false),
   out: z.string().optional(),
@@ -42,7 +41,6 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       seed: { type: 'string' },
-      variant: { type: 'string' },
       'skip-naive': { type: 'boolean' },
       'keep-dir': { type: 'boolean' },
       out: { type: 'string' },
@@ -60,19 +58,10 @@ async function main(): Promise<void> {
   const storm = generateStorm({ seed: args.seed });
   const realEvents = storm.faults.length;
   const naive = args['skip-naive'] ? null : naiveFigures(await runNaive(storm, log), realEvents);
-  const variants = args.variant === 'both' ? (['as-is', 'policy-shim'] as const) : ([args.variant] as const);
-  const closeloop: CloseloopFigures[] = [];
-  for (const v of variants) {
-    log(`Closeloop run (${v})`);
-    const run = await runCloseloop({
-      storm: { seed: args.seed },
-      policyShim: v === 'policy-shim',
-      keepDir: args['keep-dir'],
-      log,
-    });
-    if (run.dir) log(`kept ${run.dir}`);
-    closeloop.push(closeloopFigures(run, realEvents));
-  }
+  log('Closeloop run');
+  const run = await runCloseloop({ storm: { seed: args.seed }, keepDir: args['keep-dir'], log });
+  if (run.dir) log(`kept ${run.dir}`);
+  const closeloop: CloseloopFigures[] = [closeloopFigures(run, realEvents)];
   const report = buildReport(environment, storm, closeloop, naive);
   if (args.out) fs.writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${formatReport(report)}\n`);

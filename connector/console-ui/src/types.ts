@@ -118,7 +118,6 @@ export interface Telemetry {
   verdict: CheckStatus;
   alarms: { status: CheckStatus; message: string };
   checks: CheckChartData[];
-  problems: string[];
 }
 
 export interface RejectedRow {

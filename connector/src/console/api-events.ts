@@ -6,8 +6,8 @@ import { routesWith, type Route } from '../http/route-table.js';
 import { alarmView, deliveryView, eventView } from '../http/views.js';
 import { alarmStateCheck } from '../guard/event-verdict.js';
 import { combineVerdict, evaluateChecks } from '../guard/evaluate-checks.js';
-import type { CheckResult, RenderedCheck } from '../guard/types.js';
-import { CloseCheckSchema } from '../mapping/schema.js';
+import type { RenderedCheck } from '../model/close-check.js';
+import type { CheckResult } from '../model/verdict.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import type { EventDetail } from '../store/store.js';
 import { eventTimeline, opSummary } from './timeline.js';
@@ -38,28 +38,6 @@ export function alarmsBySource(detail: EventDetail): { source: string; active: n
   return [...by.entries()]
     .map(([source, c]) => ({ source, ...c }))
     .sort((a, b) => a.source.localeCompare(b.source));
-}
-
-// Stored checks are rendered and normalised: durations are already milliseconds (the mapping schema would
-// read a bare number as seconds), so the duration fields are plain numbers here.
-const StoredCheckSchema = CloseCheckSchema.extend({
-  stabilize: z.number().nonnegative(),
-  max_age: z.number().nonnegative(),
-  step: z.number().positive().optional(),
-  // Set when an alarm value could not be placed in the query safely (the check is never run).
-  refused: z.string().optional(),
-});
-
-/** Close checks as stored with the event, parsed (a check that no longer parses is left out, and said so). */
-export function storedChecks(detail: EventDetail): { checks: RenderedCheck[]; problems: string[] } {
-  const checks: RenderedCheck[] = [];
-  const problems: string[] = [];
-  detail.event.closeChecks.forEach((raw, i) => {
-    const p = StoredCheckSchema.safeParse(raw);
-    if (p.success) checks.push(p.data);
-    else problems.push(`close check ${i + 1} is not readable: ${zodMessage(p.error)}`);
-  });
-  return { checks, problems };
 }
 
 /** Record what the charts learned about provider reachability in the shared gauge. */
@@ -115,7 +93,7 @@ export function eventsApi(
     const key = String(req.params['key']);
     const detail = await ctx.store.getEvent(key);
     if (!detail) return void res.status(404).json({ error: `no event with key "${key}"` });
-    const { checks, problems } = storedChecks(detail);
+    const checks = detail.event.closeChecks;
     const nowMs = ctx.now().getTime();
     const ac = new AbortController();
     res.on('close', () => ac.abort());
@@ -135,7 +113,6 @@ export function eventsApi(
       verdict: combineVerdict([alarms, ...results]),
       alarms: { status: alarms.status, message: alarms.message },
       checks: results.map((r, i) => checkChart(checks[i]!, r, nowMs)),
-      problems,
     });
   });
 

@@ -2,8 +2,9 @@
 // is out of range by the same rule the guard applies, the expected range as a band, the window, and the
 // time it will pass if values stay in range.
 import { badness } from '../guard/conditions.js';
-import type { CheckResult, RenderedCheck } from '../guard/types.js';
-import type { Condition } from '../mapping/schema.js';
+import type { RenderedCheck } from '../model/close-check.js';
+import type { CheckResult } from '../model/verdict.js';
+import type { Condition } from '../model/close-check.js';
 
 export interface ChartPoint {
   /** Epoch ms. */

@@ -1,6 +1,6 @@
 // An event's story in time order, from what the store keeps: the event's own milestones, each attached
 // alarm (first seen, last state change), the verdicts and every ServiceNow write with its outcome.
-import type { Operation } from '../outbox/operations.js';
+import type { Operation } from '../model/operation.js';
 import type { EventDetail, OutboxEntry } from '../store/store.js';
 
 export type TimelineKind = 'event' | 'alarm' | 'write' | 'verdict';

@@ -1,6 +1,6 @@
 // Close-check conditions as pure functions over values: whether a value (or a step between two values,
 // for counters) violates the condition, by how much, and how to say it.
-import type { Condition } from '../mapping/schema.js';
+import type { Condition } from '../model/close-check.js';
 
 /** How values print: with their unit ("27 °C") and bare ("18", for the low end of "18–27 °C"). */
 export interface ValueFormat {

@@ -16,13 +16,9 @@ import {
   type ValueFormat,
 } from './conditions.js';
 import { formatAge, formatBitmask, formatClock, formatValue, seriesName } from './messages.js';
-import type {
-  CheckResult,
-  CheckStatus,
-  EvaluateCheckOptions,
-  RenderedCheck,
-  UnknownReason,
-} from './types.js';
+import type { RenderedCheck } from '../model/close-check.js';
+import type { CheckResult, UnknownReason, Verdict } from '../model/verdict.js';
+import type { EvaluateCheckOptions } from './types.js';
 
 /** Samples stamped this far ahead of `now` (device clocks) still count, as if taken now. */
 const FUTURE_SKEW_MS = 60_000;
@@ -35,7 +31,7 @@ interface SeriesJudgement {
   valid: Valid[];
   /** Valid samples inside the window (the reading in force at its start not counted). */
   inWindow: number;
-  status: CheckStatus;
+  status: Verdict;
   reason?: UnknownReason;
   worst?: Valid & { prev: number | undefined; badness: number };
   violations: number;
@@ -264,7 +260,7 @@ export function evaluateCheck(
   const samples = judged.reduce((n, j) => n + j.inWindow, 0);
   const fails = judged.filter((j) => j.status === 'fail');
   const unknowns = judged.filter((j) => j.status === 'unknown');
-  const status: CheckStatus = fails.length ? 'fail' : unknowns.length ? 'unknown' : 'pass';
+  const status: Verdict = fails.length ? 'fail' : unknowns.length ? 'unknown' : 'pass';
   const focus = fails.length
     ? fails.reduce((a, b) => ((b.worst?.badness ?? 0) > (a.worst?.badness ?? 0) ? b : a))
     : unknowns.length

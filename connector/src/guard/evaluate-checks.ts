@@ -4,7 +4,8 @@
 import { TelemetryError, type Series, type TelemetryProvider } from '../telemetry/types.js';
 import { formatDuration } from '../util/duration.js';
 import { evaluateCheck, lookbackMs } from './evaluate-check.js';
-import type { CheckResult, RenderedCheck } from './types.js';
+import type { RenderedCheck } from '../model/close-check.js';
+import type { CheckResult } from '../model/verdict.js';
 
 export { combineVerdict } from './verdict.js';
 export { evaluateCheck } from './evaluate-check.js';

@@ -1,11 +1,9 @@
 // The verdict for one event: its alarms must all be clear AND every close check must pass over its
 // stabilisation window. Stale or missing telemetry is `unknown`, never `pass`.
+import type { CheckResult, Verdict } from '../model/verdict.js';
 import type { EventDetail } from '../store/store.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { combineVerdict, evaluateChecks } from './evaluate-checks.js';
-import type { CheckResult, RenderedCheck } from './types.js';
-
-export type Verdict = 'pass' | 'fail' | 'unknown';
 
 export interface EventVerdict {
   verdict: Verdict;
@@ -38,7 +36,7 @@ export async function evaluateEvent(
   providers: Map<string, TelemetryProvider>,
   opts: { budgetMs: number; nowMs: number },
 ): Promise<EventVerdict> {
-  const checks = detail.event.closeChecks as RenderedCheck[];
+  const checks = detail.event.closeChecks;
   const telemetry = checks.length ? await evaluateChecks(checks, providers, opts) : [];
   const results = [alarmStateCheck(detail), ...telemetry];
   return {

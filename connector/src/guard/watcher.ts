@@ -3,11 +3,13 @@
 // whose alarms are all clear resolves only on a `pass`.
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
-import type { Operation } from '../outbox/operations.js';
+import { recordVerdict } from '../lifecycle/verdict-write.js';
+import type { RenderedCheck } from '../model/close-check.js';
+import type { Operation } from '../model/operation.js';
+import type { Verdict } from '../model/verdict.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { evaluateEvent, type EventVerdict } from './event-verdict.js';
 import { verdictNote } from './verdict-notes.js';
-import type { RenderedCheck } from './types.js';
 import { formatDuration } from '../util/duration.js';
 
 export interface WatcherOptions {
@@ -31,7 +33,7 @@ export interface Watcher {
 
 /** What to write when the verdict of an event changes; empty when nothing changed. */
 export function verdictOps(
-  prev: 'pass' | 'fail' | 'unknown' | null,
+  prev: Verdict | null,
   v: EventVerdict,
   ctx: { allClear: boolean; autoResolve: boolean; stabilizeText: string },
 ): Operation[] {
@@ -99,14 +101,13 @@ export function startWatcher(o: WatcherOptions): Watcher {
       try {
         const detail = await o.store.getEvent(e.key);
         if (!detail) return;
-        await sampleProviders(detail.event.closeChecks as RenderedCheck[]);
+        await sampleProviders(detail.event.closeChecks);
         const v = await evaluateEvent(detail, o.providers, { budgetMs: o.budgetMs, nowMs: now().getTime() });
         // Every evaluation says whether its provider answered: that is the reachability admins see.
         for (const c of v.checks) {
           if (c.provider) o.onProvider?.(c.provider, c.reason !== 'provider_error' && c.reason !== 'timeout');
         }
-        const checks = detail.event.closeChecks as RenderedCheck[];
-        const longest = Math.max(...checks.map((c) => c.stabilize));
+        const longest = Math.max(...detail.event.closeChecks.map((c) => c.stabilize));
         const ops = verdictOps(detail.event.verdict, v, {
           allClear: detail.alarms.every((a) => a.state === 'cleared'),
           autoResolve: detail.event.behaviour.autoResolve,
@@ -114,7 +115,8 @@ export function startWatcher(o: WatcherOptions): Watcher {
         });
         if (detail.event.verdict === v.verdict) return;
         // Written only if the event is still as this evaluation read it; else the next pass decides.
-        const r = await o.store.recordVerdict(
+        const r = await recordVerdict(
+          o.store,
           e.key,
           { verdict: v.verdict, checks: v.checks, evaluatedAt: v.evaluatedAt },
           ops,

@@ -1,5 +1,6 @@
 // The JSON shapes of the public API (snake_case, stable), built from store records.
-import type { AlarmRecord, EventRecord } from '../lifecycle/types.js';
+import type { AlarmRecord } from '../model/alarm-record.js';
+import type { EventRecord } from '../model/event.js';
 import type { OutboxEntry, RejectedRecord } from '../store/store.js';
 
 export function eventView(e: EventRecord) {

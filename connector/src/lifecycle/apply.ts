@@ -1,34 +1,14 @@
-// The ingest loop shared by every store: read what is known, decide, write — inside the store's
-// transaction. Stores supply the reads and writes; the order of steps lives here once.
-import type { Operation } from '../outbox/operations.js';
-import { decide, DEFAULT_POLICY, mergeChecks } from './decide.js';
+// Ingest, the same for every store: in one transaction, for each alarm in order, read what is known,
+// decide, apply noise control (storms, the note budget), write, and let a cause adopt its effects.
+// Stores supply the transaction and its reads and writes (ports.ts); the order of steps lives here.
 import { sameDimension } from '../correlation/scopes.js';
+import type { EventRecord } from '../model/event.js';
+import type { IngestItem, IngestResult } from '../model/ingest.js';
+import { decide, mergeChecks, needsActiveCount, joinable } from './decide.js';
 import { economise } from './note-economy.js';
-import { park, stormCorrelationKey, stormEvent } from './storm.js';
-import type { AlarmRecord, Decision, EventRecord, NoisePolicy } from './types.js';
-import type { IngestItem, IngestResult } from '../store/store.js';
-
-type Maybe<T> = Promise<T> | T;
-
-export interface IngestTx {
-  getAlarm(identity: string): Maybe<AlarmRecord | null>;
-  getEvent(key: string): Maybe<EventRecord | null>;
-  latestEventFor(correlationKey: string): Maybe<EventRecord | null>;
-  countActive(eventKey: string, exceptIdentity: string): Maybe<number>;
-  /** A live (open/pending) cause event whose scope is one of `scopes`. */
-  liveCauseFor(scopes: string[]): Maybe<EventRecord | null>;
-  /** Live effect events lying in `scope`. */
-  liveEffectsIn(scope: string): Maybe<EventRecord[]>;
-  /** Events opened (or parked) since `sinceIso`, by alarms of `source` (null: all sources). */
-  recentCreates(sinceIso: string, source: string | null): Maybe<number>;
-  /** Re-attach every alarm of one event to another. */
-  moveAlarms(fromKey: string, toKey: string): Maybe<void>;
-  /** Cancel the undelivered operations of a key; says whether its create had already gone out. */
-  cancelUndelivered(eventKey: string, reason: string, now: Date): Maybe<{ createDelivered: boolean }>;
-  putAlarm(a: AlarmRecord, d: Decision): Maybe<void>;
-  putEvent(e: EventRecord, isNew: boolean): Maybe<void>;
-  enqueue(eventKey: string, ops: Operation[], now: Date): Maybe<void>;
-}
+import type { IngestTx, LifecycleStore } from './ports.js';
+import { creationCount, park, stormControlled, stormCorrelationKey, stormEvent } from './storm.js';
+import type { Decision, NoisePolicy } from './types.js';
 
 /** Effects that opened before their cause are folded into the cause's event. */
 async function adoptEffects(tx: IngestTx, cause: EventRecord, now: Date): Promise<void> {
@@ -40,7 +20,7 @@ async function adoptEffects(tx: IngestTx, cause: EventRecord, now: Date): Promis
   if (effects.length > 0) {
     // The adopted effects' close checks now guard the cause's incident as well.
     const closeChecks = effects.reduce((acc, e) => mergeChecks(acc, e.closeChecks), cause.closeChecks);
-    await tx.putEvent({ ...cause, closeChecks }, false);
+    await tx.putEvent({ ...cause, closeChecks });
   }
   for (const effect of effects) {
     await tx.moveAlarms(effect.key, cause.key);
@@ -49,16 +29,13 @@ async function adoptEffects(tx: IngestTx, cause: EventRecord, now: Date): Promis
       `superseded: adopted by cause event ${cause.key}`,
       now,
     );
-    await tx.putEvent(
-      {
-        ...effect,
-        state: 'merged',
-        updatedAt: now.toISOString(),
-        pendingCreate: null,
-        noise: { ...effect.noise, mergedInto: cause.key },
-      },
-      false,
-    );
+    await tx.putEvent({
+      ...effect,
+      state: 'merged',
+      updatedAt: now.toISOString(),
+      pendingCreate: null,
+      noise: { ...effect.noise, mergedInto: cause.key },
+    });
     if (createDelivered) {
       await tx.enqueue(
         effect.key,
@@ -81,34 +58,53 @@ async function overStormLimit(
   now: Date,
   policy: NoisePolicy,
 ): Promise<boolean> {
-  if (!policy.stormPerSource && !policy.stormGlobal) return false;
-  const since = new Date(now.getTime() - 60_000).toISOString();
-  if (policy.stormPerSource && (await tx.recentCreates(since, source)) >= policy.stormPerSource) return true;
-  return !!policy.stormGlobal && (await tx.recentCreates(since, null)) >= policy.stormGlobal;
+  if (!stormControlled(policy)) return false;
+  const count = creationCount(now);
+  if (policy.stormPerSource && (await tx.countOutcomes(count, source)) >= policy.stormPerSource) return true;
+  return !!policy.stormGlobal && (await tx.countOutcomes(count, null)) >= policy.stormGlobal;
 }
 
+/** Logs what an alarm update did; a repeat did nothing and is not logged. */
+async function logDecision(tx: IngestTx, d: Decision): Promise<void> {
+  if (d.outcome === 'repeat') return;
+  // A stale update is logged as it came; the record keeps the newer state.
+  const logged = d.stale?.update ?? d.alarm.alarm;
+  await tx.appendLog({
+    identity: d.alarm.identity,
+    eventKey: d.alarm.eventKey,
+    outcome: d.outcome,
+    state: logged.state,
+    severity: logged.severity,
+    receivedAt: d.alarm.lastReceivedAt,
+    alarm: logged,
+  });
+}
+
+/** The ingest loop inside one transaction: each alarm sees the writes of the ones before it. */
 export async function applyIngest(
   tx: IngestTx,
   items: IngestItem[],
   now: Date,
   correlationDisplay: string,
-  policy: NoisePolicy = DEFAULT_POLICY,
+  policy: NoisePolicy,
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
   for (const { alarm, plan, silence } of items) {
     const identity = `${alarm.source}:${alarm.id}`;
     const prev = await tx.getAlarm(identity);
     const prevEvent = prev?.eventKey ? await tx.getEvent(prev.eventKey) : null;
-    let keyEvent = plan ? await tx.latestEventFor(plan.correlationKey) : null;
+    const keyEvent = plan ? await tx.latestEventFor(plan.correlationKey) : null;
+    const keyEventActive = needsActiveCount(keyEvent, plan, now)
+      ? await tx.countActive(keyEvent.key, identity)
+      : undefined;
     // Inhibition: an effect inside the scope of a live cause joins the cause's event.
-    if (
-      plan?.role === 'effect' &&
-      plan.scopes?.length &&
-      !(keyEvent && (keyEvent.state === 'open' || keyEvent.state === 'pending'))
-    ) {
+    let causeEvent: EventRecord | null = null;
+    let causeEventActive: number | undefined;
+    if (plan?.role === 'effect' && plan.scopes?.length && !joinable(keyEvent, plan, now, keyEventActive)) {
       const dimension = plan.scope ?? 'cooling_zone:';
-      keyEvent =
-        (await tx.liveCauseFor(plan.scopes.filter((sc) => sameDimension(sc, dimension)))) ?? keyEvent;
+      causeEvent = await tx.liveCauseFor(plan.scopes.filter((sc) => sameDimension(sc, dimension)));
+      if (needsActiveCount(causeEvent, plan, now))
+        causeEventActive = await tx.countActive(causeEvent.key, identity);
     }
     const otherActive = prevEvent ? await tx.countActive(prevEvent.key, identity) : 0;
     let d = decide({
@@ -117,7 +113,10 @@ export async function applyIngest(
       plan,
       prevEvent,
       keyEvent,
+      causeEvent,
       otherActive,
+      keyEventActive,
+      causeEventActive,
       now,
       correlationDisplay,
       policy,
@@ -125,16 +124,15 @@ export async function applyIngest(
     });
     if (d.outcome === 'created' && d.event && (await overStormLimit(tx, alarm.source, now, policy))) {
       // Storm control: park this event and count it on the site's storm incident instead.
-      const stormKey = stormCorrelationKey(d.event.site);
       const storm = stormEvent(
-        await tx.latestEventFor(stormKey),
+        await tx.latestEventFor(stormCorrelationKey(d.event.site)),
         d.event.site,
         d.event.title,
         now,
         correlationDisplay,
       );
       const e = economise(storm.event, storm.ops, now, policy.noteIntervalMs);
-      await tx.putEvent(e.event, storm.isNew);
+      await tx.putEvent(e.event);
       if (e.ops.length) await tx.enqueue(e.event.key, e.ops, now);
       d = park(d, e.event.key);
     }
@@ -145,10 +143,13 @@ export async function applyIngest(
       event = e.event;
       ops = e.ops;
     }
-    await tx.putAlarm(d.alarm, d);
-    if (event) await tx.putEvent(event, d.eventIsNew);
+    await tx.putAlarm(d.alarm);
+    await logDecision(tx, d);
+    if (event) await tx.putEvent(event);
     if (event && ops.length) await tx.enqueue(event.key, ops, now);
-    const before = d.eventIsNew ? null : prevEvent?.key === event?.key ? prevEvent : keyEvent;
+    const before = d.eventIsNew
+      ? null
+      : ([prevEvent, keyEvent, causeEvent].find((x) => x && x.key === event?.key) ?? null);
     if (event && event.noise.role === 'cause' && before?.noise.role !== 'cause')
       await adoptEffects(tx, event, now);
     results.push({
@@ -159,4 +160,18 @@ export async function applyIngest(
     });
   }
   return results;
+}
+
+/** Ingest a batch into `store`, all or nothing, in one transaction. */
+export function ingest(
+  store: LifecycleStore,
+  items: IngestItem[],
+  now: Date,
+  correlationDisplay: string,
+  policy: NoisePolicy,
+): Promise<IngestResult[]> {
+  const precount = stormControlled(policy) ? creationCount(now) : null;
+  return store.ingestTx(items, { now, precount }, (tx) =>
+    applyIngest(tx, items, now, correlationDisplay, policy),
+  );
 }

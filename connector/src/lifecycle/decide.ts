@@ -1,16 +1,13 @@
 // The lifecycle as one pure function: given what the store knows and a new alarm, say what changes and
 // which ServiceNow operations to enqueue. No I/O here, so every branch is tested with plain data.
 import { severityRank, type Alarm } from '../model/alarm.js';
-import type { Operation } from '../outbox/operations.js';
+import type { AlarmRecord } from '../model/alarm-record.js';
+import type { RenderedCheck } from '../model/close-check.js';
+import { emptyNoise, type EventRecord } from '../model/event.js';
+import type { IngestPlan } from '../model/ingest.js';
+import type { Operation } from '../model/operation.js';
 import { describeAlarm } from './notes.js';
-import {
-  emptyNoise,
-  type AlarmRecord,
-  type Decision,
-  type EventRecord,
-  type IngestPlan,
-  type NoisePolicy,
-} from './types.js';
+import type { Decision, NoisePolicy } from './types.js';
 
 export interface DecideInput {
   alarm: Alarm;
@@ -19,10 +16,18 @@ export interface DecideInput {
   plan: IngestPlan | null;
   /** The event the previous state of this alarm belongs to (if any). */
   prevEvent: EventRecord | null;
-  /** The newest event for `plan.correlationKey`, or a live cause event whose scope covers this effect. */
+  /** The newest event for `plan.correlationKey`. */
   keyEvent: EventRecord | null;
+  /** For an effect: a live cause event whose scope covers it (inhibition), when `keyEvent` cannot be joined. */
+  causeEvent?: EventRecord | null;
   /** Active alarms attached to `prevEvent`, not counting this one. */
   otherActive: number;
+  /**
+   * Active alarms attached to `keyEvent` / `causeEvent`, not counting this one: needed only where
+   * `needsActiveCount` says so (the event's last alarm is older than the correlation window).
+   */
+  keyEventActive?: number;
+  causeEventActive?: number;
   now: Date;
   correlationDisplay: string;
   policy: NoisePolicy;
@@ -31,7 +36,6 @@ export interface DecideInput {
 }
 
 const MAX_KEY = 100;
-export const DEFAULT_POLICY: NoisePolicy = { noteIntervalMs: 0, flapChanges: 4, flapWindowMs: 600_000 };
 
 /** The event key for the n-th incident of one correlation key; stays ≤ 100 chars. */
 export function eventKeyFor(correlationKey: string, generation: number): string {
@@ -114,6 +118,7 @@ function newEvent(input: DecideInput, plan: IngestPlan, generation: number): Dec
     key,
     correlationKey: plan.correlationKey,
     generation,
+    kind: 'alarms',
     rule: plan.rule,
     state: held ? 'pending' : 'open',
     severity: alarm.severity,
@@ -250,26 +255,68 @@ function decideClear(input: DecideInput): Decision {
   return { outcome: 'cleared', alarm: record, event, eventIsNew: false, ops };
 }
 
-function checkId(c: unknown): string {
-  const x = c as { name?: unknown; query?: unknown };
-  return `${String(x.name)}\u0000${String(x.query)}`;
+function checkId(c: RenderedCheck): string {
+  return `${c.name}\u0000${c.query}`;
 }
 
 /** The checks of `a`, then those of `b` not already there (same name and rendered query). */
-export function mergeChecks(a: unknown[], b: unknown[]): unknown[] {
+export function mergeChecks(a: RenderedCheck[], b: RenderedCheck[]): RenderedCheck[] {
   const seen = new Set(a.map(checkId));
   return [...a, ...b.filter((c) => !seen.has(checkId(c)))];
 }
 
-function isLive(e: EventRecord | null): e is EventRecord {
+function isLive(e: EventRecord | null | undefined): e is EventRecord {
   return !!e && (e.state === 'open' || e.state === 'pending');
 }
 
+/** Whether the last alarm of a live event `e` is older than the plan's correlation window. */
+function quietFor(e: EventRecord, plan: IngestPlan, now: Date): boolean {
+  return now.getTime() - Date.parse(e.lastAlarmAt) > plan.correlationWindowMs;
+}
+
+/**
+ * Whether `decide` must know how many alarms of the live event `e` are active (besides the incoming
+ * one) to tell whether an alarm of `plan` may join it: only when `e` has been quiet for longer than
+ * the correlation window. Callers count then, and only then.
+ */
+export function needsActiveCount(
+  e: EventRecord | null | undefined,
+  plan: IngestPlan | null,
+  now: Date,
+): e is EventRecord {
+  return !!plan && isLive(e) && quietFor(e, plan, now);
+}
+
+/**
+ * correlation.window: an alarm joins a live event while one of the event's alarms is still active or
+ * its last alarm changed within the window. An event whose alarms all cleared longer ago than that
+ * (it waits for a verdict, or for someone to close it) is not joined: the alarm opens a new incident.
+ * `active` is the count `needsActiveCount` asked for; not counted means not needed.
+ */
+export function joinable(
+  e: EventRecord | null | undefined,
+  plan: IngestPlan,
+  now: Date,
+  active: number | undefined,
+): e is EventRecord {
+  // Only events alarms opened are joined by alarms (a storm incident never is, whatever its key).
+  if (!isLive(e) || e.kind !== 'alarms') return false;
+  if (!quietFor(e, plan, now)) return true;
+  return active === undefined || active > 0;
+}
+
 function decideActive(input: DecideInput, plan: IngestPlan): Decision {
-  const { prev, prevEvent, keyEvent, now, alarm } = input;
+  const { prev, prevEvent, keyEvent, causeEvent, now, alarm } = input;
   const at = now.toISOString();
-  // An alarm already attached to a live event stays with it, even if its rendered key changed.
-  const current = isLive(prevEvent) ? prevEvent : isLive(keyEvent) ? keyEvent : null;
+  // An alarm already attached to a live event stays with it, even if its rendered key changed; any
+  // other joins the live event of its key, or else (an effect) the live cause covering it.
+  const current = isLive(prevEvent)
+    ? prevEvent
+    : joinable(keyEvent, plan, now, input.keyEventActive)
+      ? keyEvent
+      : joinable(causeEvent, plan, now, input.causeEventActive)
+        ? causeEvent
+        : null;
   if (current) {
     const sameEvent = prev?.eventKey === current.key;
     const record = alarmRecord(input, current.key);
@@ -313,7 +360,7 @@ function decideActive(input: DecideInput, plan: IngestPlan): Decision {
       ops: [...adoption.ops, ...notes, ...sev],
     };
   }
-  if (keyEvent && keyEvent.state === 'resolved' && keyEvent.resolvedAt) {
+  if (keyEvent && keyEvent.kind === 'alarms' && keyEvent.state === 'resolved' && keyEvent.resolvedAt) {
     const age = now.getTime() - Date.parse(keyEvent.resolvedAt);
     if (age <= keyEvent.behaviour.reopenWindowMs && keyEvent.incidentSysId !== null) {
       const event = touch(keyEvent, now, {

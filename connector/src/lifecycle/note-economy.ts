@@ -1,8 +1,8 @@
 // Note economy: at most one work note per incident per interval. Notes that come sooner are buffered
 // and written later as one summary; anything that is not a note (update, resolve, reopen) first flushes
 // the buffer, so the journal still reads in the order things happened.
-import type { Operation } from '../outbox/operations.js';
-import type { EventRecord } from './types.js';
+import type { EventRecord } from '../model/event.js';
+import type { Operation } from '../model/operation.js';
 
 function hhmm(iso: string): string {
   return iso.slice(11, 16);

@@ -1,14 +1,39 @@
 // Storm control: past a rate of new incidents per minute (per source, and in all), new events are
 // parked instead of opened, and one "alarm storm at SITE" incident says so with counts. When the
 // storm passes, parked events whose alarms are still active are released as normal incidents.
-import type { Operation } from '../outbox/operations.js';
+// What a storm event is (its kind, its key) and what counts as a new incident is decided here only.
+import { emptyNoise, type EventKind, type EventRecord } from '../model/event.js';
+import type { Operation } from '../model/operation.js';
 import { eventKeyFor } from './decide.js';
-import { emptyNoise, type Decision, type EventRecord } from './types.js';
+import type { LogOutcome, OutcomeCount } from './ports.js';
+import type { Decision, NoisePolicy } from './types.js';
 
-export const STORM_PREFIX = 'storm/';
+/** The kind of event a storm incident is (stored with the event). */
+export const STORM_KIND: EventKind = 'storm';
 
+/** The rates are per minute. */
+export const STORM_WINDOW_MS = 60_000;
+
+/** What the alarm log counts as a new incident: opened, parked instead, or released from a storm. */
+export const CREATION_OUTCOMES: readonly LogOutcome[] = ['created', 'parked', 'released'];
+
+/** New incidents within the storm window ending at `now`. */
+export function creationCount(now: Date): OutcomeCount {
+  return { sinceIso: new Date(now.getTime() - STORM_WINDOW_MS).toISOString(), outcomes: CREATION_OUTCOMES };
+}
+
+/** Whether the policy limits new incidents at all. */
+export function stormControlled(policy: NoisePolicy): boolean {
+  return !!(policy.stormPerSource || policy.stormGlobal);
+}
+
+export function isStormEvent(e: EventRecord): boolean {
+  return e.kind === STORM_KIND;
+}
+
+/** The correlation key of a site's storm incidents (one generation per storm). */
 export function stormCorrelationKey(site: string | null): string {
-  return `${STORM_PREFIX}${site ?? 'unknown-site'}`;
+  return `storm/${site ?? 'unknown-site'}`;
 }
 
 /** Turn a decision that would open an incident into one that parks the event. */
@@ -38,7 +63,7 @@ export function stormEvent(
   display: string,
 ): { event: EventRecord; ops: Operation[]; isNew: boolean } {
   const at = now.toISOString();
-  const live = existing && existing.state === 'open' ? existing : null;
+  const live = existing && isStormEvent(existing) && existing.state === 'open' ? existing : null;
   if (live) {
     const n = live.noise.stormParked + 1;
     return {
@@ -54,6 +79,7 @@ export function stormEvent(
     key,
     correlationKey: ck,
     generation: existing ? existing.generation + 1 : 1,
+    kind: STORM_KIND,
     rule: 'storm-control',
     state: 'open',
     severity: 'major',

@@ -13,7 +13,6 @@ import {
   IncidentTemplateSchema,
   MatchSchema,
   MatcherSchema,
-  type CloseCheckSpec,
   type Matcher,
   type RuleSpec,
   type SourceConfig,
@@ -21,6 +20,7 @@ import {
   MaintenanceWindowSchema,
   type MaintenanceWindow,
 } from './schema.js';
+import type { CloseCheckSpec } from '../model/close-check.js';
 import type { PartialSeverityMatrix } from './severity.js';
 import { issuesToErrors } from './zod-issues.js';
 import { errorAt, type YamlSource } from './yaml-source.js';

@@ -1,9 +1,9 @@
 // The human-readable form of a PreviewResult, for the CLI. The JSON form is the PreviewResult itself.
 import { formatDuration } from '../util/duration.js';
-import type { Condition } from './schema.js';
+import type { Condition } from '../model/close-check.js';
 import type { Placement } from './placement.js';
 import type { PreviewAlarm, PreviewResult } from './preview.js';
-import type { RenderedCheck } from './plan.js';
+import type { RenderedCheck } from '../model/close-check.js';
 
 export function describeCondition(c: Condition, unit?: string): string {
   const u = unit ? ` ${unit}` : '';

@@ -3,14 +3,9 @@ export type { CompiledCondition, CompiledMatcher, CompiledRule, Mappings } from 
 export { formatMappingError, type MappingError } from './errors.js';
 export { loadMappingTexts, loadMappings, type LoadMappingsOptions, type LoadMappingsResult } from './load.js';
 export { matchRule, type MatchResult, type MatchTraceEntry } from './match.js';
-export {
-  planIncident,
-  type PlanError,
-  type PlanResult,
-  type PlannedIncident,
-  type RenderedCheck,
-  type RuleBehaviour,
-} from './plan.js';
+export { planIncident, type PlanError, type PlanResult, type PlannedIncident } from './plan.js';
+export type { RenderedCheck } from '../model/close-check.js';
+export type { RuleBehaviour } from '../model/rule-behaviour.js';
 export { planAlarm, type AlarmPlan } from './plan-alarm.js';
 export { previewAlarm, previewNormalisedAlarms, type PreviewAlarm, type PreviewResult } from './preview.js';
 export { formatPreview } from './format-preview.js';

@@ -1,10 +1,12 @@
 // What incident a matched alarm should produce: rendered fields, reference lookups, impact/urgency, the
 // correlation key and the close checks with their templates filled. Pure: no I/O, same input → same plan.
 import type { Alarm } from '../model/alarm.js';
-import type { Reference } from '../outbox/operations.js';
+import type { RenderedCheck } from '../model/close-check.js';
+import type { Role } from '../model/event.js';
+import type { Reference } from '../model/operation.js';
+import type { RuleBehaviour } from '../model/rule-behaviour.js';
 import type { CompiledRule } from './compiled.js';
 import { normaliseCorrelationKey } from './correlation-key.js';
-import type { CloseCheckSpec } from './schema.js';
 import { renderQuery } from './query/render-query.js';
 import { renderTemplate } from './template.js';
 import type { TopologyContext } from './topology.js';
@@ -13,24 +15,11 @@ import { buildContext } from './variables.js';
 /** ServiceNow's incident.short_description is 160 characters. */
 export const SHORT_DESCRIPTION_MAX = 160;
 
-/**
- * A close check with `query` and `label` rendered for one alarm (label defaults to the check name).
- * `refused`: a value of this alarm cannot be placed safely in the query (see query/render-query.ts);
- * `query` then keeps the unrendered template, the check is never run and its verdict is `unknown`.
- */
-export type RenderedCheck = Omit<CloseCheckSpec, 'label'> & { label: string; refused?: string };
-
 export interface PlannedIncident {
   /** Plain incident fields: short_description, description, category, …, impact, urgency. */
   fields: Record<string, string | number>;
   /** Reference fields resolved to sys_ids at delivery: assignment_group, cmdb_ci. */
   references: Record<string, Reference>;
-}
-
-export interface RuleBehaviour {
-  autoResolve: boolean;
-  reopenWindowMs: number;
-  holdDownMs: number;
 }
 
 export interface PlanError {
@@ -48,7 +37,7 @@ export type PlanResult =
       urgency: number;
       correlationKey: string;
       correlationWindowMs: number;
-      correlationRole: 'cause' | 'effect' | 'standalone';
+      correlationRole: Role;
       correlationScope?: 'cooling_zone' | 'power_path' | 'row' | 'rack' | 'room' | 'site';
       closeChecks: RenderedCheck[];
       behaviour: RuleBehaviour;

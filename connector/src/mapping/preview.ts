@@ -3,13 +3,15 @@
 // close checks. Plain JSON-able data,
 // shared by `closeloop mappings preview`, POST /v1/mappings/preview and the console playground.
 import { AlarmSchema, type Alarm, type SourceKind } from '../model/alarm.js';
-import type { Reference } from '../outbox/operations.js';
+import type { RenderedCheck } from '../model/close-check.js';
+import type { Reference } from '../model/operation.js';
+import type { RuleBehaviour } from '../model/rule-behaviour.js';
 import { decodePayload, type DecodeResult } from '../sources/decode.js';
 import { decodeMapped } from '../sources/mapped-record.js';
 import type { Mappings } from './compiled.js';
 import type { SourceConfig } from './schema.js';
 import type { MatchTraceEntry } from './match.js';
-import type { PlanError, RenderedCheck, RuleBehaviour } from './plan.js';
+import type { PlanError } from './plan.js';
 import { planAlarm } from './plan-alarm.js';
 import { placeInGraph, type Placement } from './placement.js';
 import type { TopologyContext } from './topology.js';

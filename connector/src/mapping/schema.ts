@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { DurationSchema } from '../util/duration.js';
 import { SEVERITIES, SOURCE_KINDS, SeveritySchema } from '../model/alarm.js';
+import { ConditionSchema, type CloseCheckSpec } from '../model/close-check.js';
+import { RoleSchema } from '../model/event.js';
 
 const name = z
   .string()
@@ -355,25 +357,6 @@ export const IncidentTemplateSchema = z
   })
   .strict();
 
-export const ConditionSchema = z.union(
-  [
-    z.object({ range: z.tuple([z.number(), z.number()]) }).strict(),
-    z.object({ max: z.number() }).strict(),
-    z.object({ min: z.number() }).strict(),
-    z.object({ equals: z.number() }).strict(),
-    z
-      .object({ bits_clear: z.array(z.number().int().min(0).max(63)).min(1) })
-      .strict()
-      .describe('Bit positions that must be 0.'),
-    z.object({ no_increase: z.literal(true) }).strict(),
-  ],
-  {
-    error:
-      'one of {range: [min, max]}, {max: n}, {min: n}, {equals: n}, {bits_clear: [bit, …]}, {no_increase: true}',
-  },
-);
-export type Condition = z.infer<typeof ConditionSchema>;
-
 export const CloseCheckSchema = z
   .object({
     name: name,
@@ -390,8 +373,7 @@ export const CloseCheckSchema = z
     min_samples: z.number().int().min(1).default(3),
     step: DurationSchema.optional().describe('Sampling step for range queries (default: provider’s).'),
   })
-  .strict();
-export type CloseCheckSpec = z.infer<typeof CloseCheckSchema>;
+  .strict() satisfies z.ZodType<CloseCheckSpec>;
 
 export const CorrelationSchema = z
   .object({
@@ -400,9 +382,9 @@ export const CorrelationSchema = z
       .min(1)
       .describe('Template of the event key; alarms rendering the same key are one event.'),
     window: DurationSchema.prefault(900).describe(
-      'An alarm joins an open event whose last alarm is younger than this.',
+      'An alarm joins an open event whose last alarm is younger than this (or while one of its alarms is active); after that it opens a new incident.',
     ),
-    role: z.enum(['cause', 'effect', 'standalone']).default('standalone'),
+    role: RoleSchema.default('standalone'),
     scope: z
       .enum(['cooling_zone', 'power_path', 'row', 'rack', 'room', 'site'])
       .optional()

@@ -1,6 +1,11 @@
 // Prometheus metrics of the connector. One registry per service instance so tests can run several.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Store } from '../store/store.js';
+import type { DeliveryCounts } from '../model/delivery.js';
+
+/** Where the outbox gauge reads its counts (the store). */
+export interface DeliveryCountSource {
+  deliveryCounts(): Promise<DeliveryCounts>;
+}
 
 export interface Metrics {
   registry: Registry;
@@ -21,7 +26,7 @@ export interface Metrics {
 /** The `source` label of a name taken from a request: only configured sources get their own series. */
 export const UNKNOWN_SOURCE_LABEL = '_unknown';
 
-export function createMetrics(store: Store, opts: { defaults?: boolean } = {}): Metrics {
+export function createMetrics(store: DeliveryCountSource, opts: { defaults?: boolean } = {}): Metrics {
   const registry = new Registry();
   if (opts.defaults !== false) collectDefaultMetrics({ register: registry, prefix: 'closeloop_' });
   return {

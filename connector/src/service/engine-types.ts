@@ -2,7 +2,7 @@
 // implementation (engine.ts) binds it to the loaded mappings; reloading swaps the whole object.
 import type { Alarm } from '../model/alarm.js';
 import type { SourceConfig } from '../mapping/schema.js';
-import type { IngestPlan } from '../lifecycle/types.js';
+import type { IngestPlan } from '../model/ingest.js';
 import type { Silence } from '../correlation/silences.js';
 
 export interface DecodedBatch {

@@ -39,6 +39,7 @@ export function createEngine(mappings: Mappings): Engine {
         plan: {
           rule: plan.rule,
           correlationKey: plan.correlationKey,
+          correlationWindowMs: plan.correlationWindowMs,
           fields: plan.incident.fields,
           references: plan.incident.references,
           impact: plan.impact,

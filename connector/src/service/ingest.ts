@@ -2,7 +2,9 @@
 // mappings, persist (alarm, event, outbox) atomically, count, and wake the outbox.
 import type { Logger } from 'pino';
 import type { Alarm } from '../model/alarm.js';
-import type { IngestItem, IngestResult, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import type { IngestItem, IngestResult } from '../model/ingest.js';
+import { ingest } from '../lifecycle/apply.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Engine } from './engine-types.js';
 import type { NoisePolicy } from '../lifecycle/types.js';
@@ -16,7 +18,7 @@ export interface IngestDeps {
   correlationDisplay: string;
   kick: () => void;
   now?: () => Date;
-  policy?: NoisePolicy;
+  policy: NoisePolicy;
   /** Active maintenance windows (API-created and from mappings), cached by the caller. */
   silences?: () => Promise<Silence[]>;
 }
@@ -58,7 +60,7 @@ export async function ingestAlarms(
       );
     }
     const plan = p.kind === 'planned' ? p.plan : null;
-    for (const c of (plan?.closeChecks ?? []) as { name?: string; refused?: string }[]) {
+    for (const c of plan?.closeChecks ?? []) {
       // The incident still opens; this check will never run and keeps the verdict `unknown`.
       if (c.refused !== undefined)
         deps.logger.warn(
@@ -71,7 +73,7 @@ export async function ingestAlarms(
     itemIndex.push(indexes[i] ?? i);
   });
   const results = items.length
-    ? await deps.store.ingest(items, now, deps.correlationDisplay, deps.policy)
+    ? await ingest(deps.store, items, now, deps.correlationDisplay, deps.policy)
     : [];
   if (results.length) {
     deps.metrics.alarmsReceived.inc({ source: sourceName }, results.length);

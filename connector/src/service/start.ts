@@ -1,4 +1,4 @@
-// Wires one connector instance: store, HTTP API, outbox worker, hold-down timer. Every dependency can be
+// Wires one connector instance: store, HTTP API, outbox worker, the lifecycle's scheduler. Every dependency can be
 // injected (tests, the demo, several replicas in one process); `close` stops everything in order.
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -13,6 +13,7 @@ import { createApp } from '../http/app.js';
 import type { HttpContext } from '../http/context.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { startOutboxWorker, type OutboxWorker } from '../outbox/worker.js';
+import { startLifecycleScheduler } from '../lifecycle/scheduler.js';
 import type { Engine } from './engine-types.js';
 import type { IngestDeps } from './ingest.js';
 import { silencesRoutes } from '../http/silences-routes.js';
@@ -34,7 +35,7 @@ export interface ConnectorDeps {
   /** Extra routes (closure checks, the console), each declaring its credential (http/route-table.ts). */
   routers?: (ctx: HttpContext) => RouteModule | RouteModule[];
   notReadyReasons?: () => string[];
-  /** Delay raising held events etc.; tests shorten it. */
+  /** How often the lifecycle's background passes run (raise held events, …); tests shorten it. */
   timerIntervalMs?: number;
 }
 
@@ -140,23 +141,14 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
   });
   const port = (server.address() as AddressInfo).port;
 
-  // Hold-down and maintenance windows: raise held events when their time comes; note economy: write
-  // buffered summaries when due.
-  const timer = setInterval(() => {
-    d.store
-      .raiseDueEvents(now())
-      .then((n) => n > 0 && worker.kick())
-      .catch((err: unknown) => d.logger.error({ err }, 'could not raise held events'));
-    d.store
-      .releaseStorms(now(), d.config.noise.storm_global)
-      .then((n) => n > 0 && worker.kick())
-      .catch((err: unknown) => d.logger.error({ err }, 'could not release parked events'));
-    d.store
-      .flushDueNotes(now())
-      .then((n) => n > 0 && worker.kick())
-      .catch((err: unknown) => d.logger.error({ err }, 'could not write buffered notes'));
-  }, d.timerIntervalMs ?? 1000);
-  timer.unref();
+  const scheduler = startLifecycleScheduler({
+    store: d.store,
+    intervalMs: d.timerIntervalMs ?? 1000,
+    stormLimitPerMinute: d.config.noise.storm_global,
+    now,
+    onEnqueued: () => worker.kick(),
+    logger: d.logger.child({ component: 'lifecycle' }),
+  });
 
   const host = d.config.server.host.includes(':') ? `[${d.config.server.host}]` : d.config.server.host;
   d.logger.info({ port, store: d.store.kind, worker: workerId }, 'closeloop connector listening');
@@ -168,7 +160,7 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
     worker,
     ctx,
     close: async () => {
-      clearInterval(timer);
+      await scheduler.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

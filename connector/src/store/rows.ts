@@ -1,10 +1,15 @@
 // Row ⇄ record conversion shared by the SQL stores. Rows come back from a database we do not fully
-// control (an operator may edit it, an old version may have written it), so they are parsed with zod.
+// control (an operator may edit it, an old version may have written it), so they are parsed with zod,
+// JSON columns included, into the model's typed values.
 import { z } from 'zod';
-import { AlarmSchema, AlarmStateSchema, SeveritySchema } from '../model/alarm.js';
-import { OperationSchema } from '../outbox/operations.js';
 import { SilenceMatchSchema, type Silence } from '../correlation/silences.js';
-import type { AlarmRecord, EventRecord } from '../lifecycle/types.js';
+import { AlarmSchema, AlarmStateSchema, SeveritySchema } from '../model/alarm.js';
+import type { AlarmRecord } from '../model/alarm-record.js';
+import { RenderedCheckSchema } from '../model/close-check.js';
+import { EventKindSchema, EventStateSchema, RoleSchema, type EventRecord } from '../model/event.js';
+import { OperationSchema } from '../model/operation.js';
+import { RuleBehaviourSchema } from '../model/rule-behaviour.js';
+import { CheckResultSchema, VerdictSchema } from '../model/verdict.js';
 import type { OutboxEntry, RejectedRecord } from './store.js';
 
 const num = z.coerce.number();
@@ -71,18 +76,13 @@ export function alarmToRow(a: AlarmRecord): Record<string, string | number | nul
   };
 }
 
-const BehaviourSchema = z.object({
-  autoResolve: z.boolean(),
-  reopenWindowMs: z.number(),
-  holdDownMs: z.number(),
-});
-
 export const EventRowSchema = z.object({
   key: z.string(),
   correlation_key: z.string(),
   generation: num,
+  kind: EventKindSchema.default('alarms'),
   rule: z.string(),
-  state: z.enum(['pending', 'open', 'resolved', 'discarded', 'merged']),
+  state: EventStateSchema,
   severity: SeveritySchema,
   site: nullableString,
   title: z.string(),
@@ -96,17 +96,17 @@ export const EventRowSchema = z.object({
   close_checks_json: z.string(),
   behaviour_json: z.string(),
   pending_create_json: nullableString,
-  verdict: z.enum(['pass', 'fail', 'unknown']).nullable(),
+  verdict: VerdictSchema.nullable(),
   verdict_at: nullableString,
   verdict_checks_json: nullableString,
-  role: z.enum(['cause', 'effect', 'standalone']).default('standalone'),
+  role: RoleSchema.default('standalone'),
   scope: nullableString.default(null),
   note_due_at: nullableString.default(null),
   noise_json: z.string().default('{}'),
 });
 
 const NoiseSchema = z.object({
-  role: z.enum(['cause', 'effect', 'standalone']).default('standalone'),
+  role: RoleSchema.default('standalone'),
   scope: z.string().nullable().default(null),
   scopes: z.array(z.string()).default([]),
   noteBuffer: z.array(z.string()).default([]),
@@ -131,6 +131,7 @@ export function eventFromRow(row: unknown): EventRecord {
     key: r.key,
     correlationKey: r.correlation_key,
     generation: r.generation,
+    kind: r.kind,
     rule: r.rule,
     state: r.state,
     severity: r.severity,
@@ -143,13 +144,13 @@ export function eventFromRow(row: unknown): EventRecord {
     resolvedAt: r.resolved_at,
     incidentSysId: r.incident_sys_id,
     incidentNumber: r.incident_number,
-    closeChecks: z.array(z.unknown()).parse(JSON.parse(r.close_checks_json)),
-    behaviour: BehaviourSchema.parse(JSON.parse(r.behaviour_json)),
+    closeChecks: z.array(RenderedCheckSchema).parse(JSON.parse(r.close_checks_json)),
+    behaviour: RuleBehaviourSchema.parse(JSON.parse(r.behaviour_json)),
     pendingCreate: r.pending_create_json ? OperationSchema.parse(JSON.parse(r.pending_create_json)) : null,
     verdict: r.verdict,
     verdictAt: r.verdict_at,
     verdictChecks: r.verdict_checks_json
-      ? z.array(z.unknown()).parse(JSON.parse(r.verdict_checks_json))
+      ? z.array(CheckResultSchema).parse(JSON.parse(r.verdict_checks_json))
       : null,
     noise: NoiseSchema.parse(JSON.parse(r.noise_json)),
   };
@@ -160,6 +161,7 @@ export function eventToRow(e: EventRecord): Record<string, string | number | nul
     key: e.key,
     correlation_key: e.correlationKey,
     generation: e.generation,
+    kind: e.kind,
     rule: e.rule,
     state: e.state,
     severity: e.severity,

@@ -1,33 +1,13 @@
 // The persistence boundary. SQLite (default) and PostgreSQL implement it; everything above talks only
-// to this interface. Writes that belong together (alarm + event + outbox) happen in one `ingest` call.
-import type { VerdictBasis } from '../lifecycle/verdict-write.js';
-import type { Alarm } from '../model/alarm.js';
+// to this interface. It is a repository: reads, the outbox's claims, and the transactions the
+// lifecycle runs its decisions in (lifecycle/ports.ts). Every state change of an event is decided by
+// the lifecycle; a store only says how it is read and written.
+import type { LifecycleStore } from '../lifecycle/ports.js';
 import type { Silence } from '../correlation/silences.js';
-import type { DeliveryResult, IncidentLink, Operation } from '../outbox/operations.js';
-import type {
-  AlarmRecord,
-  Decision,
-  EventRecord,
-  EventState,
-  IngestPlan,
-  NoisePolicy,
-} from '../lifecycle/types.js';
-
-export interface IngestItem {
-  alarm: Alarm;
-  /** Null when no rule matched. */
-  plan: IngestPlan | null;
-  /** A maintenance window covering the alarm (new events wait for its end). */
-  silence?: { id: string; untilMs: number } | null;
-}
-
-export interface IngestResult {
-  identity: string;
-  outcome: Decision['outcome'];
-  eventKey: string | null;
-  /** For outcome `stale`: the source time of the newer update already applied. */
-  newerAt?: string;
-}
+import type { AlarmRecord } from '../model/alarm-record.js';
+import type { DeliveryCounts, DeliveryResult } from '../model/delivery.js';
+import type { EventRecord, EventState } from '../model/event.js';
+import type { IncidentLink, Operation } from '../model/operation.js';
 
 export interface RejectedPayload {
   source: string;
@@ -94,49 +74,18 @@ export interface EventDetail {
   deliveries: OutboxEntry[];
 }
 
-export interface DeliveryCounts {
-  pending: number;
-  inflight: number;
-  dead: number;
-  done: number;
-  cancelled: number;
-}
+export type { DeliveryCounts };
 
-export interface Store {
+export interface Store extends LifecycleStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Cheap check that the store answers and accepts writes. */
   ping(): Promise<void>;
-  ingest(
-    items: IngestItem[],
-    now: Date,
-    correlationDisplay: string,
-    policy?: NoisePolicy,
-  ): Promise<IngestResult[]>;
-  /** Storm control: release parked events once the storm has passed; returns how many were released. */
-  releaseStorms(now: Date, limitPerMinute: number): Promise<number>;
-  /** Write buffered work notes whose time has come (note economy); returns how many notes. */
-  flushDueNotes(now: Date): Promise<number>;
   recordRejected(r: RejectedPayload): Promise<number>;
   listRejected(limit: number): Promise<RejectedRecord[]>;
 
   listEvents(filter: EventFilter): Promise<EventRecord[]>;
   getEvent(key: string): Promise<EventDetail | null>;
   findEventByIncident(ref: { sysId?: string; correlationId?: string }): Promise<EventRecord | null>;
-  /** Raise held (hold-down) events whose time has come; returns how many were raised. */
-  raiseDueEvents(now: Date): Promise<number>;
-  /**
-   * Record a verdict; `ops` (note/verdict/resolve) are enqueued with it, `resolve` closes the event.
-   * Written only while the event is as the evaluation read it (`basis`: still open, no alarm changed,
-   * no other verdict recorded since); otherwise nothing is written and the reason is returned.
-   */
-  recordVerdict(
-    key: string,
-    verdict: { verdict: 'pass' | 'fail' | 'unknown'; checks: unknown[]; evaluatedAt: string },
-    ops: Operation[],
-    now: Date,
-    basis: VerdictBasis,
-  ): Promise<{ written: true } | { written: false; reason: string }>;
-
   /**
    * Claim due deliveries: the oldest undelivered entry of each key only, so a key is delivered in order.
    * An entry whose earlier write may still land at ServiceNow (`doubt.until` not yet passed) is not due,

@@ -3,14 +3,9 @@
 // sentinel, a null or non-numeric value, a Sparkplug DEATH) is `null` with `invalid` saying what it was.
 // A scrape that never happened is simply no sample.
 
-export interface Sample {
-  /** Epoch milliseconds. */
-  t: number;
-  /** The reading, or null when the source sent an invalid one (see `invalid`). */
-  v: number | null;
-  /** For `v: null`: what the source sent instead of a reading ("NaN", "+Inf", "DCGM NOT_SUPPORTED sentinel …"). */
-  invalid?: string;
-}
+import type { Sample } from '../model/sample.js';
+
+export type { Sample };
 
 export interface Series {
   /** Identifies the series within the answer (Prometheus labels, `{topic}`, `{uri, property}`). */

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { eventTimeline } from '../../../connector/src/console/timeline.js';
 import type { EventDetail, OutboxEntry } from '../../../connector/src/store/store.js';
 import { opSummary } from '../../../connector/src/console/timeline.js';
-import type { AlarmRecord, EventRecord } from '../../../connector/src/lifecycle/types.js';
-import { emptyNoise } from '../../../connector/src/lifecycle/types.js';
+import type { AlarmRecord } from '../../../connector/src/model/alarm-record.js';
+import { emptyNoise, type EventRecord } from '../../../connector/src/model/event.js';
 import { alarm } from '../../support/alarms.js';
 
 const at = (m: number) => new Date(Date.UTC(2026, 10, 25, 10, m)).toISOString();
@@ -13,6 +13,7 @@ function event(over: Partial<EventRecord> = {}): EventRecord {
     key: 'DC1/cooling/ZONE-A1',
     correlationKey: 'DC1/cooling/ZONE-A1',
     generation: 1,
+    kind: 'alarms',
     rule: 'crah-supply-air-high',
     state: 'open',
     severity: 'major',

@@ -2,14 +2,14 @@
 // and evenly spaced series ending at a fixed "now".
 import { CloseCheckSchema } from '../../../connector/src/mapping/schema.js';
 import type { Sample, Series } from '../../../connector/src/telemetry/types.js';
-import type { RenderedCheck } from '../../../connector/src/guard/types.js';
+import type { RenderedCheck } from '../../../connector/src/model/close-check.js';
 
 /** 2025-01-15 10:50:00 UTC. */
 export const NOW = Date.UTC(2025, 0, 15, 10, 50, 0);
 export const MIN = 60_000;
 
 export function check(over: Record<string, unknown> = {}): RenderedCheck {
-  return CloseCheckSchema.parse({
+  const c = CloseCheckSchema.parse({
     name: 'supply-air',
     provider: 'prom',
     query: 'supply_air{unit="CRAH-2"}',
@@ -21,6 +21,7 @@ export function check(over: Record<string, unknown> = {}): RenderedCheck {
     min_samples: 3,
     ...over,
   });
+  return { ...c, label: c.label ?? c.name };
 }
 
 /** Samples every `stepMs` from `fromMs` to `toMs` inclusive, value from `v(t)`. */

@@ -4,16 +4,18 @@ import { expect } from 'chai';
 import net from 'node:net';
 import { PrometheusProviderSchema } from '../../../connector/src/config/schema.js';
 import { closureRoutes } from '../../../connector/src/http/closure-route.js';
-import type { DeliveryResult } from '../../../connector/src/outbox/operations.js';
+import type { RenderedCheck } from '../../../connector/src/model/close-check.js';
+import type { DeliveryResult } from '../../../connector/src/model/delivery.js';
 import type { OutboxEntry } from '../../../connector/src/store/store.js';
 import { createPrometheusProvider } from '../../../connector/src/telemetry/prometheus/provider.js';
 import type { TelemetryProvider } from '../../../connector/src/telemetry/types.js';
-import { alarm, plan } from '../../support/alarms.js';
+import { alarm, plan, QUIET } from '../../support/alarms.js';
 import { startTestConnector, type TestConnector } from '../../support/connector.js';
 import { STEP, gpuHistory } from '../../support/gpu-history.js';
 import { prometheusUnavailable, startPrometheus, type PrometheusHandle } from '../../support/prometheus.js';
 import { tinyEngine } from '../../support/tiny-engine.js';
 import { check } from './checks.js';
+import { ingest } from '../../../connector/src/lifecycle/apply.js';
 
 const API_KEY = 'test-api-key';
 
@@ -55,15 +57,15 @@ async function startWith(providers: Map<string, TelemetryProvider>, budgetMs: nu
 async function openEvent(
   c: TestConnector,
   key: string,
-  checks: unknown[],
+  checks: RenderedCheck[],
   opts: { active?: boolean; equipment?: string } = {},
 ): Promise<void> {
   const equipmentId = opts.equipment ?? 'CRAH-2';
   const a = alarm({ id: `${key}-a`, asset: { site: 'DC1', equipmentId, equipmentName: equipmentId } });
   const p = plan({ correlationKey: key, closeChecks: checks });
-  await c.store.ingest([{ alarm: a, plan: p }], new Date(), 'Closeloop');
+  await ingest(c.store, [{ alarm: a, plan: p }], new Date(), 'Closeloop', QUIET);
   if (!opts.active)
-    await c.store.ingest([{ alarm: { ...a, state: 'cleared' }, plan: p }], new Date(), 'Closeloop');
+    await ingest(c.store, [{ alarm: { ...a, state: 'cleared' }, plan: p }], new Date(), 'Closeloop', QUIET);
   c.worker.kick();
 }
 
@@ -269,7 +271,7 @@ describe('POST /v1/closure-checks', function () {
       role: 'effect',
       scopes: ['rack:DC1/R77', 'cooling_zone:DC1/ZONE-M1', 'site:DC1'],
     });
-    await c.store.ingest([{ alarm: gpu, plan: effectPlan }], new Date(), 'Closeloop');
+    await ingest(c.store, [{ alarm: gpu, plan: effectPlan }], new Date(), 'Closeloop', QUIET);
     const crah = alarm({
       id: 'CRAH-M1-SAT',
       asset: { site: 'DC1', equipmentId: 'CRAH-M1', equipmentName: 'CRAH-M1' },
@@ -281,7 +283,7 @@ describe('POST /v1/closure-checks', function () {
       scope: 'cooling_zone:DC1/ZONE-M1',
       scopes: ['cooling_zone:DC1/ZONE-M1', 'site:DC1'],
     });
-    await c.store.ingest([{ alarm: crah, plan: causePlan }], new Date(), 'Closeloop');
+    await ingest(c.store, [{ alarm: crah, plan: causePlan }], new Date(), 'Closeloop', QUIET);
     expect((await c.store.getEvent(effectKey))?.event.state).to.equal('merged');
     const r = expectContract(
       (await post(c, { record: { table: 'incident', correlation_id: effectKey } })).body,

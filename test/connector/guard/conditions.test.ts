@@ -8,7 +8,7 @@ import {
   setBits,
   type ValueFormat,
 } from '../../../connector/src/guard/conditions.js';
-import type { Condition } from '../../../connector/src/mapping/schema.js';
+import type { Condition } from '../../../connector/src/model/close-check.js';
 
 const degC: ValueFormat = { value: (v) => `${v} °C`, bare: (v) => String(v) };
 

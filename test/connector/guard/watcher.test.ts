@@ -14,7 +14,7 @@ import { createSqliteStore } from '../../../connector/src/store/sqlite/store.js'
 import type { Store } from '../../../connector/src/store/store.js';
 import { createPrometheusProvider } from '../../../connector/src/telemetry/prometheus/provider.js';
 import type { TelemetryProvider } from '../../../connector/src/telemetry/types.js';
-import { alarm, plan } from '../../support/alarms.js';
+import { alarm, plan, QUIET } from '../../support/alarms.js';
 import { MIN, STEP } from '../../support/gpu-history.js';
 import {
   prometheusUnavailable,
@@ -23,6 +23,7 @@ import {
   type PrometheusHandle,
 } from '../../support/prometheus.js';
 import { check } from './checks.js';
+import { ingest } from '../../../connector/src/lifecycle/apply.js';
 
 const now = Math.floor(Date.now() / STEP) * STEP;
 /** Windows ending at these times see: the early spike (fail), nothing (pass), the late spike (fail). */
@@ -146,9 +147,9 @@ describe('guard/startWatcher', function () {
       closeChecks: [airCheck(unit)],
       behaviour: { autoResolve: o.autoResolve, reopenWindowMs: 3_600_000, holdDownMs: 0 },
     });
-    await store.ingest([{ alarm: a, plan: p }], new Date(), 'Closeloop');
+    await ingest(store, [{ alarm: a, plan: p }], new Date(), 'Closeloop', QUIET);
     if (!o.active)
-      await store.ingest([{ alarm: { ...a, state: 'cleared' }, plan: p }], new Date(), 'Closeloop');
+      await ingest(store, [{ alarm: { ...a, state: 'cleared' }, plan: p }], new Date(), 'Closeloop', QUIET);
   }
 
   /** What the watcher enqueued for `key` (the lifecycle's own create and notes left out). */
@@ -276,8 +277,8 @@ describe('guard/startWatcher', function () {
     };
     const a = alarm({ id: 'R-alarm' });
     const p = plan({ correlationKey: 'DC1/cdu/R', closeChecks: [refused] });
-    await store.ingest([{ alarm: a, plan: p }], new Date(), 'Closeloop');
-    await store.ingest([{ alarm: { ...a, state: 'cleared' }, plan: p }], new Date(), 'Closeloop');
+    await ingest(store, [{ alarm: a, plan: p }], new Date(), 'Closeloop', QUIET);
+    await ingest(store, [{ alarm: { ...a, state: 'cleared' }, plan: p }], new Date(), 'Closeloop', QUIET);
     const w = watch(new Map([['cdu', spy]]));
     await w.runOnce();
     expect(calls).to.deep.equal([]);
@@ -318,9 +319,9 @@ describe('guard/startWatcher', function () {
       id: 'DC1/cooling/W2-alarm',
       asset: { site: 'DC1', equipmentId: 'W2', equipmentName: 'W2' },
     });
-    expect((await store.ingest([{ alarm: again, plan: p }], new Date(), 'Closeloop'))[0]!.outcome).to.equal(
-      'reactivated',
-    );
+    expect(
+      (await ingest(store, [{ alarm: again, plan: p }], new Date(), 'Closeloop', QUIET))[0]!.outcome,
+    ).to.equal('reactivated');
     release();
     // The pass was computed from a snapshot in which every alarm was clear: it is not written.
     expect(await run).to.equal(0);

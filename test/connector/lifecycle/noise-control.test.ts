@@ -5,7 +5,11 @@ import path from 'node:path';
 import { createSqliteStore } from '../../../connector/src/store/sqlite/store.js';
 import type { Store } from '../../../connector/src/store/store.js';
 import type { NoisePolicy } from '../../../connector/src/lifecycle/types.js';
-import { alarm, at, plan } from '../../support/alarms.js';
+import { alarm, at, closeCheck, plan } from '../../support/alarms.js';
+import { ingest } from '../../../connector/src/lifecycle/apply.js';
+import { raiseDueEvents } from '../../../connector/src/lifecycle/raise-held.js';
+import { flushDueNotes } from '../../../connector/src/lifecycle/flush-notes.js';
+import { releaseStorms } from '../../../connector/src/lifecycle/release-storms.js';
 
 const D = 'Closeloop';
 const quiet: NoisePolicy = { noteIntervalMs: 0, flapChanges: 4, flapWindowMs: 600_000 };
@@ -27,9 +31,10 @@ describe('noise control through ingest', () => {
   describe('note economy', () => {
     const policy: NoisePolicy = { ...quiet, noteIntervalMs: 60_000 };
     it('writes at most one note per interval and summarises the rest', async () => {
-      await store.ingest([{ alarm: alarm(), plan: plan() }], at(0), D, policy);
+      await ingest(store, [{ alarm: alarm(), plan: plan() }], at(0), D, policy);
       for (let i = 1; i <= 4; i++) {
-        await store.ingest(
+        await ingest(
+          store,
           [{ alarm: alarm({ id: `G${i}`, type: 'GpuThermalSlowdown' }), plan: plan() }],
           at(i),
           D,
@@ -38,8 +43,8 @@ describe('noise control through ingest', () => {
       }
       let o = await ops('DC1/cooling/ZONE-A1');
       expect(o.map((x) => x.op)).to.deep.equal(['create', 'note']);
-      expect(await store.flushDueNotes(at(30))).to.equal(0);
-      expect(await store.flushDueNotes(at(62))).to.equal(1);
+      expect(await flushDueNotes(store, at(30))).to.equal(0);
+      expect(await flushDueNotes(store, at(62))).to.equal(1);
       o = await ops('DC1/cooling/ZONE-A1');
       expect(o.map((x) => x.op)).to.deep.equal(['create', 'note', 'note']);
       const summary = o[2]!;
@@ -48,10 +53,10 @@ describe('noise control through ingest', () => {
     });
     it('flushes buffered notes before a resolve so the journal stays in order', async () => {
       const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 0, holdDownMs: 0 } });
-      await store.ingest([{ alarm: alarm(), plan: p }], at(0), D, policy);
-      await store.ingest([{ alarm: alarm({ id: 'G1' }), plan: p }], at(1), D, policy);
-      await store.ingest([{ alarm: alarm({ id: 'G1', state: 'cleared' }), plan: p }], at(2), D, policy);
-      await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: p }], at(3), D, policy);
+      await ingest(store, [{ alarm: alarm(), plan: p }], at(0), D, policy);
+      await ingest(store, [{ alarm: alarm({ id: 'G1' }), plan: p }], at(1), D, policy);
+      await ingest(store, [{ alarm: alarm({ id: 'G1', state: 'cleared' }), plan: p }], at(2), D, policy);
+      await ingest(store, [{ alarm: alarm({ state: 'cleared' }), plan: p }], at(3), D, policy);
       const o = await ops('DC1/cooling/ZONE-A1');
       expect(o.map((x) => x.op)).to.deep.equal(['create', 'note', 'note', 'resolve']);
       expect(o[2]!.op === 'note' && o[2]!.text).to.match(/^2 changes/);
@@ -61,10 +66,11 @@ describe('noise control through ingest', () => {
   describe('flapping', () => {
     it('marks an alarm that changes state too often as flapping and collapses its notes into a summary', async () => {
       const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 0, holdDownMs: 0 } });
-      await store.ingest([{ alarm: alarm({ id: 'OTHER' }), plan: p }], at(0), D, quiet);
-      await store.ingest([{ alarm: alarm(), plan: p }], at(1), D, quiet);
+      await ingest(store, [{ alarm: alarm({ id: 'OTHER' }), plan: p }], at(0), D, quiet);
+      await ingest(store, [{ alarm: alarm(), plan: p }], at(1), D, quiet);
       for (let i = 0; i < 10; i++) {
-        await store.ingest(
+        await ingest(
+          store,
           [{ alarm: alarm({ state: i % 2 === 0 ? 'cleared' : 'active' }), plan: p }],
           at(2 + i),
           D,
@@ -77,7 +83,7 @@ describe('noise control through ingest', () => {
       const d = await store.getEvent('DC1/cooling/ZONE-A1');
       const flapping = d!.event.noise.flapping['bms:A1'];
       expect(flapping).to.include({ changes: 6, state: 'active' });
-      expect(await store.flushDueNotes(at(100))).to.equal(1);
+      expect(await flushDueNotes(store, at(100))).to.equal(1);
       const last = (await ops('DC1/cooling/ZONE-A1')).at(-1)!;
       expect(last.op === 'note' && last.text).to.match(
         /CRAH-2 supply_air_temp_high is flapping: 6 state changes/,
@@ -86,11 +92,12 @@ describe('noise control through ingest', () => {
     it('never auto-resolves while an alarm of the event is flapping', async () => {
       const p = plan({ behaviour: { autoResolve: true, reopenWindowMs: 0, holdDownMs: 0 } });
       const pol = { ...quiet, flapChanges: 2 };
-      await store.ingest([{ alarm: alarm({ id: 'OTHER' }), plan: p }], at(0), D, pol);
+      await ingest(store, [{ alarm: alarm({ id: 'OTHER' }), plan: p }], at(0), D, pol);
       for (const [i, state] of (['active', 'cleared', 'active', 'cleared'] as const).entries()) {
-        await store.ingest([{ alarm: alarm({ state }), plan: p }], at(1 + i), D, pol);
+        await ingest(store, [{ alarm: alarm({ state }), plan: p }], at(1 + i), D, pol);
       }
-      const r = await store.ingest(
+      const r = await ingest(
+        store,
         [{ alarm: alarm({ id: 'OTHER', state: 'cleared' }), plan: p }],
         at(10),
         D,
@@ -104,18 +111,18 @@ describe('noise control through ingest', () => {
   describe('maintenance windows', () => {
     it('records an alarm under a silence, opens nothing, and raises the event when the window ends if still active', async () => {
       const silence = { id: 'chiller-work', untilMs: at(600).getTime() };
-      const r = await store.ingest([{ alarm: alarm(), plan: plan(), silence }], at(0), D, quiet);
+      const r = await ingest(store, [{ alarm: alarm(), plan: plan(), silence }], at(0), D, quiet);
       expect(r[0]!.outcome).to.equal('silenced');
       expect(await ops('DC1/cooling/ZONE-A1')).to.have.length(0);
-      expect(await store.raiseDueEvents(at(300))).to.equal(0);
-      expect(await store.raiseDueEvents(at(601))).to.equal(1);
+      expect(await raiseDueEvents(store, at(300))).to.equal(0);
+      expect(await raiseDueEvents(store, at(601))).to.equal(1);
       expect((await ops('DC1/cooling/ZONE-A1')).map((o) => o.op)).to.deep.equal(['create']);
     });
     it('opens nothing for an alarm that clears during the window', async () => {
       const silence = { id: 's', untilMs: at(600).getTime() };
-      await store.ingest([{ alarm: alarm(), plan: plan(), silence }], at(0), D, quiet);
-      await store.ingest([{ alarm: alarm({ state: 'cleared' }), plan: plan(), silence }], at(100), D, quiet);
-      expect(await store.raiseDueEvents(at(601))).to.equal(0);
+      await ingest(store, [{ alarm: alarm(), plan: plan(), silence }], at(0), D, quiet);
+      await ingest(store, [{ alarm: alarm({ state: 'cleared' }), plan: plan(), silence }], at(100), D, quiet);
+      expect(await raiseDueEvents(store, at(601))).to.equal(0);
       expect((await store.getEvent('DC1/cooling/ZONE-A1'))!.event.state).to.equal('discarded');
     });
   });
@@ -123,7 +130,7 @@ describe('noise control through ingest', () => {
   describe('cause and effect', () => {
     const gpuPlan = plan({
       rule: 'gpu-thermal',
-      closeChecks: [{ name: 'gpu-temp', query: 'DCGM_FI_DEV_GPU_TEMP{rack="R03"}' }],
+      closeChecks: [closeCheck({ name: 'gpu-temp', query: 'DCGM_FI_DEV_GPU_TEMP{rack="R03"}' })],
       fields: { short_description: 'GPU thermal slowdown on R03', category: 'hardware' },
       references: {
         assignment_group: { table: 'sys_user_group', field: 'name', value: 'IT - GPU Operations' },
@@ -133,7 +140,7 @@ describe('noise control through ingest', () => {
     });
     const crahPlan = plan({
       rule: 'crah-supply-air-high',
-      closeChecks: [{ name: 'supply-air', query: 'crah_supply{unit="CRAH-1"}' }],
+      closeChecks: [closeCheck({ name: 'supply-air', query: 'crah_supply{unit="CRAH-1"}' })],
       fields: { short_description: 'CRAH-1 supply air high', category: 'facilities' },
       references: {
         assignment_group: { table: 'sys_user_group', field: 'name', value: 'Facilities - Cooling' },
@@ -155,8 +162,8 @@ describe('noise control through ingest', () => {
     });
 
     it('a cause joining an event opened by effects takes it over: re-described and reassigned to the facility owner', async () => {
-      await store.ingest([{ alarm: gpu, plan: gpuPlan }], at(0), D, quiet);
-      await store.ingest([{ alarm: crah, plan: crahPlan }], at(30), D, quiet);
+      await ingest(store, [{ alarm: gpu, plan: gpuPlan }], at(0), D, quiet);
+      await ingest(store, [{ alarm: crah, plan: crahPlan }], at(30), D, quiet);
       const d = await store.getEvent('DC1/cooling/ZONE-A1');
       expect(d!.event).to.include({ rule: 'crah-supply-air-high', title: 'CRAH-1 supply air high' });
       expect(d!.event.noise.role).to.equal('cause');
@@ -176,8 +183,9 @@ describe('noise control through ingest', () => {
     });
 
     it('inhibition: an effect keyed elsewhere joins a live cause covering its scope and opens nothing', async () => {
-      await store.ingest([{ alarm: crah, plan: crahPlan }], at(0), D, quiet);
-      const r = await store.ingest(
+      await ingest(store, [{ alarm: crah, plan: crahPlan }], at(0), D, quiet);
+      const r = await ingest(
+        store,
         [{ alarm: gpu, plan: { ...gpuPlan, correlationKey: 'DC1/rack/R03' } }],
         at(10),
         D,
@@ -188,13 +196,14 @@ describe('noise control through ingest', () => {
     });
 
     it('a cause arriving after effects keyed elsewhere adopts them; undelivered effect writes are cancelled', async () => {
-      await store.ingest(
+      await ingest(
+        store,
         [{ alarm: gpu, plan: { ...gpuPlan, correlationKey: 'DC1/rack/R03' } }],
         at(0),
         D,
         quiet,
       );
-      await store.ingest([{ alarm: crah, plan: crahPlan }], at(20), D, quiet);
+      await ingest(store, [{ alarm: crah, plan: crahPlan }], at(20), D, quiet);
       const effect = await store.getEvent('DC1/rack/R03');
       expect(effect!.event.state).to.equal('merged');
       expect(effect!.event.noise.mergedInto).to.equal('DC1/cooling/ZONE-A1');
@@ -207,7 +216,8 @@ describe('noise control through ingest', () => {
     });
 
     it('an effect incident already in ServiceNow is noted and resolved in favour of the cause', async () => {
-      await store.ingest(
+      await ingest(
+        store,
         [{ alarm: gpu, plan: { ...gpuPlan, correlationKey: 'DC1/rack/R03' } }],
         at(0),
         D,
@@ -220,7 +230,7 @@ describe('noise control through ingest', () => {
         { dead: false, nextAttemptAt: at(1) },
         at(1),
       );
-      await store.ingest([{ alarm: crah, plan: crahPlan }], at(20), D, quiet);
+      await ingest(store, [{ alarm: crah, plan: crahPlan }], at(20), D, quiet);
       const effect = await store.getEvent('DC1/rack/R03');
       expect(effect!.deliveries.map((x) => [x.op.op, x.state])).to.deep.equal([
         ['create', 'done'],
@@ -242,7 +252,7 @@ describe('noise control through ingest', () => {
       }));
 
     it('parks new events beyond the per-source rate, in one storm incident with counts; nothing is dropped', async () => {
-      const r = await store.ingest(many(6, 0), at(0), D, policy);
+      const r = await ingest(store, many(6, 0), at(0), D, policy);
       expect(r.map((x) => x.outcome)).to.deep.equal([
         'created',
         'created',
@@ -264,22 +274,23 @@ describe('noise control through ingest', () => {
     });
 
     it('counts other sources against the global limit only', async () => {
-      await store.ingest(many(3, 0), at(0), D, policy);
-      const r = await store.ingest(many(3, 10, 'alertmanager'), at(1), D, policy);
+      await ingest(store, many(3, 0), at(0), D, policy);
+      const r = await ingest(store, many(3, 10, 'alertmanager'), at(1), D, policy);
       expect(r.map((x) => x.outcome)).to.deep.equal(['created', 'created', 'parked']);
     });
 
     it('releases parked events still active when the storm passes, and resolves the storm incident', async () => {
-      await store.ingest(many(6, 0), at(0), D, policy);
+      await ingest(store, many(6, 0), at(0), D, policy);
       // One parked event clears while held back: it never becomes an incident.
-      await store.ingest(
+      await ingest(
+        store,
         [{ alarm: alarm({ id: 'S5', state: 'cleared', asset: { site: 'DC1', rack: 'R5' } }), plan: null }],
         at(10),
         D,
         policy,
       );
-      expect(await store.releaseStorms(at(30), 5)).to.equal(0);
-      expect(await store.releaseStorms(at(61), 5)).to.equal(2);
+      expect(await releaseStorms(store, at(30), 5)).to.equal(0);
+      expect(await releaseStorms(store, at(61), 5)).to.equal(2);
       expect((await store.getEvent('DC1/rack/R3'))!.deliveries.map((d) => d.op.op)).to.deep.equal(['create']);
       expect((await store.getEvent('DC1/rack/R5'))!.event.state).to.equal('discarded');
       const storm = await store.getEvent('storm/DC1');

@@ -1,15 +1,12 @@
 // Ordering alarm updates by the source's own clock, as pure decisions over plain data: an update
 // older than the one already applied (delayed, reordered, replayed) changes nothing.
 import { expect } from 'chai';
-import {
-  decide,
-  DEFAULT_POLICY,
-  newerUpdateAt,
-  sourceTimeMs,
-} from '../../../connector/src/lifecycle/decide.js';
-import type { AlarmRecord, Decision, EventRecord } from '../../../connector/src/lifecycle/types.js';
+import { decide, newerUpdateAt, sourceTimeMs } from '../../../connector/src/lifecycle/decide.js';
+import type { Decision } from '../../../connector/src/lifecycle/types.js';
 import type { Alarm } from '../../../connector/src/model/alarm.js';
-import { alarm, plan } from '../../support/alarms.js';
+import type { AlarmRecord } from '../../../connector/src/model/alarm-record.js';
+import type { EventRecord } from '../../../connector/src/model/event.js';
+import { alarm, plan, QUIET } from '../../support/alarms.js';
 
 const iso = (hhmm: string) => `2026-11-25T${hhmm}:00.000Z`;
 
@@ -38,7 +35,7 @@ function run(updates: Alarm[]): Decision[] {
       otherActive: 0,
       now: new Date(a.receivedAt),
       correlationDisplay: 'Closeloop',
-      policy: DEFAULT_POLICY,
+      policy: QUIET,
       silence: null,
     });
     out.push(d);

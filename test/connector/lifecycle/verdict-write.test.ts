@@ -1,12 +1,13 @@
 // Whether a verdict may still be written over the event as it is now, as a pure decision.
 import { expect } from 'chai';
 import { staleVerdictReason } from '../../../connector/src/lifecycle/verdict-write.js';
-import { emptyNoise, type EventRecord } from '../../../connector/src/lifecycle/types.js';
+import { emptyNoise, type EventRecord } from '../../../connector/src/model/event.js';
 
 const event = (over: Partial<EventRecord> = {}): EventRecord => ({
   key: 'K',
   correlationKey: 'K',
   generation: 1,
+  kind: 'alarms',
   rule: 'r',
   state: 'open',
   severity: 'major',

@@ -7,7 +7,8 @@ import { createSqliteStore } from '../../../connector/src/store/sqlite/store.js'
 import { startOutboxWorker } from '../../../connector/src/outbox/worker.js';
 import type { DeliveryAttempt, DeliveryResult } from '../../../connector/src/outbox/operations.js';
 import type { OutboxEntry, Store } from '../../../connector/src/store/store.js';
-import { alarm, plan } from '../../support/alarms.js';
+import { alarm, plan, QUIET } from '../../support/alarms.js';
+import { ingest } from '../../../connector/src/lifecycle/apply.js';
 
 describe('outbox worker', () => {
   let dir: string;
@@ -40,9 +41,15 @@ describe('outbox worker', () => {
 
   it('delivers each key in order even when earlier operations fail transiently', async () => {
     const now = new Date();
-    await store.ingest([{ alarm: alarm(), plan: plan() }], now, 'Closeloop');
-    await store.ingest([{ alarm: alarm({ id: 'A2' }), plan: plan() }], now, 'Closeloop');
-    await store.ingest([{ alarm: alarm({ id: 'A2', state: 'cleared' }), plan: plan() }], now, 'Closeloop');
+    await ingest(store, [{ alarm: alarm(), plan: plan() }], now, 'Closeloop', QUIET);
+    await ingest(store, [{ alarm: alarm({ id: 'A2' }), plan: plan() }], now, 'Closeloop', QUIET);
+    await ingest(
+      store,
+      [{ alarm: alarm({ id: 'A2', state: 'cleared' }), plan: plan() }],
+      now,
+      'Closeloop',
+      QUIET,
+    );
     const seen: string[] = [];
     let failures = 3;
     const w = run(async (e) => {
@@ -65,7 +72,7 @@ describe('outbox worker', () => {
   });
 
   it('honours Retry-After: no attempt before it', async () => {
-    await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+    await ingest(store, [{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop', QUIET);
     const times: number[] = [];
     const w = run(async () => {
       times.push(Date.now());
@@ -80,7 +87,7 @@ describe('outbox worker', () => {
   });
 
   it('dead-letters a non-retryable failure and delivers it after a retry', async () => {
-    await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+    await ingest(store, [{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop', QUIET);
     let fixed = false;
     const w = run(async () =>
       fixed
@@ -102,10 +109,12 @@ describe('outbox worker', () => {
   it('delivers different keys concurrently up to the bound', async () => {
     const now = new Date();
     for (let i = 0; i < 6; i++)
-      await store.ingest(
+      await ingest(
+        store,
         [{ alarm: alarm({ id: `X${i}` }), plan: plan({ correlationKey: `K${i}` }) }],
         now,
         'C',
+        QUIET,
       );
     let active = 0;
     let peak = 0;
@@ -132,7 +141,7 @@ describe('outbox worker', () => {
       throw new Error('deliveries not done within 5 s');
     };
     it('a write that got no answer holds its key back until it can no longer land; the retry is told', async () => {
-      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      await ingest(store, [{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop', QUIET);
       const calls: { at: number; doubt: DeliveryAttempt['doubt'] }[] = [];
       let sentAt = 0;
       const w = run(
@@ -156,7 +165,7 @@ describe('outbox worker', () => {
     });
 
     it('an answered failure is retried on the backoff, and the retry looks first', async () => {
-      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      await ingest(store, [{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop', QUIET);
       const calls: { at: number; doubt: DeliveryAttempt['doubt'] }[] = [];
       const w = run(
         async (_e, a) => {
@@ -182,7 +191,7 @@ describe('outbox worker', () => {
     });
 
     it('a failure in doubt of a read only (nothing written in the attempt) fences nothing', async () => {
-      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      await ingest(store, [{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop', QUIET);
       const calls: DeliveryAttempt['doubt'][] = [];
       const w = run(
         async (_e, a) => {
@@ -200,7 +209,7 @@ describe('outbox worker', () => {
     });
 
     it('a worker whose claim was taken over sends nothing and records nothing', async () => {
-      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      await ingest(store, [{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop', QUIET);
       const lost: Store = { ...store, markSent: async () => false, settleDelivery: async () => false };
       let sent = 0;
       let refusal = '';
@@ -225,7 +234,7 @@ describe('outbox worker', () => {
     });
 
     it('an outcome the store cannot take right now is recorded when it answers again, not delivered twice', async () => {
-      await store.ingest([{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop');
+      await ingest(store, [{ alarm: alarm(), plan: plan() }], new Date(), 'Closeloop', QUIET);
       let refusals = 3;
       const flaky: Store = {
         ...store,

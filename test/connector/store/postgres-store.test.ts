@@ -20,7 +20,10 @@ import {
   type TestSchema,
 } from '../../support/postgres.js';
 import { startTcpProxy, throughProxy } from '../../support/tcp-proxy.js';
-import { alarm, at, plan } from '../../support/alarms.js';
+import { alarm, at, plan, QUIET } from '../../support/alarms.js';
+import { ingest } from '../../../connector/src/lifecycle/apply.js';
+import { raiseDueEvents } from '../../../connector/src/lifecycle/raise-held.js';
+import { releaseStorms } from '../../../connector/src/lifecycle/release-storms.js';
 
 const logger = pino({ level: process.env['CLOSELOOP_TEST_LOG'] ?? 'silent' });
 const D = 'Closeloop';
@@ -85,13 +88,13 @@ describe('PostgreSQL store: several replicas on one database', function () {
       for (let round = 0; round < 10; round++) {
         const p = plan({ correlationKey: `K${round}` });
         const r = await Promise.all([
-          a.ingest([{ alarm: alarm({ id: `A${round}` }), plan: p }], at(round), D),
-          b.ingest([{ alarm: alarm({ id: `A${round}` }), plan: p }], at(round), D),
+          ingest(a, [{ alarm: alarm({ id: `A${round}` }), plan: p }], at(round), D, QUIET),
+          ingest(b, [{ alarm: alarm({ id: `A${round}` }), plan: p }], at(round), D, QUIET),
         ]);
         expect(r.map((x) => x[0]!.outcome).sort()).to.deep.equal(['created', 'repeat']);
       }
       const creates = await schema.query<{ event_key: string; n: number }>(
-        `SELECT event_key, count(*)::int AS n FROM outbox WHERE op_json LIKE '{"op":"create"%' GROUP BY event_key`,
+        `SELECT event_key, count(*)::int AS n FROM outbox WHERE op_kind = 'create' GROUP BY event_key`,
       );
       expect(creates).to.have.length(10);
       expect(creates.every((c) => c.n === 1)).to.equal(true);
@@ -101,10 +104,12 @@ describe('PostgreSQL store: several replicas on one database', function () {
       const [a, b] = [await replica(), await replica()];
       const results = await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
-          (i % 2 ? a : b).ingest(
+          ingest(
+            i % 2 ? a : b,
             [{ alarm: alarm({ id: `X${i}` }), plan: plan({ correlationKey: `K${i % 8}` }) }],
             at(0),
             D,
+            QUIET,
           ),
         ),
       );
@@ -112,7 +117,7 @@ describe('PostgreSQL store: several replicas on one database', function () {
       expect(outcomes.filter((o) => o === 'created')).to.have.length(8);
       expect(outcomes.filter((o) => o === 'attached')).to.have.length(32);
       expect(await a.listEvents({ limit: 100 })).to.have.length(8);
-      const creates = await schema.query(`SELECT 1 FROM outbox WHERE op_json LIKE '{"op":"create"%'`);
+      const creates = await schema.query(`SELECT 1 FROM outbox WHERE op_kind = 'create'`);
       expect(creates).to.have.length(8);
     });
 
@@ -122,20 +127,22 @@ describe('PostgreSQL store: several replicas on one database', function () {
         ids.map((i) => ({ alarm: alarm({ id: `${tag}${i}` }), plan: plan({ correlationKey: `K${i}` }) }));
       const keys = Array.from({ length: 30 }, (_, i) => i);
       await Promise.all([
-        a.ingest(items(keys, 'a'), at(0), D),
-        b.ingest(items([...keys].reverse(), 'b'), at(0), D),
-        a.ingest(
+        ingest(a, items(keys, 'a'), at(0), D, QUIET),
+        ingest(b, items([...keys].reverse(), 'b'), at(0), D, QUIET),
+        ingest(
+          a,
           items(
             keys.filter((k) => k % 2 === 0),
             'c',
           ),
           at(0),
           D,
+          QUIET,
         ),
-        b.ingest(items(keys.filter((k) => k % 3 === 0).reverse(), 'd'), at(0), D),
+        ingest(b, items(keys.filter((k) => k % 3 === 0).reverse(), 'd'), at(0), D, QUIET),
       ]);
       expect(await a.listEvents({ limit: 100 })).to.have.length(30);
-      const creates = await schema.query(`SELECT 1 FROM outbox WHERE op_json LIKE '{"op":"create"%'`);
+      const creates = await schema.query(`SELECT 1 FROM outbox WHERE op_kind = 'create'`);
       expect(creates).to.have.length(30);
     });
 
@@ -151,8 +158,14 @@ describe('PostgreSQL store: several replicas on one database', function () {
         });
         const cause = plan({ correlationKey: `DC1/cooling/Z${zone}`, role: 'cause', scope, scopes: [scope] });
         await Promise.all([
-          a.ingest([{ alarm: alarm({ id: `CRAH-${zone}` }), plan: cause }], at(zone), D),
-          b.ingest([{ alarm: alarm({ source: 'am', id: `gpu-${zone}` }), plan: effect }], at(zone), D),
+          ingest(a, [{ alarm: alarm({ id: `CRAH-${zone}` }), plan: cause }], at(zone), D, QUIET),
+          ingest(
+            b,
+            [{ alarm: alarm({ source: 'am', id: `gpu-${zone}` }), plan: effect }],
+            at(zone),
+            D,
+            QUIET,
+          ),
         ]);
         const d = await a.getEvent(`DC1/cooling/Z${zone}`);
         expect(d!.alarms.map((x) => x.identity).sort()).to.deep.equal([`am:gpu-${zone}`, `bms:CRAH-${zone}`]);
@@ -172,7 +185,8 @@ describe('PostgreSQL store: several replicas on one database', function () {
       };
       await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
-          (i % 2 ? a : b).ingest(
+          ingest(
+            i % 2 ? a : b,
             [{ alarm: alarm({ id: `S${i}` }), plan: plan({ correlationKey: `DC1/rack/R${i}` }) }],
             at(0),
             D,
@@ -188,7 +202,7 @@ describe('PostgreSQL store: several replicas on one database', function () {
       ];
       expect(created.length - 1 + parked.length).to.equal(12);
       // Both released once, whichever replica runs the pass first.
-      const released = await Promise.all([a.releaseStorms(at(61), 100), b.releaseStorms(at(61), 100)]);
+      const released = await Promise.all([releaseStorms(a, at(61), 100), releaseStorms(b, at(61), 100)]);
       expect(released[0] + released[1]).to.equal(parked.length);
     });
 
@@ -199,12 +213,14 @@ describe('PostgreSQL store: several replicas on one database', function () {
           correlationKey: `H${i}`,
           behaviour: { autoResolve: true, reopenWindowMs: 0, holdDownMs: 60_000 },
         });
-      await a.ingest(
+      await ingest(
+        a,
         Array.from({ length: 20 }, (_, i) => ({ alarm: alarm({ id: `H${i}` }), plan: p(i) })),
         at(0),
         D,
+        QUIET,
       );
-      const raised = await Promise.all([a.raiseDueEvents(at(61)), b.raiseDueEvents(at(61))]);
+      const raised = await Promise.all([raiseDueEvents(a, at(61)), raiseDueEvents(b, at(61))]);
       expect(raised[0] + raised[1]).to.equal(20);
       expect(await schema.query(`SELECT 1 FROM outbox`)).to.have.length(20);
     });
@@ -214,10 +230,12 @@ describe('PostgreSQL store: several replicas on one database', function () {
     it('workers claiming together never get the same entry, and a key is never claimed twice at once', async () => {
       const [a, b] = [await replica(), await replica()];
       for (let i = 0; i < 30; i++)
-        await a.ingest(
+        await ingest(
+          a,
           [{ alarm: alarm({ id: `C${i}` }), plan: plan({ correlationKey: `K${i % 10}` }) }],
           at(0),
           D,
+          QUIET,
         );
       const claims = await Promise.all([
         a.claimDeliveries(7, at(1), 'wa', 60_000),
@@ -233,7 +251,7 @@ describe('PostgreSQL store: several replicas on one database', function () {
 
     it('a claim whose lease ran out is claimable again, even while its worker lives', async () => {
       const s = await replica();
-      await s.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+      await ingest(s, [{ alarm: alarm(), plan: plan() }], at(0), D, QUIET);
       const [c] = await s.claimDeliveries(1, at(1), 'slow', 10_000);
       expect(await s.claimDeliveries(1, at(5), 'other', 10_000)).to.have.length(0);
       const [again] = await s.claimDeliveries(1, at(12), 'other', 10_000);
@@ -243,7 +261,7 @@ describe('PostgreSQL store: several replicas on one database', function () {
     it("a worker's claims are released the moment its database session dies, long before the lease", async () => {
       const a = await replica();
       const b = await replica();
-      await a.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+      await ingest(a, [{ alarm: alarm(), plan: plan() }], at(0), D, QUIET);
       expect(await a.claimDeliveries(1, at(1), 'victim', 600_000)).to.have.length(1);
       expect(await b.claimDeliveries(1, at(2), 'survivor', 600_000)).to.have.length(0);
       // As when the process is killed: the server ends the sessions of replica a.
@@ -282,11 +300,11 @@ describe('PostgreSQL store: several replicas on one database', function () {
         expect(err).to.be.instanceOf(Error);
         expect(Date.now() - t).to.be.lessThan(2000);
         err = null;
-        await s.ingest([{ alarm: alarm(), plan: plan() }], at(0), D).catch((e: unknown) => (err = e));
+        await ingest(s, [{ alarm: alarm(), plan: plan() }], at(0), D, QUIET).catch((e: unknown) => (err = e));
         expect(err).to.be.instanceOf(Error);
         await proxy.restore();
         await s.ping();
-        expect((await s.ingest([{ alarm: alarm(), plan: plan() }], at(1), D))[0]!.outcome).to.equal(
+        expect((await ingest(s, [{ alarm: alarm(), plan: plan() }], at(1), D, QUIET))[0]!.outcome).to.equal(
           'created',
         );
       } finally {
@@ -301,7 +319,7 @@ describe('PostgreSQL store: several replicas on one database', function () {
       const proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
       try {
         const s = await replica({ url: throughProxy(schema.url, proxy) });
-        await s.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+        await ingest(s, [{ alarm: alarm(), plan: plan() }], at(0), D, QUIET);
         const [c] = await s.claimDeliveries(1, at(1), 'w', 600_000);
         // The create went out (and was answered) just before the database went away.
         expect(await s.markSent(c!, at(1), at(60))).to.equal(true);
@@ -328,7 +346,7 @@ describe('PostgreSQL store: several replicas on one database', function () {
 
     it('is taken again by its worker (same id) after a restart, without waiting for the lease', async () => {
       const a = await replica();
-      await a.ingest([{ alarm: alarm(), plan: plan() }], at(0), D);
+      await ingest(a, [{ alarm: alarm(), plan: plan() }], at(0), D, QUIET);
       const [c] = await a.claimDeliveries(1, at(1), 'w', 600_000);
       await a.close();
       const b = await replica();

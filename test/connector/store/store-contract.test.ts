@@ -34,6 +34,16 @@ storeContract('SQLite', async () => {
         db.close();
       }
     },
+    sql: async (text, params = []) => {
+      const db = new Database(file);
+      try {
+        // Parameters are numbered in the order they appear in these tests' statements.
+        const st = db.prepare(text.replace(/\$\d+/g, '?'));
+        return st.reader ? (st.all(...params) as Record<string, unknown>[]) : (st.run(...params), []);
+      } finally {
+        db.close();
+      }
+    },
   };
 });
 
@@ -44,5 +54,6 @@ storeContract('PostgreSQL', async (ctx) => {
     open: () => createPostgresStore({ url: schema.url, logger }),
     cleanup: () => schema.drop(),
     alarmLog: async (identity) => logRows(await schema.query<LogRow>(LOG_SQL('$1'), [identity])),
+    sql: (text, params = []) => schema.query(text, params),
   };
 });

@@ -45,7 +45,6 @@ function WhyBlocked({ eventKey, hasChecks }: { eventKey: string; hasChecks: bool
                 Evaluated <time datetime=${d.evaluated_at}>${dateTime(d.evaluated_at)}</time>.
               </p>
             </div>
-            ${d.problems.map((p) => view`<${ErrorBox} message=${p} />`)}
             ${
               d.checks.length
                 ? view`<div class="checks">${d.checks.map((c) => view`<${CheckChart} chart=${c} />`)}</div>`

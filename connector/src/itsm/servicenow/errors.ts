@@ -2,7 +2,7 @@
 // (retryable or not, and when): the outbox worker alone decides whether and when to try again.
 import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
-import type { WriteDoubt } from '../../outbox/operations.js';
+import type { WriteDoubt } from '../../model/delivery.js';
 import type { Redactor } from './redact.js';
 import { ErrorEnvelopeSchema, TokenErrorSchema } from './types.js';
 

@@ -1,13 +1,14 @@
-// The reads and writes of one ingest transaction on PostgreSQL, for the shared `applyIngest` loop.
+// The reads and writes of one ingest transaction on PostgreSQL (lifecycle/ports.ts, IngestTx).
 // Opening it takes the advisory locks of every correlation key, alarm identity and (for causes and
 // effects) topology scope the batch touches, then loads the alarms and latest events with FOR UPDATE:
 // the same key arriving at two replicas at once is decided by one, then the other sees its result.
 // Writes are kept in memory and sent as one statement when the batch ends, or before any query whose
 // answer depends on them, so a batch costs a handful of round trips rather than several per alarm.
 import type pg from 'pg';
-import type { IngestTx } from '../../lifecycle/apply.js';
-import type { AlarmRecord, EventRecord } from '../../lifecycle/types.js';
-import type { IngestItem } from '../store.js';
+import type { AlarmLogEntry, IngestTx, IngestTxOptions, OutcomeCount } from '../../lifecycle/ports.js';
+import type { AlarmRecord } from '../../model/alarm-record.js';
+import type { EventRecord } from '../../model/event.js';
+import type { IngestItem } from '../../model/ingest.js';
 import { ALARM_COLUMNS, EVENT_COLUMNS, alarmFromRow, alarmToRow, eventFromRow, eventToRow } from '../rows.js';
 import { INGEST_LOCK_CLASS, lockName, lockNames } from './locks.js';
 
@@ -15,8 +16,6 @@ export interface PgIngestTx extends IngestTx {
   /** Send the writes still held in memory and COMMIT, in one round trip. */
   commit(): Promise<void>;
 }
-
-const CREATED_OUTCOMES = new Set(['created', 'parked', 'released']);
 
 interface LogRow {
   identity: string;
@@ -30,6 +29,7 @@ interface LogRow {
 
 interface OutboxRow {
   event_key: string;
+  op_kind: string;
   op_json: string;
   at: string;
 }
@@ -72,14 +72,9 @@ export function batchLocks(items: IngestItem[]): string[] {
   return names;
 }
 
-export interface IngestTxOptions {
-  now: Date;
-  /** Storm limits are on: count recent creations (overall and per source) while opening. */
-  countCreations: boolean;
-}
-
-/** The window storm control counts over; used only to pre-count, `recentCreates` answers any window. */
-const STORM_WINDOW_MS = 60_000;
+/** The cache key of a count (and source; '' = all sources) `countOutcomes` answers. */
+const countKey = (count: OutcomeCount, source: string | null) =>
+  `${count.sinceIso}\u0000${count.outcomes.join(',')}\u0000${source ?? ''}`;
 
 /**
  * Begins the transaction and opens the batch in ONE round trip: BEGIN, the advisory locks, then the
@@ -95,7 +90,6 @@ export async function openIngestTx(
   const identities = [...new Set(items.map((i) => `${i.alarm.source}:${i.alarm.id}`))];
   const cks = [...new Set(items.flatMap((i) => (i.plan ? [i.plan.correlationKey] : [])))];
   const sources = [...new Set(items.map((i) => i.alarm.source))];
-  const since = new Date(o.now.getTime() - STORM_WINDOW_MS).toISOString();
   // Literal arrays (not subqueries over JSON) so the planner sees the values and uses the indexes.
   const arr = (values: string[]) =>
     values.length ? `ARRAY[${values.map((v) => literal(v)).join(', ')}]::text[]` : `'{}'::text[]`;
@@ -112,7 +106,8 @@ export async function openIngestTx(
        FROM unnest(${arr(cks)}) AS ck))
      FOR UPDATE`,
   ];
-  if (o.countCreations)
+  const pre = o.precount;
+  if (pre)
     statements.push(
       `SELECT count(*)::int AS n_all, ${
         sources
@@ -122,7 +117,7 @@ export async function openIngestTx(
           )
           .join(', ') || '0 AS none'
       }
-       FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= ${literal(since)}`,
+       FROM alarm_log WHERE outcome = ANY(${arr([...pre.outcomes])}) AND received_at >= ${literal(pre.sinceIso)}`,
     );
   const results = (await client.query(statements.join(';\n'))) as unknown as pg.QueryResult[];
 
@@ -145,11 +140,11 @@ export async function openIngestTx(
     if (e.generation >= knownGen) latestKey.set(e.correlationKey, e.key);
   }
   const recentBase = new Map<string, { count: number; seen: number }>();
-  const counts = o.countCreations ? (results[4]!.rows[0] as Record<string, number>) : null;
-  if (counts) {
-    recentBase.set(`${since}\u0000`, { count: Number(counts['n_all'] ?? 0), seen: 0 });
+  if (pre) {
+    const counts = results[4]!.rows[0] as Record<string, number>;
+    recentBase.set(countKey(pre, null), { count: Number(counts['n_all'] ?? 0), seen: 0 });
     sources.forEach((src, i) =>
-      recentBase.set(`${since}\u0000${src}`, { count: Number(counts[`n_${i}`] ?? 0), seen: 0 }),
+      recentBase.set(countKey(pre, src), { count: Number(counts[`n_${i}`] ?? 0), seen: 0 }),
     );
   }
 
@@ -177,9 +172,9 @@ export async function openIngestTx(
       parts.push(upsert('events', EVENT_COLUMNS, 'key', json([...dirtyEvents.values()].map(eventToRow))));
     if (outbox.length)
       parts.push(
-        `INSERT INTO outbox (event_key, op_json, state, attempts, next_attempt_at, created_at, updated_at)
-         SELECT event_key, op_json, 'pending', 0, at, at, at
-         FROM json_to_recordset(${json(outbox)}) AS r(event_key text, op_json text, at text)`,
+        `INSERT INTO outbox (event_key, op_kind, op_json, state, attempts, next_attempt_at, created_at, updated_at)
+         SELECT event_key, op_kind, op_json, 'pending', 0, at, at, at
+         FROM json_to_recordset(${json(outbox)}) AS r(event_key text, op_kind text, op_json text, at text)`,
       );
     dirtyAlarms.clear();
     dirtyEvents.clear();
@@ -244,7 +239,8 @@ export async function openIngestTx(
     countActive: async (key, except) => {
       await flush();
       const r = await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM alarms WHERE event_key = $1 AND state = 'active' AND identity <> $2`,
+        `SELECT count(*)::int AS n FROM alarms WHERE event_key = $1 AND state = 'active'
+           AND ($2::text IS NULL OR identity <> $2::text)`,
         [key, except],
       );
       return Number(r.rows[0]?.n ?? 0);
@@ -273,26 +269,27 @@ export async function openIngestTx(
       ).rows;
       return remember(rows);
     },
-    recentCreates: async (since, source) => {
-      const cacheKey = `${since}\u0000${source ?? ''}`;
+    countOutcomes: async (count, source) => {
+      const cacheKey = countKey(count, source);
       let base = recentBase.get(cacheKey);
       if (!base) {
         await flush();
         const r = await client.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM alarm_log
-           WHERE outcome IN ('created', 'parked', 'released') AND received_at >= $1
-             AND ($2::text IS NULL OR starts_with(identity, $2::text || ':'))`,
-          [since, source],
+           WHERE outcome = ANY($1::text[]) AND received_at >= $2
+             AND ($3::text IS NULL OR starts_with(identity, $3::text || ':'))`,
+          [count.outcomes, count.sinceIso, source],
         );
         base = { count: Number(r.rows[0]?.n ?? 0), seen: allLogs.length };
         recentBase.set(cacheKey, base);
       }
+      const outcomes = new Set<string>(count.outcomes);
       const later = allLogs
         .slice(base.seen)
         .filter(
           (l) =>
-            CREATED_OUTCOMES.has(l.outcome) &&
-            l.received_at >= since &&
+            outcomes.has(l.outcome) &&
+            l.received_at >= count.sinceIso &&
             (source === null || l.identity.startsWith(`${source}:`)),
         ).length;
       return base.count + later;
@@ -314,25 +311,24 @@ export async function openIngestTx(
       );
       const r = await client.query<{ delivered: boolean }>(
         `SELECT coalesce(bool_or(state IN ('done', 'inflight') OR sent_at IS NOT NULL), false) AS delivered FROM outbox
-         WHERE event_key = $1 AND op_json LIKE '{"op":"create"%'`,
+         WHERE event_key = $1 AND op_kind = 'create'`,
         [key],
       );
       return { createDelivered: r.rows[0]?.delivered === true };
     },
-    putAlarm: (a, d) => {
+    putAlarm: (a) => {
       alarms.set(a.identity, a);
       dirtyAlarms.set(a.identity, a);
-      if (d.outcome === 'repeat') return;
-      // A stale update is logged as it came; the record keeps the newer state.
-      const logged = d.stale?.update ?? a.alarm;
+    },
+    appendLog: (l: AlarmLogEntry) => {
       const log: LogRow = {
-        identity: a.identity,
-        event_key: a.eventKey,
-        outcome: d.outcome,
-        state: logged.state,
-        severity: logged.severity,
-        received_at: a.lastReceivedAt,
-        alarm_json: JSON.stringify(logged),
+        identity: l.identity,
+        event_key: l.eventKey,
+        outcome: l.outcome,
+        state: l.state,
+        severity: l.severity,
+        received_at: l.receivedAt,
+        alarm_json: l.alarm ? JSON.stringify(l.alarm) : '{}',
       };
       logs.push(log);
       allLogs.push(log);
@@ -347,7 +343,7 @@ export async function openIngestTx(
     },
     enqueue: (key, ops, now) => {
       const at = now.toISOString();
-      for (const op of ops) outbox.push({ event_key: key, op_json: JSON.stringify(op), at });
+      for (const op of ops) outbox.push({ event_key: key, op_kind: op.op, op_json: JSON.stringify(op), at });
     },
   };
 }

@@ -57,6 +57,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `ALTER TABLE outbox ADD COLUMN claim_seq integer NOT NULL DEFAULT 0;
    ALTER TABLE outbox ADD COLUMN sent_at text;
    ALTER TABLE outbox ADD COLUMN doubt_until text;`,
+  // 4: event kind and operation kind as columns (see the SQLite schema, version 6).
+  `ALTER TABLE events ADD COLUMN kind text NOT NULL DEFAULT 'alarms';
+   UPDATE events SET kind = 'storm' WHERE rule = 'storm-control' AND starts_with(correlation_key, 'storm/');
+   CREATE INDEX events_kind ON events(kind, state);
+   ALTER TABLE outbox ADD COLUMN op_kind text;
+   UPDATE outbox SET op_kind = op_json::jsonb ->> 'op';
+   ALTER TABLE outbox ALTER COLUMN op_kind SET NOT NULL;`,
 ];
 
 /** Apply the migrations not yet recorded; returns the versions applied by this call. */

@@ -1,32 +1,19 @@
 // The shared store for several replicas: PostgreSQL behind the same `Store` interface as SQLite.
-// Ingest runs the shared `applyIngest` loop in one transaction per call (see ingest-tx.ts for the
-// locks that serialise a correlation key across replicas). Delivery claims use FOR UPDATE SKIP LOCKED,
-// keep each key in order (only the oldest undelivered entry of a key is claimable; a dead one blocks
-// its key) and expire: an inflight entry is claimable again when its lease ran out or its worker's
-// liveness lock is gone (see liveness.ts). Background passes (hold-down, notes, storms) skip rows
-// another replica is working on, so two replicas never raise or release the same event twice.
+// Ingest runs the lifecycle's work in one transaction per call (see ingest-tx.ts for the locks that
+// serialise a correlation key across replicas). Delivery claims use FOR UPDATE SKIP LOCKED, keep
+// each key in order (only the oldest undelivered entry of a key is claimable; a dead one blocks its
+// key) and expire: an inflight entry is claimable again when its lease ran out or its worker's
+// liveness lock is gone (see liveness.ts). Background passes skip rows another replica is working on
+// (pass-tx.ts), so two replicas never raise or release the same event twice.
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { Operation } from '../../outbox/operations.js';
-import { applyIngest } from '../../lifecycle/apply.js';
-import type { EventRecord } from '../../lifecycle/types.js';
-import { flushDue } from '../../lifecycle/note-economy.js';
-import { staleVerdictReason } from '../../lifecycle/verdict-write.js';
-import { planRelease } from '../../lifecycle/storm.js';
 import type { DeliveryCounts, OutboxEntry, Store } from '../store.js';
-import {
-  EVENT_COLUMNS,
-  alarmFromRow,
-  eventFromRow,
-  eventToRow,
-  outboxFromRow,
-  rejectedFromRow,
-  silenceFromRow,
-} from '../rows.js';
+import { alarmFromRow, eventFromRow, outboxFromRow, rejectedFromRow, silenceFromRow } from '../rows.js';
 import { createPgPool, withTransaction } from './pool.js';
 import { migratePostgres } from './migrations.js';
 import { openIngestTx } from './ingest-tx.js';
 import { createLiveness, LIVE_WORKERS_SQL } from './liveness.js';
+import { pgPassTx } from './pass-tx.js';
 
 export interface PostgresStoreOptions {
   /** postgres://… (a `search_path` may be set with `?options=-c search_path=NAME`). */
@@ -40,41 +27,6 @@ export interface PostgresStoreOptions {
 }
 
 const OUTBOX_SELECT = `SELECT o.*, e.incident_sys_id, e.incident_number FROM outbox o LEFT JOIN events e ON e.key = o.event_key`;
-
-const PUT_EVENT = (() => {
-  const cols = EVENT_COLUMNS.join(', ');
-  const vals = EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-  const set = EVENT_COLUMNS.filter((c) => c !== 'key')
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ');
-  return `INSERT INTO events (${cols}) VALUES (${vals}) ON CONFLICT (key) DO UPDATE SET ${set}`;
-})();
-
-async function putEvent(c: pg.ClientBase, e: EventRecord): Promise<void> {
-  const row = eventToRow(e);
-  await c.query(
-    PUT_EVENT,
-    EVENT_COLUMNS.map((col) => row[col] ?? null),
-  );
-}
-
-async function enqueue(c: pg.ClientBase, key: string, ops: Operation[], now: Date): Promise<void> {
-  if (ops.length === 0) return;
-  const at = now.toISOString();
-  await c.query(
-    `INSERT INTO outbox (event_key, op_json, state, attempts, next_attempt_at, created_at, updated_at)
-     SELECT $1, op, 'pending', 0, $2, $2, $2 FROM unnest($3::text[]) WITH ORDINALITY AS u(op, n) ORDER BY n`,
-    [key, at, ops.map((op) => JSON.stringify(op))],
-  );
-}
-
-async function countActive(c: pg.ClientBase, key: string): Promise<number> {
-  const r = await c.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM alarms WHERE event_key = $1 AND state = 'active'`,
-    [key],
-  );
-  return Number(r.rows[0]?.n ?? 0);
-}
 
 /** Thrown inside a settle transaction to roll it back when the claim is no longer ours. */
 class ClaimTakenOver extends Error {}
@@ -130,18 +82,18 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
       );
     },
 
-    ingest: (items, now, display, policy) =>
+    ingestTx: (items, o, work) =>
       withTransaction(
         pool,
         async (c) => {
-          const countCreations = !!(policy?.stormPerSource || policy?.stormGlobal);
-          const t = await openIngestTx(c, items, { now, countCreations });
-          const results = await applyIngest(t, items, now, display, policy);
+          const t = await openIngestTx(c, items, o);
+          const result = await work(t);
           await t.commit();
-          return results;
+          return result;
         },
         { control: 'caller' },
       ),
+    passTx: (work) => tx((c) => work(pgPassTx(c))),
 
     recordRejected: async (r) => {
       const res = await pool.query<{ id: string }>(
@@ -193,120 +145,6 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
       const row = res?.rows[0];
       return row ? eventFromRow(row) : null;
     },
-
-    raiseDueEvents: (now) =>
-      tx(async (c) => {
-        const at = now.toISOString();
-        // SKIP LOCKED: an event another replica (or an ingest) holds is handled by it, or next pass.
-        const due = (
-          await c.query(
-            `SELECT * FROM events WHERE state = 'pending' AND raise_at <= $1 FOR UPDATE SKIP LOCKED`,
-            [at],
-          )
-        ).rows.map(eventFromRow);
-        let raised = 0;
-        for (const e of due) {
-          if ((await countActive(c, e.key)) > 0 && e.pendingCreate) {
-            await putEvent(c, { ...e, state: 'open', pendingCreate: null, raiseAt: null, updatedAt: at });
-            await enqueue(c, e.key, [e.pendingCreate], now);
-            raised++;
-          } else {
-            await putEvent(c, { ...e, state: 'discarded', pendingCreate: null, updatedAt: at });
-          }
-        }
-        return raised;
-      }),
-    flushDueNotes: (now) =>
-      tx(async (c) => {
-        const at = now.toISOString();
-        const due = (
-          await c.query(
-            'SELECT * FROM events WHERE note_due_at IS NOT NULL AND note_due_at <= $1 FOR UPDATE SKIP LOCKED',
-            [at],
-          )
-        ).rows.map(eventFromRow);
-        let notes = 0;
-        for (const e of due) {
-          const f = flushDue(e, now);
-          if (!f) continue;
-          await putEvent(c, { ...f.event, updatedAt: at });
-          if (f.op && e.state === 'open') {
-            await enqueue(c, e.key, [f.op], now);
-            notes++;
-          }
-        }
-        return notes;
-      }),
-    releaseStorms: (now, limit) =>
-      tx(async (c) => {
-        const at = now.toISOString();
-        const since = new Date(now.getTime() - 60_000).toISOString();
-        const storms = (
-          await c.query(
-            `SELECT * FROM events WHERE starts_with(correlation_key, 'storm/') AND state = 'open' FOR UPDATE SKIP LOCKED`,
-          )
-        ).rows.map(eventFromRow);
-        let released = 0;
-        for (const storm of storms) {
-          const parked = (
-            await c.query(
-              `SELECT * FROM events WHERE state = 'pending' AND (noise_json::jsonb ->> 'parked')::boolean
-                 AND noise_json::jsonb ->> 'mergedInto' = $1
-               FOR UPDATE SKIP LOCKED`,
-              [storm.key],
-            )
-          ).rows.map(eventFromRow);
-          const rate = Number(
-            (
-              await c.query<{ n: number }>(
-                `SELECT count(*)::int AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= $1`,
-                [since],
-              )
-            ).rows[0]?.n ?? 0,
-          );
-          const plan = planRelease(storm, parked, rate, limit, now);
-          if (!plan) continue;
-          for (const e of plan.release) {
-            await putEvent(c, {
-              ...e,
-              state: 'open',
-              pendingCreate: null,
-              updatedAt: at,
-              noise: { ...e.noise, parked: false, mergedInto: null },
-            });
-            if (e.pendingCreate) await enqueue(c, e.key, [e.pendingCreate], now);
-            await c.query(
-              `INSERT INTO alarm_log (identity, event_key, outcome, state, severity, received_at, alarm_json)
-               VALUES ($1, $2, 'released', 'active', $3, $4, '{}')`,
-              [`storm-release:${e.key}`, e.key, e.severity, at],
-            );
-            released++;
-          }
-          await putEvent(c, plan.storm);
-          await enqueue(c, storm.key, plan.stormOps, now);
-        }
-        return released;
-      }),
-    recordVerdict: (key, v, ops, now, basis) =>
-      tx(async (c): Promise<{ written: true } | { written: false; reason: string }> => {
-        const at = now.toISOString();
-        const row = (await c.query('SELECT * FROM events WHERE key = $1 FOR UPDATE', [key])).rows[0];
-        if (!row) return { written: false, reason: 'the event is gone' };
-        const e = eventFromRow(row);
-        const stale = staleVerdictReason(e, basis, v.evaluatedAt);
-        if (stale) return { written: false, reason: stale };
-        const resolves = ops.some((op) => op.op === 'resolve');
-        await putEvent(c, {
-          ...e,
-          verdict: v.verdict,
-          verdictAt: v.evaluatedAt,
-          verdictChecks: v.checks,
-          updatedAt: at,
-          ...(resolves ? { state: 'resolved' as const, resolvedAt: at } : {}),
-        });
-        await enqueue(c, key, ops, now);
-        return { written: true };
-      }),
 
     claimDeliveries: async (limit, now, worker, leaseMs) => {
       // Announce this worker alive first: its claims must never look abandoned.

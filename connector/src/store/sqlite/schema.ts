@@ -50,4 +50,11 @@ export const SQLITE_MIGRATIONS: string[] = [
   `ALTER TABLE outbox ADD COLUMN claim_seq INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE outbox ADD COLUMN sent_at TEXT;
    ALTER TABLE outbox ADD COLUMN doubt_until TEXT;`,
+  // 6: what an event is (kind: 'alarms', or 'storm' for the storm incident) and what an outbox entry
+  // does (op_kind) become columns, so no query reads them out of a key prefix or a JSON text.
+  `ALTER TABLE events ADD COLUMN kind TEXT NOT NULL DEFAULT 'alarms';
+   UPDATE events SET kind = 'storm' WHERE rule = 'storm-control' AND substr(correlation_key, 1, 6) = 'storm/';
+   CREATE INDEX events_kind ON events(kind, state);
+   ALTER TABLE outbox ADD COLUMN op_kind TEXT NOT NULL DEFAULT '';
+   UPDATE outbox SET op_kind = json_extract(op_json, '$.op');`,
 ];

@@ -1,46 +1,20 @@
 // The embedded default store: one SQLite file. Writes are serialised on one connection; concurrent
 // ingest calls are group-committed (one transaction, one fsync, a savepoint each) so single-alarm
 // requests are not bound by disk latency. Reads use a second connection (WAL lets them run alongside).
-import type { Operation } from '../../outbox/operations.js';
-import { applyIngest, type IngestTx } from '../../lifecycle/apply.js';
-import type { AlarmRecord, EventRecord, NoisePolicy } from '../../lifecycle/types.js';
-import { flushDue } from '../../lifecycle/note-economy.js';
-import { staleVerdictReason } from '../../lifecycle/verdict-write.js';
-import { planRelease } from '../../lifecycle/storm.js';
-import type { IngestItem, IngestResult, OutboxEntry, Store } from '../store.js';
-import {
-  ALARM_COLUMNS,
-  EVENT_COLUMNS,
-  alarmFromRow,
-  alarmToRow,
-  eventFromRow,
-  eventToRow,
-  outboxFromRow,
-  rejectedFromRow,
-  silenceFromRow,
-} from '../rows.js';
+import type { IngestTx } from '../../lifecycle/ports.js';
+import type { OutboxEntry, Store } from '../store.js';
+import { alarmFromRow, eventFromRow, outboxFromRow, rejectedFromRow, silenceFromRow } from '../rows.js';
+import { sqliteLifecycleTx } from './lifecycle-tx.js';
 import { openSqlite, type Db } from './open.js';
 
+/** One ingest call waiting for the next group commit. */
 interface PendingIngest {
-  items: IngestItem[];
-  now: Date;
-  display: string;
-  policy: NoisePolicy | undefined;
-  resolve: (r: IngestResult[]) => void;
+  work: (tx: IngestTx) => Promise<unknown>;
+  resolve: (r: unknown) => void;
   reject: (e: unknown) => void;
 }
 
 const OUTBOX_SELECT = `SELECT o.*, e.incident_sys_id, e.incident_number FROM outbox o LEFT JOIN events e ON e.key = o.event_key`;
-
-function upsertSql(table: string, columns: string[], pk: string): string {
-  const cols = columns.join(', ');
-  const vals = columns.map((c) => `@${c}`).join(', ');
-  const set = columns
-    .filter((c) => c !== pk)
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ');
-  return `INSERT INTO ${table} (${cols}) VALUES (${vals}) ON CONFLICT(${pk}) DO UPDATE SET ${set}`;
-}
 
 export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): Store {
   const db: Db = openSqlite(file, opts);
@@ -50,118 +24,8 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
   db.prepare(
     `UPDATE outbox SET state = 'pending', claimed_by = NULL, claimed_until = NULL WHERE state = 'inflight'`,
   ).run();
-
-  const q = {
-    getAlarm: db.prepare('SELECT * FROM alarms WHERE identity = ?'),
-    getEvent: db.prepare('SELECT * FROM events WHERE key = ?'),
-    latestEvent: db.prepare(
-      'SELECT * FROM events WHERE correlation_key = ? ORDER BY generation DESC LIMIT 1',
-    ),
-    countActive: db.prepare(
-      `SELECT count(*) AS n FROM alarms WHERE event_key = ? AND state = 'active' AND identity != ?`,
-    ),
-    putAlarm: db.prepare(upsertSql('alarms', ALARM_COLUMNS, 'identity')),
-    logAlarm: db.prepare(
-      'INSERT INTO alarm_log (identity, event_key, outcome, state, severity, received_at, alarm_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    putEvent: db.prepare(upsertSql('events', EVENT_COLUMNS, 'key')),
-    enqueue: db.prepare(
-      `INSERT INTO outbox (event_key, op_json, state, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, 'pending', 0, ?, ?, ?)`,
-    ),
-    heartbeat: db.prepare(`UPDATE meta SET value = ? WHERE key = 'heartbeat'`),
-    liveEffects: db.prepare(
-      `SELECT * FROM events WHERE state IN ('open', 'pending') AND role = 'effect'
-         AND EXISTS (SELECT 1 FROM json_each(json_extract(events.noise_json, '$.scopes')) WHERE value = ?)`,
-    ),
-    moveAlarms: db.prepare('UPDATE alarms SET event_key = ? WHERE event_key = ?'),
-    recentAll: db.prepare(
-      `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= ?`,
-    ),
-    recentBySource: db.prepare(
-      // A prefix compared as text: LIKE would read "_" in a source name as a wildcard.
-      `SELECT count(*) AS n FROM alarm_log WHERE outcome IN ('created', 'parked', 'released') AND received_at >= @since AND substr(identity, 1, length(@prefix)) = @prefix`,
-    ),
-    undelivered: db.prepare(
-      `SELECT id, op_json, state, sent_at FROM outbox WHERE event_key = ? AND state != 'cancelled'`,
-    ),
-    cancel: db.prepare(
-      `UPDATE outbox SET state = 'cancelled', last_error = ?, updated_at = ? WHERE event_key = ? AND state IN ('pending', 'dead') AND sent_at IS NULL`,
-    ),
-  };
-
-  const tx: IngestTx = {
-    getAlarm: (id) => {
-      const row = q.getAlarm.get(id);
-      return row ? alarmFromRow(row) : null;
-    },
-    getEvent: (key) => {
-      const row = q.getEvent.get(key);
-      return row ? eventFromRow(row) : null;
-    },
-    latestEventFor: (ck) => {
-      const row = q.latestEvent.get(ck);
-      return row ? eventFromRow(row) : null;
-    },
-    countActive: (key, except) => Number((q.countActive.get(key, except) as { n: number }).n),
-    liveCauseFor: (scopes) => {
-      if (scopes.length === 0) return null;
-      const marks = scopes.map(() => '?').join(', ');
-      const row = db
-        .prepare(
-          `SELECT * FROM events WHERE role = 'cause' AND state IN ('open', 'pending') AND scope IN (${marks}) ORDER BY created_at LIMIT 1`,
-        )
-        .get(...scopes);
-      return row ? eventFromRow(row) : null;
-    },
-    recentCreates: (since, source) =>
-      Number(
-        (
-          (source ? q.recentBySource.get({ since, prefix: `${source}:` }) : q.recentAll.get(since)) as {
-            n: number;
-          }
-        ).n,
-      ),
-    liveEffectsIn: (scope) => q.liveEffects.all(scope).map(eventFromRow),
-    moveAlarms: (from, to) => void q.moveAlarms.run(to, from),
-    cancelUndelivered: (key, reason, now) => {
-      const rows = q.undelivered.all(key) as {
-        id: number;
-        op_json: string;
-        state: string;
-        sent_at: string | null;
-      }[];
-      // The create went out if it was delivered, is being delivered right now, or an attempt whose
-      // outcome is unknown sent it (that entry is kept: it finds or makes the incident, in order).
-      const createDelivered = rows.some(
-        (r) =>
-          r.op_json.startsWith('{"op":"create"') &&
-          (r.state === 'done' || r.state === 'inflight' || r.sent_at !== null),
-      );
-      q.cancel.run(reason, now.toISOString(), key);
-      return { createDelivered };
-    },
-    putAlarm: (a: AlarmRecord, d) => {
-      q.putAlarm.run(alarmToRow(a));
-      if (d.outcome !== 'repeat') {
-        // A stale update is logged as it came; the record keeps the newer state.
-        const logged = d.stale?.update ?? a.alarm;
-        q.logAlarm.run(
-          a.identity,
-          a.eventKey,
-          d.outcome,
-          logged.state,
-          logged.severity,
-          a.lastReceivedAt,
-          JSON.stringify(logged),
-        );
-      }
-    },
-    putEvent: (e: EventRecord) => void q.putEvent.run(eventToRow(e)),
-    enqueue: (key, ops: Operation[], now) => {
-      const at = now.toISOString();
-      for (const op of ops) q.enqueue.run(key, JSON.stringify(op), at, at, at);
-    },
-  };
+  const heartbeat = db.prepare(`UPDATE meta SET value = ? WHERE key = 'heartbeat'`);
+  const tx = sqliteLifecycleTx(db);
 
   // One writer at a time, in arrival order.
   let writeChain: Promise<unknown> = Promise.resolve();
@@ -184,9 +48,9 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       for (const g of groups) {
         db.exec('SAVEPOINT g');
         try {
-          const results = await applyIngest(tx, g.items, g.now, g.display, g.policy);
+          const result = await g.work(tx);
           db.exec('RELEASE g');
-          settled.push(() => g.resolve(results));
+          settled.push(() => g.resolve(result));
         } catch (err) {
           // Some errors (disk full) make SQLite roll the whole transaction back itself: then the
           // savepoint is gone and every group fails with the real error.
@@ -205,18 +69,34 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     for (const s of settled) s();
   }
 
+  /** A background pass's transaction: the writer is free (serialWrite), so BEGIN IMMEDIATE never waits. */
+  async function passTransaction<T>(work: () => Promise<T>): Promise<T> {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
   return {
     kind: 'sqlite',
-    ping: () => serialWrite(() => void q.heartbeat.run(new Date().toISOString())),
+    ping: () => serialWrite(() => void heartbeat.run(new Date().toISOString())),
 
-    ingest: (items, now, display, policy) =>
-      new Promise<IngestResult[]>((resolve, reject) => {
-        pending.push({ items, now, display, policy, resolve, reject });
+    // Nothing to lock ahead on SQLite: the writer is serialised. Calls queued in the same turn of the
+    // event loop share one commit.
+    ingestTx: (_items, _o, work) =>
+      new Promise((resolve, reject) => {
+        pending.push({ work, resolve: resolve as (r: unknown) => void, reject });
         if (!flushScheduled) {
           flushScheduled = true;
           void serialWrite(flushIngest);
         }
       }),
+    passTx: (work) => serialWrite(() => passTransaction(() => work(tx))),
 
     recordRejected: (r) =>
       serialWrite(() =>
@@ -271,123 +151,6 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
           : undefined;
       return row ? eventFromRow(row) : null;
     },
-    raiseDueEvents: (now) =>
-      serialWrite(() => {
-        const at = now.toISOString();
-        const due = db
-          .prepare(`SELECT * FROM events WHERE state = 'pending' AND raise_at <= ?`)
-          .all(at)
-          .map(eventFromRow);
-        const raise = db.transaction(() => {
-          let raised = 0;
-          for (const e of due) {
-            const active = Number((q.countActive.get(e.key, '') as { n: number }).n);
-            if (active > 0 && e.pendingCreate) {
-              q.putEvent.run(
-                eventToRow({ ...e, state: 'open', pendingCreate: null, raiseAt: null, updatedAt: at }),
-              );
-              tx.enqueue(e.key, [e.pendingCreate], now);
-              raised++;
-            } else {
-              q.putEvent.run(eventToRow({ ...e, state: 'discarded', pendingCreate: null, updatedAt: at }));
-            }
-          }
-          return raised;
-        });
-        return raise.immediate();
-      }),
-    flushDueNotes: (now) =>
-      serialWrite(() => {
-        const at = now.toISOString();
-        const due = db
-          .prepare('SELECT * FROM events WHERE note_due_at IS NOT NULL AND note_due_at <= ?')
-          .all(at)
-          .map(eventFromRow);
-        return db
-          .transaction(() => {
-            let notes = 0;
-            for (const e of due) {
-              const f = flushDue(e, now);
-              if (!f) continue;
-              q.putEvent.run(eventToRow({ ...f.event, updatedAt: at }));
-              if (f.op && e.state === 'open') {
-                tx.enqueue(e.key, [f.op], now);
-                notes++;
-              }
-            }
-            return notes;
-          })
-          .immediate();
-      }),
-    releaseStorms: (now, limit) =>
-      serialWrite(() => {
-        const at = now.toISOString();
-        const since = new Date(now.getTime() - 60_000).toISOString();
-        return db
-          .transaction(() => {
-            let released = 0;
-            const storms = db
-              .prepare(`SELECT * FROM events WHERE correlation_key LIKE 'storm/%' AND state = 'open'`)
-              .all()
-              .map(eventFromRow);
-            for (const storm of storms) {
-              const parked = db
-                .prepare(
-                  `SELECT * FROM events WHERE state = 'pending' AND json_extract(noise_json, '$.parked') = 1 AND json_extract(noise_json, '$.mergedInto') = ?`,
-                )
-                .all(storm.key)
-                .map(eventFromRow);
-              const rate = Number((q.recentAll.get(since) as { n: number }).n);
-              const plan = planRelease(storm, parked, rate, limit, now);
-              if (!plan) continue;
-              for (const e of plan.release) {
-                q.putEvent.run(
-                  eventToRow({
-                    ...e,
-                    state: 'open',
-                    pendingCreate: null,
-                    updatedAt: at,
-                    noise: { ...e.noise, parked: false, mergedInto: null },
-                  }),
-                );
-                if (e.pendingCreate) tx.enqueue(e.key, [e.pendingCreate], now);
-                q.logAlarm.run(`storm-release:${e.key}`, e.key, 'released', 'active', e.severity, at, '{}');
-                released++;
-              }
-              q.putEvent.run(eventToRow(plan.storm));
-              tx.enqueue(storm.key, plan.stormOps, now);
-            }
-            return released;
-          })
-          .immediate();
-      }),
-    recordVerdict: (key, v, ops, now, basis) =>
-      serialWrite(() => {
-        const at = now.toISOString();
-        return db
-          .transaction((): { written: true } | { written: false; reason: string } => {
-            const row = q.getEvent.get(key);
-            if (!row) return { written: false, reason: 'the event is gone' };
-            const e = eventFromRow(row);
-            const stale = staleVerdictReason(e, basis, v.evaluatedAt);
-            if (stale) return { written: false, reason: stale };
-            const resolves = ops.some((o) => o.op === 'resolve');
-            q.putEvent.run(
-              eventToRow({
-                ...e,
-                verdict: v.verdict,
-                verdictAt: v.evaluatedAt,
-                verdictChecks: v.checks,
-                updatedAt: at,
-                ...(resolves ? { state: 'resolved' as const, resolvedAt: at } : {}),
-              }),
-            );
-            tx.enqueue(key, ops, now);
-            return { written: true };
-          })
-          .immediate();
-      }),
-
     claimDeliveries: (limit, now, worker, leaseMs) =>
       serialWrite(() => {
         const at = now.toISOString();

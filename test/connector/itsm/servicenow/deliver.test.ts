@@ -457,7 +457,17 @@ describe('itsm/servicenow/deliver', () => {
     });
 
     it('verdict → upsert into the verdict table, then the optional work note', async () => {
-      const checks = [{ name: 'supply air', status: 'fail', observed: 28.9, expected: '18..27' }];
+      const checks = [
+        {
+          name: 'supply air',
+          status: 'fail' as const,
+          observed: '28.9 °C',
+          expected: '18–27 °C',
+          window: '10 min',
+          samples: 41,
+          message: 'CRAH-2 supply air 28.9 °C > 27 °C at 09:26',
+        },
+      ];
       const scope = sn()
         .get('/api/now/table/x_closeloop_verdict')
         .query(

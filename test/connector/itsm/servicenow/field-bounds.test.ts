@@ -1,6 +1,7 @@
 // Every value the connector writes fits its ServiceNow column and carries no control characters:
 // the pure rules, and the client applying them to every write (with one warning per field).
 import { expect } from 'chai';
+import { checkResult } from '../../../support/alarms.js';
 import nock from 'nock';
 import { createServiceNowClient } from '../../../../connector/src/itsm/servicenow/client.js';
 import { deliverOperation } from '../../../../connector/src/itsm/servicenow/deliver.js';
@@ -218,7 +219,9 @@ describe('itsm/servicenow: field bounds', () => {
         op: OperationSchema.parse({
           op: 'verdict',
           verdict: 'fail',
-          checks: [{ name: 'supply', status: 'fail', message: `29.4 °C\u001b[31m ${'m'.repeat(5000)}` }],
+          checks: [
+            checkResult({ name: 'supply', status: 'fail', message: `29.4 °C\u001b[31m ${'m'.repeat(5000)}` }),
+          ],
           evaluatedAt: '2025-03-14T09:26:53Z\n',
           note: 'verdict\u0000 changed',
         }),
