@@ -25,6 +25,8 @@ export async function startTestConnector(opts: {
   config?: Record<string, unknown>;
   env?: Record<string, string>;
   routers?: ConnectorDeps['routers'];
+  /** Wraps the SQLite store (e.g. to make some of its writes fail). */
+  wrapStore?: (store: Store) => Store;
 }): Promise<TestConnector> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-http-'));
   const config: Config = ConfigSchema.parse({
@@ -34,7 +36,8 @@ export async function startTestConnector(opts: {
     outbox: { poll_interval: 0.02, base_delay: 0.02, max_delay: 0.2 },
     ...opts.config,
   });
-  const store = createSqliteStore(path.join(dir, 'closeloop.db'));
+  const sqlite = createSqliteStore(path.join(dir, 'closeloop.db'));
+  const store = opts.wrapStore ? opts.wrapStore(sqlite) : sqlite;
   const running = await startConnector({
     config,
     env: opts.env ?? {},

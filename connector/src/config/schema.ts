@@ -2,6 +2,8 @@
 // ServiceNow and the telemetry systems). Admin rules live in mappings/, not here.
 import { z } from 'zod';
 import { DurationSchema } from '../util/duration.js';
+import { ByteSizeSchema } from '../util/byte-size.js';
+import { DEFAULT_REJECTED_RETENTION } from '../store/store.js';
 
 const url = z.string().url();
 
@@ -148,6 +150,38 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ watch_interval: 30_000, budget: 3000, concurrency: 4 }),
+    limits: z
+      .object({
+        nesting_depth: z
+          .number()
+          .int()
+          .min(2)
+          .max(512)
+          .default(64)
+          .describe(
+            'Deepest nesting of JSON arrays/objects (or Sparkplug B messages) in one body or message.',
+          ),
+        alarms_per_batch: z
+          .number()
+          .int()
+          .min(1)
+          .default(5000)
+          .describe('Most alarms one HTTP request or one MQTT message may carry (more: 413).'),
+        message_bytes: ByteSizeSchema.prefault('1mb').describe(
+          'Largest MQTT message taken (HTTP bodies: server.body_limit).',
+        ),
+        rejected_rows: z
+          .number()
+          .int()
+          .min(1)
+          .default(DEFAULT_REJECTED_RETENTION.maxRows)
+          .describe('Rejected payloads kept; the oldest go first.'),
+        rejected_bytes: ByteSizeSchema.prefault(DEFAULT_REJECTED_RETENTION.maxBytes).describe(
+          'Total size of rejected payloads kept; the oldest go first.',
+        ),
+      })
+      .strict()
+      .prefault({}),
     noise: z
       .object({
         note_interval: DurationSchema.prefault(60).describe(

@@ -5,6 +5,7 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
+import { jsonBody } from '../http/json-body.js';
 import { formatMappingError, sortErrors, type MappingError } from '../mapping/errors.js';
 import { formatPreview } from '../mapping/format-preview.js';
 import { previewAlarm, previewNormalisedAlarms } from '../mapping/preview.js';
@@ -69,7 +70,7 @@ export function mappingsApi(ctx: HttpContext, opts: ConsoleOptions): Router {
     });
   });
 
-  router.post('/console/api/mappings/preview', express.json({ limit: ctx.bodyLimit }), (req, res) => {
+  router.post('/console/api/mappings/preview', jsonBody(ctx), (req, res) => {
     const body = PreviewBody.safeParse(req.body);
     if (!body.success) {
       return void res.status(400).json({

@@ -38,7 +38,7 @@ export function createApp(
           source: req.path,
           reason: `body of ${e.length ?? '?'} bytes exceeds the limit of ${e.limit ?? ctx.bodyLimit} bytes (body not kept)`,
           contentType: req.header('content-type') ?? null,
-          body: '',
+          body: new Uint8Array(),
           receivedAt: ctx.now().toISOString(),
         })
         .catch(() => undefined);

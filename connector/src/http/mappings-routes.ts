@@ -2,12 +2,13 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { HttpContext } from './context.js';
+import { jsonBody } from './json-body.js';
 
 const PreviewBody = z.object({ source: z.string().min(1), payload: z.unknown() }).strict();
 
 export function mappingsRouter(ctx: HttpContext): Router {
   const router = express.Router();
-  router.post('/v1/mappings/preview', express.json({ limit: ctx.bodyLimit }), (req, res) => {
+  router.post('/v1/mappings/preview', jsonBody(ctx), (req, res) => {
     const body = PreviewBody.safeParse(req.body);
     if (!body.success) {
       return void res.status(400).json({

@@ -17,6 +17,9 @@ import type { Engine } from './engine-types.js';
 import type { IngestDeps } from './ingest.js';
 import { silencesRouter } from '../http/silences-routes.js';
 import type { Silence } from '../correlation/silences.js';
+import { limitsFromConfig } from './limits.js';
+import { createRefusalLog } from './rejections.js';
+import { createWriteHealth } from './write-health.js';
 
 export interface ConnectorDeps {
   config: Config;
@@ -75,11 +78,13 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
       silenceCache = { at: t, list: await d.store.listSilences() };
     return silenceCache.list;
   };
+  const ingestLogger = d.logger.child({ component: 'ingest' });
+  const health = createWriteHealth();
   const ingest: IngestDeps = {
     store: d.store,
     engine: d.engine,
     metrics,
-    logger: d.logger.child({ component: 'ingest' }),
+    logger: ingestLogger,
     correlationDisplay: d.config.servicenow.correlation_display,
     kick: () => worker.kick(),
     now,
@@ -91,6 +96,9 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
       stormGlobal: d.config.noise.storm_global,
     },
     silences,
+    limits: limitsFromConfig(d.config),
+    health,
+    logRefusal: createRefusalLog(ingestLogger),
   };
   const ctx: HttpContext = {
     store: d.store,
@@ -101,7 +109,10 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
     apiKey: d.config.api_key,
     bodyLimit: d.config.server.body_limit,
     ingest,
-    notReadyReasons: d.notReadyReasons ?? (() => []),
+    notReadyReasons: () => {
+      const stored = health.problem();
+      return [...(d.notReadyReasons?.() ?? []), ...(stored ? [stored] : [])];
+    },
     now,
   };
   const extra = d.routers?.(ctx) ?? {};

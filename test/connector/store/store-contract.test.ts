@@ -14,7 +14,7 @@ storeContract('SQLite', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-contract-'));
   const file = path.join(dir, 'closeloop.db');
   return {
-    open: async () => createSqliteStore(file),
+    open: async (opts) => createSqliteStore(file, opts),
     cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 });
@@ -23,7 +23,7 @@ storeContract('PostgreSQL', async (ctx) => {
   await requirePostgres(ctx, 'the PostgreSQL store contract');
   const schema = await createTestSchema();
   return {
-    open: () => createPostgresStore({ url: schema.url, logger }),
+    open: (opts) => createPostgresStore({ url: schema.url, logger, ...opts }),
     cleanup: () => schema.drop(),
   };
 });

@@ -51,6 +51,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    CREATE TABLE silences (
      id text PRIMARY KEY, starts_at text NOT NULL, ends_at text NOT NULL, matchers_json text NOT NULL,
      comment text NOT NULL, created_by text NOT NULL, created_at text NOT NULL);`,
+  // 2: rejected payloads keep their original bytes (text cannot hold bytes that are not UTF-8).
+  `ALTER TABLE rejected ALTER COLUMN body TYPE bytea USING convert_to(body, 'UTF8');`,
 ];
 
 /** Apply the migrations not yet recorded; returns the versions applied by this call. */

@@ -43,4 +43,13 @@ export const SQLITE_MIGRATIONS: string[] = [
      comment TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL);`,
   // 3: storm control counts recent creations.
   `CREATE INDEX alarm_log_outcome ON alarm_log(outcome, received_at);`,
+  // 4: rejected payloads keep their original bytes (a body that is not UTF-8 is refused, and kept as
+  // it came); TEXT cannot hold them, so the table is rebuilt with a BLOB body.
+  `CREATE TABLE rejected_v4 (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, reason TEXT NOT NULL, content_type TEXT,
+     body BLOB NOT NULL, received_at TEXT NOT NULL);
+   INSERT INTO rejected_v4 (id, source, reason, content_type, body, received_at)
+     SELECT id, source, reason, content_type, CAST(body AS BLOB), received_at FROM rejected;
+   DROP TABLE rejected;
+   ALTER TABLE rejected_v4 RENAME TO rejected;`,
 ];

@@ -6,7 +6,15 @@ import { applyIngest, type IngestTx } from '../../lifecycle/apply.js';
 import type { AlarmRecord, EventRecord, NoisePolicy } from '../../lifecycle/types.js';
 import { flushDue } from '../../lifecycle/note-economy.js';
 import { planRelease } from '../../lifecycle/storm.js';
-import type { IngestItem, IngestResult, OutboxEntry, Store } from '../store.js';
+import {
+  DEFAULT_REJECTED_RETENTION,
+  TRIM_REJECTED_SQL,
+  type IngestItem,
+  type IngestResult,
+  type OutboxEntry,
+  type RejectedRetention,
+  type Store,
+} from '../store.js';
 import {
   ALARM_COLUMNS,
   EVENT_COLUMNS,
@@ -41,8 +49,14 @@ function upsertSql(table: string, columns: string[], pk: string): string {
   return `INSERT INTO ${table} (${cols}) VALUES (${vals}) ON CONFLICT(${pk}) DO UPDATE SET ${set}`;
 }
 
-export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): Store {
+export interface SqliteStoreOptions {
+  synchronous?: 'FULL' | 'NORMAL';
+  rejectedRetention?: RejectedRetention;
+}
+
+export function createSqliteStore(file: string, opts: SqliteStoreOptions = {}): Store {
   const db: Db = openSqlite(file, opts);
+  const retention = opts.rejectedRetention ?? DEFAULT_REJECTED_RETENTION;
   const reader: Db = file === ':memory:' ? db : openSqlite(file, opts);
   // Crash recovery: claims held by a process that died are simply due again.
   db.prepare(
@@ -84,6 +98,10 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
     cancel: db.prepare(
       `UPDATE outbox SET state = 'cancelled', last_error = ?, updated_at = ? WHERE event_key = ? AND state IN ('pending', 'dead')`,
     ),
+    reject: db.prepare(
+      'INSERT INTO rejected (source, reason, content_type, body, received_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    trimRejected: db.prepare(TRIM_REJECTED_SQL('?', '?')),
   };
 
   const tx: IngestTx = {
@@ -201,15 +219,19 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
         }
       }),
 
+    // One transaction (one fsync) for the row and the trim of what retention no longer keeps.
     recordRejected: (r) =>
       serialWrite(() =>
-        Number(
-          db
-            .prepare(
-              'INSERT INTO rejected (source, reason, content_type, body, received_at) VALUES (?, ?, ?, ?, ?)',
-            )
-            .run(r.source, r.reason, r.contentType, r.body, r.receivedAt).lastInsertRowid,
-        ),
+        db
+          .transaction(() => {
+            const id = Number(
+              q.reject.run(r.source, r.reason, r.contentType, Buffer.from(r.body), r.receivedAt)
+                .lastInsertRowid,
+            );
+            q.trimRejected.run(retention.maxRows, retention.maxBytes);
+            return id;
+          })
+          .immediate(),
       ),
     listRejected: async (limit) =>
       reader.prepare('SELECT * FROM rejected ORDER BY id DESC LIMIT ?').all(limit).map(rejectedFromRow),
