@@ -65,7 +65,14 @@ export async function ingestAlarms(
 ): Promise<IngestOutcome> {
   const engine = deps.engine();
   const now = (deps.now ?? (() => new Date()))();
-  const silences = [...engine.maintenance, ...(deps.silences ? await deps.silences() : [])];
+  let silences: Silence[];
+  try {
+    silences = [...engine.maintenance, ...(deps.silences ? await deps.silences() : [])];
+  } catch (err) {
+    // Silences are read from the store: when it does not answer, nothing can be stored either.
+    deps.health.record(err);
+    return { accepted: [], refused: [], storeError: err, notStored: [...positions] };
+  }
   const accepted: AcceptedAlarm[] = [];
   const refused: RefusedAlarm[] = [];
   for (let start = 0; start < alarms.length; start += INGEST_CHUNK) {
