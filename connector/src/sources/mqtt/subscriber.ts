@@ -178,17 +178,18 @@ export async function startMqttSource(
   client.handleMessage = (packet, done) => {
     if (closing) return; // not acknowledged: the broker delivers it to the next session
     const conn = connection;
-    const run = handle(packet).then(
-      (ack) => {
-        if (ack) {
-          if (conn === connection && client.connected) done();
-        } else if (packet.qos > 0 && conn === connection) {
-          // No acknowledgement; a new connection makes the broker deliver it again.
-          client.stream.destroy();
-        } else done();
-      },
-      (err: unknown) => logger.error({ ...log, err }, 'MQTT message handling failed'),
-    );
+    const settle = (ack: boolean) => {
+      if (ack) {
+        if (conn === connection && client.connected) done();
+      } else if (packet.qos > 0 && conn === connection) {
+        // No acknowledgement; a new connection makes the broker deliver it again.
+        client.stream.destroy();
+      } else done();
+    };
+    const run = handle(packet).then(settle, (err: unknown) => {
+      logger.error({ ...log, err }, 'MQTT message handling failed');
+      settle(false);
+    });
     handling = run;
   };
   client.on('error', (err) => logger.warn({ ...log, reason: err.message }, 'MQTT client error'));
