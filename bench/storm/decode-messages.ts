@@ -30,7 +30,7 @@ export function decodeMessage(engine: Engine, m: StormMessage, receivedAt: Date)
     const r = decodeSnmp(m.source, source, trapAsReceived(m.payload.trap), { receivedAt });
     return { alarms: r.alarms, errors: r.errors.map((e) => e.message) };
   }
-  const r = engine.decode(m.source, m.payload.body, receivedAt);
+  const r = engine.decode(m.source, m.payload.body, { receivedAt });
   return { alarms: r.alarms, errors: r.errors.map((e) => e.message) };
 }
 

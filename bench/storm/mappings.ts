@@ -36,6 +36,11 @@ export function writeBenchMappings(dir: string, site: Site, o: BenchMappingOptio
   doc.setIn(['sources', 'snmp', 'bind'], '127.0.0.1');
   doc.setIn(['sources', 'snmp', 'agents'], Object.fromEntries(site.ups.map((u) => [u.agent, u.id])));
   doc.setIn(['sources', 'mqtt', 'topics'], [o.mqttTopic]);
+  // Its own persistent session too: the default client id would share (and queue for) another run's.
+  doc.setIn(
+    ['sources', 'mqtt', 'client_id'],
+    `closeloop-bench-${o.mqttTopic.replace(/[^A-Za-z0-9]+/g, '-')}`,
+  );
   const servers = site.equipment.filter((e) => e.class === 'GPU_SERVER');
   doc.setIn(['sources', 'bmc'], {
     kind: 'redfish',

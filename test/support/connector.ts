@@ -27,6 +27,8 @@ export async function startTestConnector(opts: {
   routers?: ConnectorDeps['routers'];
   /** Default: silent (or CLOSELOOP_TEST_LOG). */
   logger?: pino.Logger;
+  /** Wraps the SQLite store (e.g. to make some of its writes fail). */
+  wrapStore?: (store: Store) => Store;
 }): Promise<TestConnector> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-http-'));
   const config: Config = ConfigSchema.parse({
@@ -36,7 +38,8 @@ export async function startTestConnector(opts: {
     outbox: { poll_interval: 0.02, base_delay: 0.02, max_delay: 0.2 },
     ...opts.config,
   });
-  const store = createSqliteStore(path.join(dir, 'closeloop.db'));
+  const sqlite = createSqliteStore(path.join(dir, 'closeloop.db'));
+  const store = opts.wrapStore ? opts.wrapStore(sqlite) : sqlite;
   const running = await startConnector({
     config,
     env: opts.env ?? {},

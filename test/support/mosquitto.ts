@@ -56,3 +56,10 @@ export async function startBroker(opts: { own?: boolean } = {}): Promise<BrokerH
   child.kill('SIGKILL');
   throw new Error(`no broker on 127.0.0.1:1883 and mosquitto -p ${port} did not listen within 5 s`);
 }
+
+/** Ends a persistent session at the broker (connect clean with its client id, disconnect), so tests leave nothing queued behind. */
+export async function forgetSession(url: string, clientId: string): Promise<void> {
+  const { default: mqtt } = await import('mqtt');
+  const c = await mqtt.connectAsync(url, { clientId, clean: true, reconnectPeriod: 0 }).catch(() => null);
+  await c?.endAsync();
+}

@@ -12,10 +12,24 @@ export function tinyEngine(sources: Record<string, SourceConfig>): Engine {
   return {
     sources,
     maintenance: [],
-    decode(sourceName, body, receivedAt): DecodedBatch {
+    decode(sourceName, body, { receivedAt, maxItems }): DecodedBatch {
       const list = z.object({ alarms: z.array(z.unknown()) }).safeParse(body);
       const items = list.success ? list.data.alarms : [body];
+      if (maxItems !== undefined && items.length > maxItems)
+        return {
+          alarms: [],
+          positions: [],
+          errors: [
+            {
+              index: null,
+              message: `the batch holds ${items.length} alarms, more than the limit of ${maxItems}`,
+              raw: null,
+              code: 'too_many_items',
+            },
+          ],
+        };
       const alarms: Alarm[] = [];
+      const positions: number[] = [];
       const errors: DecodedBatch['errors'] = [];
       items.forEach((raw, index) => {
         const p = Posted.safeParse(raw);
@@ -25,7 +39,8 @@ export function tinyEngine(sources: Record<string, SourceConfig>): Engine {
             message: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
             raw,
           });
-        else
+        else {
+          positions.push(index);
           alarms.push({
             ...p.data,
             source: sourceName,
@@ -33,8 +48,12 @@ export function tinyEngine(sources: Record<string, SourceConfig>): Engine {
             receivedAt: receivedAt.toISOString(),
             raw,
           });
+        }
       });
-      return { alarms, errors };
+      return { alarms, positions, errors };
+    },
+    async decodeInChunks(sourceName, body, opts) {
+      return this.decode(sourceName, body, opts);
     },
     plan(alarm) {
       if (alarm.type === 'unmapped') return { kind: 'unmatched', reason: 'no rule matches type "unmapped"' };
@@ -47,7 +66,7 @@ export function tinyEngine(sources: Record<string, SourceConfig>): Engine {
       };
     },
     preview(sourceName, body, now) {
-      return { source: sourceName, decoded: this.decode(sourceName, body, now) };
+      return { source: sourceName, decoded: this.decode(sourceName, body, { receivedAt: now }) };
     },
   };
 }

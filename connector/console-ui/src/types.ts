@@ -125,7 +125,10 @@ export interface RejectedRow {
   source: string;
   reason: string;
   content_type: string | null;
+  /** UTF-8 text, or base64 when the kept bytes are not UTF-8. */
   body: string;
+  body_encoding: 'utf8' | 'base64';
+  body_bytes: number;
   received_at: string;
 }
 

@@ -2,7 +2,8 @@
 // ServiceNow and the telemetry systems). Admin rules live in mappings/, not here.
 import { z } from 'zod';
 import { DurationSchema } from '../util/duration.js';
-import { parseByteSize } from '../util/byte-size.js';
+import { ByteSizeSchema, parseByteSize } from '../util/byte-size.js';
+import { DEFAULT_REJECTED_RETENTION } from '../store/store.js';
 
 const url = z.string().url();
 
@@ -189,6 +190,38 @@ export const ConfigSchema = z
           ),
         unverified_body_timeout: DurationSchema.prefault(10).describe(
           'An HMAC-signed post must finish sending its body within this.',
+        ),
+      })
+      .strict()
+      .prefault({}),
+    limits: z
+      .object({
+        nesting_depth: z
+          .number()
+          .int()
+          .min(2)
+          .max(512)
+          .default(64)
+          .describe(
+            'Deepest nesting of JSON arrays/objects (or Sparkplug B messages) in one body or message.',
+          ),
+        alarms_per_batch: z
+          .number()
+          .int()
+          .min(1)
+          .default(5000)
+          .describe('Most alarms one HTTP request or one MQTT message may carry (more: 413).'),
+        message_bytes: ByteSizeSchema.prefault('1mb').describe(
+          'Largest MQTT message taken (HTTP bodies: server.body_limit).',
+        ),
+        rejected_rows: z
+          .number()
+          .int()
+          .min(1)
+          .default(DEFAULT_REJECTED_RETENTION.maxRows)
+          .describe('Rejected payloads kept; the oldest go first.'),
+        rejected_bytes: ByteSizeSchema.prefault(DEFAULT_REJECTED_RETENTION.maxBytes).describe(
+          'Total size of rejected payloads kept; the oldest go first.',
         ),
       })
       .strict()

@@ -2,11 +2,11 @@
 // the files on disk with file:line:col, the same preview as `closeloop mappings preview` and
 // POST /v1/mappings/preview, samples to start from, and reload without restart (admin).
 import path from 'node:path';
-import express from 'express';
 import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
 import { lookupSource } from '../http/alarm-source-guard.js';
 import { routesWith, type Route } from '../http/route-table.js';
+import { jsonBody } from '../http/json-body.js';
 import { formatMappingError, sortErrors, type MappingError } from '../mapping/errors.js';
 import { formatPreview } from '../mapping/format-preview.js';
 import { previewAlarm, previewNormalisedAlarms } from '../mapping/preview.js';
@@ -71,7 +71,7 @@ export function mappingsApi(ctx: HttpContext, opts: ConsoleOptions): Route[] {
     });
   });
 
-  router.post('/console/api/mappings/preview', express.json({ limit: ctx.bodyLimitBytes }), (req, res) => {
+  router.post('/console/api/mappings/preview', jsonBody(ctx), (req, res) => {
     const body = PreviewBody.safeParse(req.body);
     if (!body.success) {
       return void res.status(400).json({

@@ -168,7 +168,7 @@ export function alarmSourceGuard(ctx: HttpContext): RequestHandler[] {
             source: state.name,
             reason: `${reason} (body not kept)`,
             contentType: req.header('content-type') ?? null,
-            body: '',
+            body: new Uint8Array(),
             receivedAt: ctx.now().toISOString(),
           })
           .catch((error: unknown) => req.log.error({ err: error }, 'could not keep rejected payload'));

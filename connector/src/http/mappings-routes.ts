@@ -1,15 +1,15 @@
 // POST /v1/mappings/preview — what a payload would produce, with the live mappings.
-import express from 'express';
 import { z } from 'zod';
 import type { HttpContext } from './context.js';
 import { routesWith, type Route } from './route-table.js';
 import { lookupSource } from './alarm-source-guard.js';
+import { jsonBody } from './json-body.js';
 
 const PreviewBody = z.object({ source: z.string().min(1), payload: z.unknown() }).strict();
 
 export function mappingsRoutes(ctx: HttpContext): Route[] {
   const router = routesWith('api_key');
-  router.post('/v1/mappings/preview', express.json({ limit: ctx.bodyLimitBytes }), (req, res) => {
+  router.post('/v1/mappings/preview', jsonBody(ctx), (req, res) => {
     const body = PreviewBody.safeParse(req.body);
     if (!body.success) {
       return void res.status(400).json({

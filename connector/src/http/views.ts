@@ -1,4 +1,5 @@
 // The JSON shapes of the public API (snake_case, stable), built from store records.
+import { isUtf8 } from 'node:buffer';
 import type { AlarmRecord } from '../model/alarm-record.js';
 import type { EventRecord } from '../model/event.js';
 import type { OutboxEntry, RejectedRecord } from '../store/store.js';
@@ -62,13 +63,17 @@ export function deliveryView(d: OutboxEntry) {
   };
 }
 
+/** The kept bytes as text when they are UTF-8, else as base64 (`body_encoding` says which). */
 export function rejectedView(r: RejectedRecord) {
+  const utf8 = isUtf8(r.body);
   return {
     id: r.id,
     source: r.source,
     reason: r.reason,
     content_type: r.contentType,
-    body: r.body,
+    body: utf8 ? r.body.toString('utf8') : r.body.toString('base64'),
+    body_encoding: utf8 ? ('utf8' as const) : ('base64' as const),
+    body_bytes: r.body.length,
     received_at: r.receivedAt,
   };
 }

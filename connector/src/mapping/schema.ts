@@ -172,6 +172,14 @@ export const SourceSchema = z.discriminatedUnion('kind', [
       enabled,
       description: z.string().optional(),
       url: z.string().describe('Broker URL, e.g. mqtt://127.0.0.1:1883'),
+      client_id: z
+        .string()
+        .min(1)
+        .max(128)
+        .optional()
+        .describe(
+          'Client id of the persistent MQTT session (default closeloop-<source name>); unique per connector replica.',
+        ),
       username_env: envName.optional(),
       password_env: envName.optional(),
       topics: z.array(z.string()).min(1),

@@ -32,6 +32,7 @@ export const AssetSchema = z
 export type Asset = z.infer<typeof AssetSchema>;
 
 const isoTime = z.iso.datetime({ offset: true });
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const AlarmSchema = z
   .object({
@@ -39,7 +40,12 @@ export const AlarmSchema = z
     source: z.string().min(1),
     sourceKind: SourceKindSchema,
     /** Stable id of the alarm at its source: the same real alarm always carries the same id. */
-    id: z.string().min(1).max(200),
+    id: z
+      .string()
+      .min(1)
+      .max(200)
+      // Stored as UTF-8, a lone surrogate becomes U+FFFD: two different ids would become one.
+      .refine((v) => !LONE_SURROGATE.test(v), 'contains a lone UTF-16 surrogate (not Unicode text)'),
     state: AlarmStateSchema,
     severity: SeveritySchema,
     /** Source-specific alarm type (`supply_air_temp_high`, `GpuThermalSlowdown`, `upsTrapOnBattery`…). */

@@ -2,7 +2,8 @@
 import type { Mappings } from '../mapping/compiled.js';
 import { planAlarm } from '../mapping/plan-alarm.js';
 import { previewAlarm } from '../mapping/preview.js';
-import { decodePayload } from '../sources/decode.js';
+import { decodePayload, decodePayloadInChunks } from '../sources/decode.js';
+import { bodyError } from '../sources/types.js';
 import type { Engine } from './engine-types.js';
 import { scopeId, scopesOf } from '../correlation/scopes.js';
 
@@ -18,14 +19,15 @@ export function createEngine(mappings: Mappings): Engine {
       createdBy: 'mappings',
       createdAt: new Date(w.starts_at).toISOString(),
     })),
-    decode(sourceName, body, receivedAt) {
+    decode(sourceName, body, opts) {
       const source = mappings.sources[sourceName];
-      if (!source)
-        return {
-          alarms: [],
-          errors: [{ index: null, message: `unknown source "${sourceName}"`, raw: body }],
-        };
-      return decodePayload(sourceName, source, body, { receivedAt });
+      if (!source) return bodyError(`unknown source "${sourceName}"`, body);
+      return decodePayload(sourceName, source, body, opts);
+    },
+    async decodeInChunks(sourceName, body, opts) {
+      const source = mappings.sources[sourceName];
+      if (!source) return bodyError(`unknown source "${sourceName}"`, body);
+      return decodePayloadInChunks(sourceName, source, body, opts);
     },
     plan(alarm) {
       const p = planAlarm(mappings, alarm);

@@ -99,20 +99,29 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
   // The database may still be starting next to us (a compose file, a rebooted host): wait a little.
   const store =
     o.store ??
-    (await pRetry(() => openStore({ databaseUrl: config.database_url, dataDir: config.data_dir, logger }), {
-      retries: 5,
-      minTimeout: 500,
-      maxTimeout: 5000,
-      onFailedAttempt: (e) =>
-        logger.warn(
-          {
-            attempt: e.attemptNumber,
-            left: e.retriesLeft,
-            store: config.database_url ? describeDatabaseUrl(config.database_url) : 'sqlite',
-          },
-          `store not available yet: ${e.message}`,
-        ),
-    }));
+    (await pRetry(
+      () =>
+        openStore({
+          databaseUrl: config.database_url,
+          dataDir: config.data_dir,
+          logger,
+          rejectedRetention: { maxRows: config.limits.rejected_rows, maxBytes: config.limits.rejected_bytes },
+        }),
+      {
+        retries: 5,
+        minTimeout: 500,
+        maxTimeout: 5000,
+        onFailedAttempt: (e) =>
+          logger.warn(
+            {
+              attempt: e.attemptNumber,
+              left: e.retriesLeft,
+              store: config.database_url ? describeDatabaseUrl(config.database_url) : 'sqlite',
+            },
+            `store not available yet: ${e.message}`,
+          ),
+      },
+    ));
   const providers = createProviders(config.telemetry.providers);
 
   let metrics: Metrics | null = null;

@@ -21,6 +21,9 @@ import type { Silence } from '../correlation/silences.js';
 import type { RouteModule } from '../http/route-table.js';
 import { createCredentialThrottle } from '../http/credential-throttle.js';
 import { parseByteSize } from '../util/byte-size.js';
+import { limitsFromConfig } from './limits.js';
+import { createRefusalLog } from './rejections.js';
+import { createWriteHealth } from './write-health.js';
 
 export interface ConnectorDeps {
   config: Config;
@@ -91,11 +94,13 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
       silenceCache = { at: t, list: await d.store.listSilences() };
     return silenceCache.list;
   };
+  const ingestLogger = d.logger.child({ component: 'ingest' });
+  const health = createWriteHealth();
   const ingest: IngestDeps = {
     store: d.store,
     engine: d.engine,
     metrics,
-    logger: d.logger.child({ component: 'ingest' }),
+    logger: ingestLogger,
     correlationDisplay: d.config.servicenow.correlation_display,
     kick: () => worker.kick(),
     now,
@@ -107,6 +112,9 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
       stormGlobal: d.config.noise.storm_global,
     },
     silences,
+    limits: limitsFromConfig(d.config),
+    health,
+    logRefusal: createRefusalLog(ingestLogger),
   };
   const ctx: HttpContext = {
     store: d.store,
@@ -118,7 +126,10 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
     bodyLimit: d.config.server.body_limit,
     bodyLimitBytes,
     ingest,
-    notReadyReasons: d.notReadyReasons ?? (() => []),
+    notReadyReasons: () => {
+      const stored = health.problem();
+      return [...(d.notReadyReasons?.() ?? []), ...(stored ? [stored] : [])];
+    },
     now,
     throttle: createCredentialThrottle({
       maxFailures: security.failed_credentials,

@@ -4,7 +4,14 @@ import { AlarmSchema, type Alarm, type Severity, type SourceKind } from '../mode
 import type { FieldMap } from '../mapping/schema.js';
 import { displayPath, parsePath, walkPath, type PathStep } from './path.js';
 import { lookupValue, show, toIsoTime, toNumber, toSeverity, toText } from './values.js';
-import { bodyError, type DecodeError, type DecodeOptions, type DecodeResult } from './types.js';
+import {
+  bodyError,
+  decodeAll,
+  tooManyItems,
+  type DecodeOptions,
+  type DecodeResult,
+  type Prepared,
+} from './types.js';
 
 export type MappedConfig = {
   batch_path?: string | undefined;
@@ -76,9 +83,22 @@ export function decodeMapped(
   body: unknown,
   opts: DecodeOptions,
 ): DecodeResult {
+  return decodeAll(prepareMapped(sourceName, sourceKind, config, body, opts));
+}
+
+/** decodeMapped, as a batch to decode item by item. */
+export function prepareMapped(
+  sourceName: string,
+  sourceKind: SourceKind,
+  config: MappedConfig,
+  body: unknown,
+  opts: DecodeOptions,
+): Prepared {
   const compiled = compile(config);
   if (!compiled.ok)
-    return bodyError(`source "${sourceName}" is misconfigured: ${compiled.problems.join('; ')}`, body);
+    return {
+      result: bodyError(`source "${sourceName}" is misconfigured: ${compiled.problems.join('; ')}`, body),
+    };
   const { batch } = compiled.value;
 
   let items: unknown[];
@@ -86,7 +106,7 @@ export function decodeMapped(
   if (batch) {
     const list = walkPath(body, batch.steps);
     if (!Array.isArray(list)) {
-      return bodyError(`${batch.path}: expected an array of alarms, got ${describe(list)}`, body);
+      return { result: bodyError(`${batch.path}: expected an array of alarms, got ${describe(list)}`, body) };
     }
     items = list;
     const where = displayPath(batch.path);
@@ -98,18 +118,28 @@ export function decodeMapped(
     items = [body];
     prefix = () => '';
   } else {
-    return bodyError(`expected a JSON object (one alarm) or an array of alarms, got ${describe(body)}`, body);
+    return {
+      result: bodyError(
+        `expected a JSON object (one alarm) or an array of alarms, got ${describe(body)}`,
+        body,
+      ),
+    };
   }
 
-  const alarms: Alarm[] = [];
-  const errors: DecodeError[] = [];
-  items.forEach((item, i) => {
-    const index = batch || Array.isArray(body) ? i : null;
-    const r = decodeOne(sourceName, sourceKind, config, compiled.value, item, prefix(i), opts);
-    if (r.ok) alarms.push(r.alarm);
-    else errors.push({ index: index ?? 0, message: r.messages.join('; '), raw: item });
-  });
-  return { alarms, errors };
+  const tooMany = tooManyItems(items.length, opts, batch ? displayPath(batch.path) : 'the batch');
+  if (tooMany) return { result: tooMany };
+  return {
+    batch: {
+      count: items.length,
+      item: (i) => {
+        const r = decodeOne(sourceName, sourceKind, config, compiled.value, items[i], prefix(i), opts);
+        return r.ok
+          ? { ok: true, alarms: [r.alarm] }
+          : { ok: false, message: r.messages.join('; '), raw: items[i] };
+      },
+      notes: () => [],
+    },
+  };
 }
 
 function decodeOne(

@@ -8,9 +8,22 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 
 /** JSON-ish rendering for error messages: strings quoted, long values cut. */
 export function show(value: unknown): string {
-  const text = value === undefined ? 'undefined' : JSON.stringify(value);
+  let text: string;
+  if (value === undefined) text = 'undefined';
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
+  else if (typeof value === 'bigint') text = `${value}n`;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      // Too deep or circular: a message must never fail because of the value it describes.
+      text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : String(value);
+    }
+  }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+const NUMBER_LITERAL = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
  * ISO 8601 with an offset, or epoch seconds / milliseconds (number or digit string). Times without an
@@ -41,13 +54,19 @@ export function toIsoTime(value: unknown): Coerced<string> {
   return { ok: false, message: `${show(value)} is not a time` };
 }
 
-/** A finite number, or a string holding one ("23.5", " 42 "). */
+/**
+ * A finite number, or a string holding one ("23.5", " 42 "). A literal beyond the double range (JSON
+ * input keeps `1e400` as its text, see util/json-input.ts) is out of range, not "not a number".
+ */
 export function toNumber(value: unknown): Coerced<number> {
   if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
   if (typeof value === 'string' && value.trim() !== '') {
     const n = Number(value.trim());
     if (Number.isFinite(n)) return { ok: true, value: n };
+    if (NUMBER_LITERAL.test(value.trim()))
+      return { ok: false, message: `${value.trim()} is out of range for a number (beyond ±1.8e308)` };
   }
+  if (typeof value === 'number') return { ok: false, message: `${show(value)} is not a finite number` };
   return { ok: false, message: `${show(value)} is not a number` };
 }
 

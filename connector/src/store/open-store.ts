@@ -3,7 +3,7 @@
 // silently falling back to a local file the other replicas would not see.
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { Store } from './store.js';
+import type { RejectedRetention, Store } from './store.js';
 import { createSqliteStore } from './sqlite/store.js';
 import { createPostgresStore } from './postgres/store.js';
 
@@ -11,6 +11,7 @@ export interface OpenStoreOptions {
   databaseUrl?: string;
   dataDir: string;
   logger: Logger;
+  rejectedRetention?: RejectedRetention;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -36,12 +37,19 @@ export async function openStore(o: OpenStoreOptions): Promise<Store> {
         `database_url must start with postgres:// or postgresql:// (got ${describeDatabaseUrl(url)}); leave it unset for SQLite`,
       );
     try {
-      return await createPostgresStore({ url, logger: o.logger.child({ component: 'store' }) });
+      return await createPostgresStore({
+        url,
+        logger: o.logger.child({ component: 'store' }),
+        ...(o.rejectedRetention ? { rejectedRetention: o.rejectedRetention } : {}),
+      });
     } catch (err) {
       // pg errors may quote the connection string; name the database without the password instead.
       const reason = err instanceof Error ? err.message : String(err);
       throw new Error(`cannot open PostgreSQL at ${describeDatabaseUrl(url)}: ${reason}`, { cause: err });
     }
   }
-  return createSqliteStore(path.join(o.dataDir, 'closeloop.db'));
+  return createSqliteStore(
+    path.join(o.dataDir, 'closeloop.db'),
+    o.rejectedRetention ? { rejectedRetention: o.rejectedRetention } : {},
+  );
 }

@@ -233,7 +233,8 @@ const RejectedRowSchema = z.object({
   source: z.string(),
   reason: z.string(),
   content_type: nullableString,
-  body: z.string(),
+  // BLOB/bytea since the migration that keeps original bytes; older rows may be text.
+  body: z.union([z.instanceof(Buffer), z.instanceof(Uint8Array), z.string()]),
   received_at: z.string(),
 });
 export function rejectedFromRow(row: unknown): RejectedRecord {
@@ -243,7 +244,7 @@ export function rejectedFromRow(row: unknown): RejectedRecord {
     source: r.source,
     reason: r.reason,
     contentType: r.content_type,
-    body: r.body,
+    body: typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : Buffer.from(r.body),
     receivedAt: r.received_at,
   };
 }

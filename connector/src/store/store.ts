@@ -13,13 +13,36 @@ export interface RejectedPayload {
   source: string;
   reason: string;
   contentType: string | null;
-  /** The raw body as received (or the part of a batch that was refused). */
-  body: string;
+  /** The body or message exactly as received, byte for byte (empty when it was not kept). */
+  body: Uint8Array;
   receivedAt: string;
 }
-export interface RejectedRecord extends RejectedPayload {
+export interface RejectedRecord extends Omit<RejectedPayload, 'body'> {
   id: number;
+  body: Buffer;
 }
+
+/** How many rejected payloads are kept: the oldest go first once either bound is passed. */
+export interface RejectedRetention {
+  maxRows: number;
+  maxBytes: number;
+}
+export const DEFAULT_REJECTED_RETENTION: RejectedRetention = {
+  maxRows: 10_000,
+  maxBytes: 256 * 1024 * 1024,
+};
+
+/**
+ * Deletes the rejected rows beyond the retention bounds, newest kept (the newest row always stays,
+ * whatever its size). Two parameters: max rows, max bytes. Same SQL for SQLite and PostgreSQL.
+ */
+export const TRIM_REJECTED_SQL = (rows: string, bytes: string) =>
+  `DELETE FROM rejected WHERE id IN (
+     SELECT id FROM (
+       SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS n,
+              SUM(length(body)) OVER (ORDER BY id DESC) AS total
+         FROM rejected) kept
+      WHERE n > 1 AND (n > ${rows} OR total > ${bytes}))`;
 
 export type DeliveryState = 'pending' | 'inflight' | 'done' | 'dead' | 'cancelled';
 export interface OutboxEntry {
@@ -80,6 +103,7 @@ export interface Store extends LifecycleStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Cheap check that the store answers and accepts writes. */
   ping(): Promise<void>;
+  /** Keeps a refused payload (and trims the oldest beyond the retention); returns its id. */
   recordRejected(r: RejectedPayload): Promise<number>;
   listRejected(limit: number): Promise<RejectedRecord[]>;
 

@@ -1,5 +1,6 @@
 // Sizes in config are written as Express's body parsers take them (`64kb`, `1mb`, `1048576`; a kb is
 // 1024 bytes) and shown to people in words that cannot be misread ("64 KiB (65,536 bytes)").
+import { z } from 'zod';
 
 const UNIT: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -27,3 +28,16 @@ export function formatByteSize(bytes: number): string {
   }
   return exact;
 }
+
+/** zod: `"1mb"` or `1048576` → 1048576. */
+export const ByteSizeSchema = z
+  .union([z.string(), z.number().int().nonnegative()])
+  .transform((v, ctx) => {
+    const n = parseByteSize(v);
+    if (n === undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not a size (use e.g. 512kb, 1mb)` });
+      return z.NEVER;
+    }
+    return n;
+  })
+  .meta({ description: 'A size: a number of bytes, or a string such as 512kb, 1mb, 2gb.' });

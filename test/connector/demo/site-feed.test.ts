@@ -32,7 +32,7 @@ describe('demo site feed over HTTP, read by the Prometheus provider', () => {
 
   /** The close checks the demo mappings render for one payload of a source. */
   const checksFor = (source: string, payload: object): RenderedCheck[] => {
-    const [alarm] = engine.decode(source, payload, new Date(START)).alarms;
+    const [alarm] = engine.decode(source, payload, { receivedAt: new Date(START) }).alarms;
     const planned = engine.plan(alarm!);
     if (planned.kind !== 'planned') throw new Error(`not planned: ${JSON.stringify(planned)}`);
     return planned.plan.closeChecks as RenderedCheck[];

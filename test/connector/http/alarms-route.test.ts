@@ -73,13 +73,19 @@ describe('POST /v1/alarms/:source', () => {
   it('accepts the good alarms of a batch and reports and keeps the bad one', async () => {
     const r = await bms({ alarms: [good('b1'), good('b2', { severity: 'urgent' }), good('b3')] });
     expect(r.status).to.equal(202);
-    expect(r.data.accepted.map((a: { id: string }) => a.id)).to.deep.equal(['b1', 'b3']);
+    // Indexes are positions in the posted batch, for accepted and rejected alike.
+    expect(r.data.accepted.map((a: { id: string; index: number }) => [a.index, a.id])).to.deep.equal([
+      [0, 'b1'],
+      [2, 'b3'],
+    ]);
     expect(r.data.rejected).to.have.length(1);
     expect(r.data.rejected[0].index).to.equal(1);
     expect(r.data.rejected[0].message).to.match(/severity/);
+    // One rejected row for the request: the body as posted, the reason naming the refused alarm.
     const kept = await c.store.listRejected(5);
+    expect(r.data.rejected_id).to.equal(kept[0]!.id);
     expect(kept[0]!.reason).to.match(/^alarm 1: severity/);
-    expect(JSON.parse(kept[0]!.body)).to.deep.include({ id: 'b2', severity: 'urgent' });
+    expect(JSON.parse(kept[0]!.body.toString()).alarms[1]).to.deep.include({ id: 'b2', severity: 'urgent' });
   });
 
   it('answers 422 when nothing in the request can be accepted', async () => {
@@ -122,14 +128,14 @@ describe('POST /v1/alarms/:source', () => {
     expect(r.status).to.equal(400);
     expect(r.data.error).to.match(/^malformed JSON/);
     const kept = await c.store.listRejected(1);
-    expect(kept[0]!.body).to.equal('{"id": "m1", oops');
+    expect(kept[0]!.body.toString()).to.equal('{"id": "m1", oops');
     expect(r.data.rejected_id).to.equal(kept[0]!.id);
   });
 
   it('rejects a wrong content type with 415 and keeps the body', async () => {
     const r = await bms('id=1', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(r.status).to.equal(415);
-    expect((await c.store.listRejected(1))[0]!.body).to.equal('id=1');
+    expect((await c.store.listRejected(1))[0]!.body.toString()).to.equal('id=1');
   });
 
   it('rejects an oversized body with 413', async () => {

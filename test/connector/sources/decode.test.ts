@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { decodePayload, HTTP_SOURCE_KINDS } from '../../../connector/src/sources/decode.js';
+import { checkAlarm } from '../../../connector/src/sources/mapped-record.js';
+import { alarm } from '../../support/alarms.js';
 import { alarmFixture, RECEIVED, shippedSource } from './fixtures.js';
 
 const opts = { receivedAt: RECEIVED };
@@ -52,5 +54,14 @@ describe('sources/decode decodePayload', () => {
         },
       ]);
     }
+  });
+
+  it('every decoder refuses an id holding a lone surrogate (stored as UTF-8 it would become U+FFFD)', () => {
+    const r = checkAlarm(alarm({ id: 'CRAH-1\udc00' }));
+    expect(r).to.deep.equal({
+      ok: false,
+      messages: ['id: contains a lone UTF-16 surrogate (not Unicode text)'],
+    });
+    expect(checkAlarm(alarm({ id: 'CRAH-😀' })).ok).to.equal(true);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { toIsoTime, toNumber, toSeverity, toText } from '../../../connector/src/sources/values.js';
+import { show, toIsoTime, toNumber, toSeverity, toText } from '../../../connector/src/sources/values.js';
 
 describe('sources/values', () => {
   describe('toIsoTime', () => {
@@ -44,6 +44,21 @@ describe('sources/values', () => {
     for (const v of ['', 'abc', '12 kW', null, true, Number.NaN, Infinity, [1]]) {
       expect(toNumber(v).ok, JSON.stringify(v)).to.equal(false);
     }
+  });
+
+  it('toNumber says a literal beyond the double range is out of range (not "null is not a number")', () => {
+    expect(toNumber('1e400')).to.deep.equal({
+      ok: false,
+      message: '1e400 is out of range for a number (beyond ±1.8e308)',
+    });
+    expect(toNumber(Infinity)).to.deep.equal({ ok: false, message: 'Infinity is not a finite number' });
+  });
+
+  it('show renders what JSON cannot, and never throws on deep values', () => {
+    expect(show(Number.NaN)).to.equal('NaN');
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    expect(show(deep)).to.equal('[…]');
   });
 
   it('toText takes scalars, not structures', () => {

@@ -24,7 +24,7 @@ storeContract('SQLite', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-contract-'));
   const file = path.join(dir, 'closeloop.db');
   return {
-    open: async () => createSqliteStore(file),
+    open: async (opts) => createSqliteStore(file, opts),
     cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
     alarmLog: async (identity) => {
       const db = new Database(file, { readonly: true });
@@ -51,7 +51,7 @@ storeContract('PostgreSQL', async (ctx) => {
   await requirePostgres(ctx, 'the PostgreSQL store contract');
   const schema = await createTestSchema();
   return {
-    open: () => createPostgresStore({ url: schema.url, logger }),
+    open: (opts) => createPostgresStore({ url: schema.url, logger, ...opts }),
     cleanup: () => schema.drop(),
     alarmLog: async (identity) => logRows(await schema.query<LogRow>(LOG_SQL('$1'), [identity])),
     sql: (text, params = []) => schema.query(text, params),

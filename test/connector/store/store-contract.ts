@@ -1,7 +1,7 @@
 // The behaviour every Store must have, whatever the database: run against SQLite and PostgreSQL by
 // store-contract.test.ts. A harness opens stores on one fresh storage (a file, a schema) per test.
 import { expect } from 'chai';
-import type { Store } from '../../../connector/src/store/store.js';
+import type { RejectedRetention, Store } from '../../../connector/src/store/store.js';
 import type { NoisePolicy } from '../../../connector/src/lifecycle/types.js';
 import type { IngestPlan } from '../../../connector/src/model/ingest.js';
 import { alarm, at, checkResult, closeCheck, plan, QUIET } from '../../support/alarms.js';
@@ -13,7 +13,7 @@ import { recordVerdict } from '../../../connector/src/lifecycle/verdict-write.js
 
 export interface StoreHarness {
   /** Open a store on this test's storage (again after `close`, to test a restart). */
-  open(): Promise<Store>;
+  open(opts?: { rejectedRetention?: RejectedRetention }): Promise<Store>;
   cleanup(): Promise<void>;
   /** Behaviours this store is known to get wrong (gap id → why), skipped loudly until fixed. */
   knownGaps?: Record<string, string>;
@@ -596,25 +596,46 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
     });
 
     describe('records', () => {
+      const rejected = (body: string | Uint8Array) => ({
+        source: 'bms',
+        reason: 'malformed JSON',
+        contentType: 'application/json',
+        body: typeof body === 'string' ? Buffer.from(body) : body,
+        receivedAt: at(0).toISOString(),
+      });
+
       it('keeps rejected payloads, newest first', async () => {
-        const r = (body: string) => ({
-          source: 'bms',
-          reason: 'malformed JSON',
-          contentType: 'application/json',
-          body,
-          receivedAt: at(0).toISOString(),
-        });
-        const a = await store.recordRejected(r('{nope'));
-        const b = await store.recordRejected(r('{again'));
+        const a = await store.recordRejected(rejected('{nope'));
+        const b = await store.recordRejected(rejected('{again'));
         expect(b).to.be.greaterThan(a);
         const rows = await store.listRejected(10);
         expect(rows.map((x) => x.id)).to.deep.equal([b, a]);
-        expect(rows[1]).to.include({
-          id: a,
-          body: '{nope',
-          reason: 'malformed JSON',
-          contentType: 'application/json',
-        });
+        expect(rows[1]).to.include({ id: a, reason: 'malformed JSON', contentType: 'application/json' });
+        expect(rows[1]!.body.toString('utf8')).to.equal('{nope');
+      });
+
+      it('keeps a rejected body byte for byte, also when it is not UTF-8', async () => {
+        const bytes = Uint8Array.from([0x7b, 0x22, 0xff, 0xfe, 0x00, 0xc3, 0x22, 0x7d]);
+        const id = await store.recordRejected(rejected(bytes));
+        const [row] = await store.listRejected(1);
+        expect(row!.id).to.equal(id);
+        expect([...row!.body]).to.deep.equal([...bytes]);
+      });
+
+      it('keeps at most maxRows and maxBytes of rejected payloads, dropping the oldest', async () => {
+        await store.close();
+        store = await h!.open({ rejectedRetention: { maxRows: 3, maxBytes: 1000 } });
+        const ids: number[] = [];
+        for (let i = 0; i < 5; i++) ids.push(await store.recordRejected(rejected(`{${i}`)));
+        expect((await store.listRejected(10)).map((r) => r.id)).to.deep.equal(ids.slice(2).reverse());
+        // 600 + 600 bytes pass 1000: only the newest stays.
+        const big1 = await store.recordRejected(rejected('x'.repeat(600)));
+        const big2 = await store.recordRejected(rejected('y'.repeat(600)));
+        expect((await store.listRejected(10)).map((r) => r.id)).to.deep.equal([big2]);
+        expect(big1).to.be.lessThan(big2);
+        // The newest is kept even when it alone is larger than maxBytes.
+        const huge = await store.recordRejected(rejected('z'.repeat(2000)));
+        expect((await store.listRejected(10)).map((r) => r.id)).to.deep.equal([huge]);
       });
 
       it('lists events by state, site and source', async () => {

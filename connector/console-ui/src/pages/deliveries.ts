@@ -115,6 +115,7 @@ function DeliveryTable({
 
 function prettyBody(r: RejectedRow): string {
   if (!r.body) return '(body not kept)';
+  if (r.body_encoding === 'base64') return `(${r.body_bytes} bytes, not UTF-8; base64)\n${r.body}`;
   try {
     return json(JSON.parse(r.body));
   } catch {

@@ -4,7 +4,14 @@ import type { Alarm, Severity } from '../../model/alarm.js';
 import type { SourceConfig } from '../../mapping/schema.js';
 import { checkAlarm, describe, isRecord } from '../mapped-record.js';
 import { lookupValue, show, toIsoTime, toNumber } from '../values.js';
-import { bodyError, type DecodeError, type DecodeOptions, type DecodeResult } from '../types.js';
+import {
+  bodyError,
+  decodeAll,
+  tooManyItems,
+  type DecodeOptions,
+  type DecodeResult,
+  type Prepared,
+} from '../types.js';
 
 export type AlertmanagerSourceConfig = Extract<SourceConfig, { kind: 'alertmanager' }>;
 
@@ -64,15 +71,27 @@ export function decode(
   body: unknown,
   opts: DecodeOptions,
 ): DecodeResult {
+  return decodeAll(prepare(sourceName, config, body, opts));
+}
+
+/** decode, as a batch to decode alert by alert. */
+export function prepare(
+  sourceName: string,
+  config: AlertmanagerSourceConfig,
+  body: unknown,
+  opts: DecodeOptions,
+): Prepared {
   if (!isRecord(body))
-    return bodyError(`expected an Alertmanager webhook object, got ${describe(body)}`, body);
+    return { result: bodyError(`expected an Alertmanager webhook object, got ${describe(body)}`, body) };
   const env = EnvelopeSchema.safeParse(body);
   if (!env.success) {
     const issue = env.error.issues[0];
-    return bodyError(
-      `not an Alertmanager webhook payload: ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid'}`,
-      body,
-    );
+    return {
+      result: bodyError(
+        `not an Alertmanager webhook payload: ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid'}`,
+        body,
+      ),
+    };
   }
   const notes: string[] = [];
   if (env.data.version !== undefined && env.data.version !== '4') {
@@ -84,22 +103,30 @@ export function decode(
     );
   }
 
-  const alarms: Alarm[] = [];
-  const errors: DecodeError[] = [];
+  const tooMany = tooManyItems(env.data.alerts.length, opts, 'alerts');
+  if (tooMany) return { result: tooMany };
+
+  const alerts = env.data.alerts;
   let missingSeverity = 0;
-  env.data.alerts.forEach((raw, index) => {
-    const r = decodeAlert(sourceName, config, raw, `alerts[${index}].`, opts);
-    if (r.ok) {
-      alarms.push(r.alarm);
-      if (r.missingSeverity) missingSeverity += 1;
-    } else errors.push({ index, message: r.messages.join('; '), raw });
-  });
-  if (missingSeverity) {
-    notes.push(
-      `${missingSeverity} alert(s) had no "${config.severity_label}" label; severity ${MISSING_SEVERITY} assumed`,
-    );
-  }
-  return notes.length ? { alarms, errors, notes } : { alarms, errors };
+  return {
+    batch: {
+      count: alerts.length,
+      item: (index) => {
+        const raw = alerts[index];
+        const r = decodeAlert(sourceName, config, raw, `alerts[${index}].`, opts);
+        if (!r.ok) return { ok: false, message: r.messages.join('; '), raw };
+        if (r.missingSeverity) missingSeverity += 1;
+        return { ok: true, alarms: [r.alarm] };
+      },
+      notes: () =>
+        missingSeverity
+          ? [
+              ...notes,
+              `${missingSeverity} alert(s) had no "${config.severity_label}" label; severity ${MISSING_SEVERITY} assumed`,
+            ]
+          : notes,
+    },
+  };
 }
 
 function decodeAlert(

@@ -2,14 +2,15 @@
 // (non-zero = active) or a String (through state_values) whose name has "alarm" in a path segment
 // ("Alarms/Leak", "HighTempAlarm"); other metrics are process values and are ignored here.
 // Severity: the metric's `severity` property, else severity_values[metric name], else major.
-import spPayload from 'sparkplug-payload';
 import { z } from 'zod';
 import type { Alarm, AlarmState, Severity } from '../../model/alarm.js';
 import { checkAlarm } from '../mapped-record.js';
 import { lookupValue, show, toSeverity } from '../values.js';
-import type { DecodeError, DecodeOptions, DecodeResult } from '../types.js';
+import { tooManyItems, type DecodeError, type DecodeOptions, type DecodeResult } from '../types.js';
+import { decodeSparkplugPayload, checkSparkplug, type SparkplugMetric } from '../../util/sparkplug-codec.js';
 
-const codec = spPayload.get('spBv1.0');
+/** Nesting bound when the caller passes none (transports pass limits.nesting_depth). */
+const DEFAULT_MAX_DEPTH = 64;
 
 export type SparkplugTopic = { group: string; type: string; edge: string; device?: string };
 
@@ -48,15 +49,7 @@ export function longToNumber(v: unknown): number | undefined {
   return high * 2 ** 32 + (l.data.low >>> 0);
 }
 
-type Metric = {
-  name?: string | null;
-  alias?: unknown;
-  timestamp?: unknown;
-  type?: string;
-  value?: unknown;
-  isNull?: boolean | null;
-  properties?: Record<string, { type?: string; value?: unknown }> | null;
-};
+type Metric = SparkplugMetric;
 
 export function decodeSparkplug(
   sourceName: string,
@@ -69,22 +62,32 @@ export function decodeSparkplug(
   const sp = parseSparkplugTopic(topic);
   const fail = (message: string): DecodeResult => ({
     alarms: [],
-    errors: [{ index: null, message, raw: { topic, bytes: payload.length } }],
+    positions: [],
+    errors: [{ index: null, message, raw: { topic, bytes: payload.length }, code: 'malformed' }],
   });
   if (!sp) return fail(`${topic}: not a Sparkplug B topic (spBv1.0/group/TYPE/edge[/device])`);
   const series = `${sp.group}/${sp.edge}${sp.device !== undefined ? `/${sp.device}` : ''}`;
   if (sp.type === 'NDEATH' || sp.type === 'DDEATH') {
     return {
       alarms: [],
+      positions: [],
       errors: [],
       notes: [`${series}: ${sp.type} (alarm states unknown until the next BIRTH)`],
     };
   }
-  if (!['NBIRTH', 'NDATA', 'DBIRTH', 'DDATA'].includes(sp.type)) return { alarms: [], errors: [] };
-  if (!codec) return fail('sparkplug-payload has no spBv1.0 codec');
-  let decoded: { timestamp?: unknown; seq?: unknown; metrics?: Metric[] | null };
+  if (!['NBIRTH', 'NDATA', 'DBIRTH', 'DDATA'].includes(sp.type))
+    return { alarms: [], positions: [], errors: [] };
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const check = checkSparkplug(payload, maxDepth);
+  if (!check.ok)
+    return fail(
+      check.problem === 'too_deep'
+        ? `${topic}: Sparkplug B payload nested deeper than ${maxDepth} levels at byte ${check.at} (limits.nesting_depth)`
+        : `${topic}: Sparkplug B payload has a string that is not UTF-8 at byte ${check.at}`,
+    );
+  let decoded: { timestamp?: unknown; metrics: Metric[] };
   try {
-    decoded = codec.decodePayload(payload) as typeof decoded;
+    decoded = decodeSparkplugPayload(payload);
   } catch (err) {
     return fail(
       `${topic}: Sparkplug B payload does not decode: ${err instanceof Error ? err.message : String(err)}`,
@@ -96,10 +99,14 @@ export function decodeSparkplug(
   const aliases = state.aliases.get(series);
   const receivedAt = opts.receivedAt.toISOString();
   const payloadMs = longToNumber(decoded.timestamp);
+  const metrics = decoded.metrics;
+  const tooMany = tooManyItems(metrics.length, opts, `${topic}: metrics`);
+  if (tooMany) return tooMany;
   const alarms: Alarm[] = [];
+  const positions: number[] = [];
   const errors: DecodeError[] = [];
 
-  (decoded.metrics ?? []).forEach((m, index) => {
+  metrics.forEach((m, index) => {
     const alias = longToNumber(m.alias);
     if (birth && m.name && alias !== undefined) aliases?.set(String(alias), m.name);
     const name = m.name || (alias !== undefined ? aliases?.get(String(alias)) : undefined);
@@ -157,10 +164,12 @@ export function decodeSparkplug(
       },
       `metrics[${index}].`,
     );
-    if (checked.ok) alarms.push(checked.alarm);
-    else errors.push({ index, message: checked.messages.join('; '), raw });
+    if (checked.ok) {
+      alarms.push(checked.alarm);
+      positions.push(index);
+    } else errors.push({ index, message: checked.messages.join('; '), raw });
   });
-  return { alarms, errors };
+  return { alarms, positions, errors };
 }
 
 function metricState(

@@ -7,7 +7,14 @@ import type { Alarm, AlarmState, Severity } from '../../model/alarm.js';
 import type { SourceConfig } from '../../mapping/schema.js';
 import { checkAlarm, describe, isRecord } from '../mapped-record.js';
 import { show, toIsoTime, toNumber } from '../values.js';
-import { bodyError, type DecodeError, type DecodeOptions, type DecodeResult } from '../types.js';
+import {
+  bodyError,
+  decodeAll,
+  tooManyItems,
+  type DecodeOptions,
+  type DecodeResult,
+  type Prepared,
+} from '../types.js';
 import { messageRoles, parseMessageId, type MessageRole, type Reading } from './messages.js';
 
 export type RedfishSourceConfig = Extract<SourceConfig, { kind: 'redfish' }>;
@@ -38,7 +45,8 @@ const EventRecordSchema = z.object({
     .union([z.string().min(1), z.object({ '@odata.id': z.string().min(1) }).loose()])
     .transform((o) => (typeof o === 'string' ? o : o['@odata.id']))
     .optional(),
-  EventGroupId: z.number().optional(),
+  // Int64 in the schema: beyond 2^53 it arrives as its literal text (util/json-input.ts).
+  EventGroupId: z.union([z.number().int(), z.string().regex(/^-?\d+$/)]).optional(),
   MemberId: z.string().optional(),
   Context: z.string().optional(),
 });
@@ -52,22 +60,41 @@ export function decode(
   body: unknown,
   opts: DecodeOptions,
 ): DecodeResult {
-  if (!isRecord(body)) return bodyError(`expected a Redfish Event object, got ${describe(body)}`, body);
+  return decodeAll(prepare(sourceName, config, body, opts));
+}
+
+/** decode, as a batch to decode event by event. */
+export function prepare(
+  sourceName: string,
+  config: RedfishSourceConfig,
+  body: unknown,
+  opts: DecodeOptions,
+): Prepared {
+  if (!isRecord(body))
+    return { result: bodyError(`expected a Redfish Event object, got ${describe(body)}`, body) };
   const env = EnvelopeSchema.safeParse(body);
   if (!env.success) {
     const issue = env.error.issues[0];
     const where = issue?.path.join('.') || 'body';
     const got = issue && issue.path.length ? ` (got ${show(body[String(issue.path[0])])})` : '';
-    return bodyError(`not a Redfish Event payload: ${where}: ${issue?.message ?? 'invalid'}${got}`, body);
+    return {
+      result: bodyError(`not a Redfish Event payload: ${where}: ${issue?.message ?? 'invalid'}${got}`, body),
+    };
   }
-  const alarms: Alarm[] = [];
-  const errors: DecodeError[] = [];
-  env.data.Events.forEach((raw, index) => {
-    const r = decodeEvent(sourceName, config, raw, env.data.Context, `Events[${index}].`, opts);
-    if (r.ok) alarms.push(...r.alarms);
-    else errors.push({ index, message: r.messages.join('; '), raw });
-  });
-  return { alarms, errors };
+  const tooMany = tooManyItems(env.data.Events.length, opts, 'Events');
+  if (tooMany) return { result: tooMany };
+  const events = env.data.Events;
+  return {
+    batch: {
+      count: events.length,
+      item: (index) => {
+        const raw = events[index];
+        const r = decodeEvent(sourceName, config, raw, env.data.Context, `Events[${index}].`, opts);
+        return r.ok ? { ok: true, alarms: r.alarms } : { ok: false, message: r.messages.join('; '), raw };
+      },
+      notes: () => [],
+    },
+  };
 }
 
 function decodeEvent(

@@ -43,7 +43,8 @@ export function decode(
 ): DecodeResult {
   const trapOid = canonicalTrapOid(trap.trapOid);
   const meaning = interpret(trapOid, trap);
-  if ('error' in meaning) return { alarms: [], errors: [{ index: 0, message: meaning.error, raw: trap }] };
+  if ('error' in meaning)
+    return { alarms: [], positions: [], errors: [{ index: 0, message: meaning.error, raw: trap }] };
 
   // Addresses come from the datagram (snmpTrapAddress is any string a sender writes): own entries only.
   const agent = (address: string) =>
@@ -82,10 +83,15 @@ export function decode(
     };
     const checked = checkAlarm(candidate);
     if (!checked.ok)
-      return { alarms: [], errors: [{ index: 0, message: checked.messages.join('; '), raw: trap }] };
+      return {
+        alarms: [],
+        positions: [],
+        errors: [{ index: 0, message: checked.messages.join('; '), raw: trap }],
+      };
     alarms.push(checked.alarm);
   }
-  return { alarms, errors: [] };
+  // A trap is one item: every alarm it yields is at position 0.
+  return { alarms, positions: alarms.map(() => 0), errors: [] };
 }
 
 /** v1 traps of SMIv2 notifications arrive as enterprise.0.specific; UPS-MIB's are upsTraps.N. */

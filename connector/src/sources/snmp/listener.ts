@@ -9,8 +9,14 @@
 import dgram from 'node:dgram';
 import snmp, { type ReceiverUser } from 'net-snmp';
 import { createLogLimiter } from '../../observability/log-limiter.js';
-import { silentLogger, serialQueue, type OnAlarms, type SourceLogger } from '../listener-types.js';
-import type { DecodeResult } from '../types.js';
+import {
+  silentLogger,
+  serialQueue,
+  type OnAlarms,
+  type ReceivedInput,
+  type SourceLogger,
+} from '../listener-types.js';
+import { bodyError } from '../types.js';
 import { decode, type SnmpSourceConfig } from './decode.js';
 import { trapFromNotification } from './pdu.js';
 import { readSnmpHeader, type SnmpHeader } from './usm-header.js';
@@ -100,6 +106,16 @@ export function snmpCredentials(
   return { communities: communities.map((c) => c.trim()).filter(Boolean), users };
 }
 
+/** The trap as kept when refused: its JSON (net-snmp does not hand over the datagram itself). */
+function asInput(trap: unknown, from: string, receivedAt: Date): ReceivedInput {
+  return {
+    body: Buffer.from(JSON.stringify(trap)),
+    contentType: 'application/json',
+    origin: `trap from ${from}`,
+    receivedAt,
+  };
+}
+
 export async function startSnmpListener(
   sourceName: string,
   config: SnmpSourceConfig,
@@ -132,6 +148,16 @@ export async function startSnmpListener(
   let current: SnmpHeader | null = null;
   const anyCommunity = communities.length === 0;
   let receiver: ReturnType<typeof snmp.createReceiver> | null = null;
+  // Whatever one datagram holds, it must not take the process down: caught per message.
+  const perMessage =
+    <A extends unknown[]>(handle: (...args: A) => void) =>
+    (...args: A): void => {
+      try {
+        handle(...args);
+      } catch (err) {
+        logger.error({ ...log, err }, 'SNMP message could not be handled; dropped');
+      }
+    };
 
   let socket: dgram.Socket | null = null;
   let started = false;
@@ -169,7 +195,7 @@ export async function startSnmpListener(
       includeAuthentication: true,
       dgramModule,
     },
-    (error, notification) => {
+    perMessage((error, notification) => {
       const header = current;
       current = null;
       if (error) {
@@ -186,8 +212,8 @@ export async function startSnmpListener(
       const parsed = trapFromNotification(notification);
       if (!parsed.ok) {
         const raw = { from: notification?.rinfo.address ?? null, error: parsed.message };
-        const result: DecodeResult = { alarms: [], errors: [{ index: null, message: parsed.message, raw }] };
-        queue.push(() => onAlarms(result, raw));
+        const result = bodyError(parsed.message, raw, 'malformed');
+        queue.push(() => onAlarms(result, asInput(raw, raw.from ?? 'unknown', received)));
         return;
       }
       const trap = parsed.trap;
@@ -195,8 +221,8 @@ export async function startSnmpListener(
         return refuse('unknown_user', trap.senderAddress, { user: trap.user ?? '' });
       }
       const result = decode(sourceName, config, trap, { receivedAt: received });
-      queue.push(() => onAlarms(result, trap));
-    },
+      queue.push(() => onAlarms(result, asInput(trap, trap.agentAddress, received)));
+    }),
   );
   for (const c of communities) receiver.getAuthorizer().addCommunity(c);
   for (const u of users) receiver.getAuthorizer().addUser(u);

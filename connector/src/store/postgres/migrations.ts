@@ -64,6 +64,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    ALTER TABLE outbox ADD COLUMN op_kind text;
    UPDATE outbox SET op_kind = op_json::jsonb ->> 'op';
    ALTER TABLE outbox ALTER COLUMN op_kind SET NOT NULL;`,
+  // 5: rejected payloads keep their original bytes (text cannot hold bytes that are not UTF-8).
+  `ALTER TABLE rejected ALTER COLUMN body TYPE bytea USING convert_to(body, 'UTF8');`,
 ];
 
 /** Apply the migrations not yet recorded; returns the versions applied by this call. */

@@ -7,7 +7,14 @@
 // (pass-tx.ts), so two replicas never raise or release the same event twice.
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { DeliveryCounts, OutboxEntry, Store } from '../store.js';
+import {
+  DEFAULT_REJECTED_RETENTION,
+  TRIM_REJECTED_SQL,
+  type DeliveryCounts,
+  type OutboxEntry,
+  type RejectedRetention,
+  type Store,
+} from '../store.js';
 import { alarmFromRow, eventFromRow, outboxFromRow, rejectedFromRow, silenceFromRow } from '../rows.js';
 import { createPgPool, withTransaction } from './pool.js';
 import { migratePostgres } from './migrations.js';
@@ -24,7 +31,11 @@ export interface PostgresStoreOptions {
   /** How long `ping` waits before calling the database unreachable (default 3 s). */
   pingTimeoutMs?: number;
   connectTimeoutMs?: number;
+  rejectedRetention?: RejectedRetention;
 }
+
+/** Advisory lock key serialising the rejected-row trims of all replicas. */
+const TRIM_LOCK_KEY = 0x636c7274; // 'clrt'
 
 const OUTBOX_SELECT = `SELECT o.*, e.incident_sys_id, e.incident_number FROM outbox o LEFT JOIN events e ON e.key = o.event_key`;
 
@@ -95,13 +106,18 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
       ),
     passTx: (work) => tx((c) => work(pgPassTx(c))),
 
-    recordRejected: async (r) => {
-      const res = await pool.query<{ id: string }>(
-        'INSERT INTO rejected (source, reason, content_type, body, received_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-        [r.source, r.reason, r.contentType, r.body, r.receivedAt],
-      );
-      return Number(res.rows[0]!.id);
-    },
+    recordRejected: (r) =>
+      tx(async (c) => {
+        const res = await c.query<{ id: string }>(
+          'INSERT INTO rejected (source, reason, content_type, body, received_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [r.source, r.reason, r.contentType, Buffer.from(r.body), r.receivedAt],
+        );
+        const retention = o.rejectedRetention ?? DEFAULT_REJECTED_RETENTION;
+        // Concurrent trims would delete the same rows twice: one at a time (they are cheap).
+        await c.query('SELECT pg_advisory_xact_lock($1)', [TRIM_LOCK_KEY]);
+        await c.query(TRIM_REJECTED_SQL('$1', '$2'), [retention.maxRows, retention.maxBytes]);
+        return Number(res.rows[0]!.id);
+      }),
     listRejected: async (limit) =>
       (await pool.query('SELECT * FROM rejected ORDER BY id DESC LIMIT $1', [limit])).rows.map(
         rejectedFromRow,

@@ -57,4 +57,13 @@ export const SQLITE_MIGRATIONS: string[] = [
    CREATE INDEX events_kind ON events(kind, state);
    ALTER TABLE outbox ADD COLUMN op_kind TEXT NOT NULL DEFAULT '';
    UPDATE outbox SET op_kind = json_extract(op_json, '$.op');`,
+  // 7: rejected payloads keep their original bytes (a body that is not UTF-8 is refused, and kept as
+  // it came); TEXT cannot hold them, so the table is rebuilt with a BLOB body.
+  `CREATE TABLE rejected_v7 (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, reason TEXT NOT NULL, content_type TEXT,
+     body BLOB NOT NULL, received_at TEXT NOT NULL);
+   INSERT INTO rejected_v7 (id, source, reason, content_type, body, received_at)
+     SELECT id, source, reason, content_type, CAST(body AS BLOB), received_at FROM rejected;
+   DROP TABLE rejected;
+   ALTER TABLE rejected_v7 RENAME TO rejected;`,
 ];

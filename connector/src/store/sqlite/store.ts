@@ -2,7 +2,13 @@
 // ingest calls are group-committed (one transaction, one fsync, a savepoint each) so single-alarm
 // requests are not bound by disk latency. Reads use a second connection (WAL lets them run alongside).
 import type { IngestTx } from '../../lifecycle/ports.js';
-import type { OutboxEntry, Store } from '../store.js';
+import {
+  DEFAULT_REJECTED_RETENTION,
+  TRIM_REJECTED_SQL,
+  type OutboxEntry,
+  type RejectedRetention,
+  type Store,
+} from '../store.js';
 import { alarmFromRow, eventFromRow, outboxFromRow, rejectedFromRow, silenceFromRow } from '../rows.js';
 import { sqliteLifecycleTx } from './lifecycle-tx.js';
 import { openSqlite, type Db } from './open.js';
@@ -16,8 +22,18 @@ interface PendingIngest {
 
 const OUTBOX_SELECT = `SELECT o.*, e.incident_sys_id, e.incident_number FROM outbox o LEFT JOIN events e ON e.key = o.event_key`;
 
-export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): Store {
+export interface SqliteStoreOptions {
+  synchronous?: 'FULL' | 'NORMAL';
+  rejectedRetention?: RejectedRetention;
+}
+
+export function createSqliteStore(file: string, opts: SqliteStoreOptions = {}): Store {
   const db: Db = openSqlite(file, opts);
+  const retention = opts.rejectedRetention ?? DEFAULT_REJECTED_RETENTION;
+  const reject = db.prepare(
+    'INSERT INTO rejected (source, reason, content_type, body, received_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const trimRejected = db.prepare(TRIM_REJECTED_SQL('?', '?'));
   const reader: Db = file === ':memory:' ? db : openSqlite(file, opts);
   // Crash recovery: claims held by a process that died are due again; one that had sent a write keeps
   // its doubt (sent_at, doubt_until), so the claim waits until that write can no longer land.
@@ -98,15 +114,19 @@ export function createSqliteStore(file: string, opts: { synchronous?: 'FULL' | '
       }),
     passTx: (work) => serialWrite(() => passTransaction(() => work(tx))),
 
+    // One transaction (one fsync) for the row and the trim of what retention no longer keeps.
     recordRejected: (r) =>
       serialWrite(() =>
-        Number(
-          db
-            .prepare(
-              'INSERT INTO rejected (source, reason, content_type, body, received_at) VALUES (?, ?, ?, ?, ?)',
-            )
-            .run(r.source, r.reason, r.contentType, r.body, r.receivedAt).lastInsertRowid,
-        ),
+        db
+          .transaction(() => {
+            const id = Number(
+              reject.run(r.source, r.reason, r.contentType, Buffer.from(r.body), r.receivedAt)
+                .lastInsertRowid,
+            );
+            trimRejected.run(retention.maxRows, retention.maxBytes);
+            return id;
+          })
+          .immediate(),
       ),
     listRejected: async (limit) =>
       reader.prepare('SELECT * FROM rejected ORDER BY id DESC LIMIT ?').all(limit).map(rejectedFromRow),

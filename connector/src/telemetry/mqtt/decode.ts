@@ -1,11 +1,12 @@
 // MQTT payloads → samples, as pure functions. JSON (value and optional time at configured paths),
 // plain numbers, and Sparkplug B (protobuf; metric names from BIRTH aliases; DEATH makes values missing).
-import spPayload from 'sparkplug-payload';
 import { resolvePath } from '../../sources/path.js';
+import { decodeSparkplugPayload, checkSparkplug } from '../../util/sparkplug-codec.js';
 import type { Sample } from '../types.js';
 import { sampleOf } from '../values.js';
 
-const sparkplug = spPayload.get('spBv1.0');
+/** Deepest message nesting read (templates in templates…); deeper payloads are refused. */
+const MAX_SPARKPLUG_NESTING = 64;
 
 export type MqttFormat = 'json' | 'number' | 'sparkplugb';
 
@@ -127,10 +128,20 @@ function decodeSparkplug(topic: string, payload: Buffer, arrivalMs: number, stat
   }
   if (sp.type === 'DDEATH') return { ok: true, readings: [], deaths: [dataTopic(sp)], deathOf: 'DDEATH' };
   if (!['NBIRTH', 'NDATA', 'DBIRTH', 'DDATA'].includes(sp.type)) return { ok: true, readings: [] };
-  if (!sparkplug) return { ok: false, message: 'sparkplug-payload has no spBv1.0 codec' };
+  // sparkplug-payload's own decoder takes 2^depth steps on nested templates: a small message would
+  // freeze the process. The linear codec reads it, after its nesting is bounded.
+  const check = checkSparkplug(payload, MAX_SPARKPLUG_NESTING);
+  if (!check.ok)
+    return {
+      ok: false,
+      message:
+        check.problem === 'too_deep'
+          ? `${topic}: Sparkplug B payload nested deeper than ${MAX_SPARKPLUG_NESTING} levels at byte ${check.at}`
+          : `${topic}: Sparkplug B payload has a string that is not UTF-8 at byte ${check.at}`,
+    };
   let decoded;
   try {
-    decoded = sparkplug.decodePayload(new Uint8Array(payload));
+    decoded = decodeSparkplugPayload(payload);
   } catch (err) {
     return {
       ok: false,

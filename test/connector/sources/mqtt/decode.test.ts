@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import spPayload from 'sparkplug-payload';
+import { get as sparkplugCodec } from 'sparkplug-payload';
 import { AlarmSchema } from '../../../../connector/src/model/alarm.js';
 import { decode } from '../../../../connector/src/sources/mqtt/decode.js';
 import {
@@ -9,13 +9,27 @@ import {
   parseSparkplugTopic,
 } from '../../../../connector/src/sources/mqtt/sparkplug.js';
 import { alarmFixture, RECEIVED, shippedSource, source } from '../fixtures.js';
+import { createRequire } from 'node:module';
+import type * as TahuProto from 'sparkplug-payload/lib/sparkplugPayloadProto.js';
+
+const tahu = (
+  createRequire(import.meta.url)('sparkplug-payload/lib/sparkplugPayloadProto.js') as typeof TahuProto
+).org.eclipse.tahu.protobuf;
 
 const opts = { receivedAt: RECEIVED };
-const codec = spPayload.get('spBv1.0');
+const codec = sparkplugCodec('spBv1.0');
 const encode = (p: Parameters<NonNullable<typeof codec>['encodePayload']>[0]) => {
   if (!codec) throw new Error('no spBv1.0 codec');
   return codec.encodePayload(p);
 };
+/** A payload whose first metric is a template nested `depth` templates deep. */
+function nestedTemplates(depth: number): Uint8Array {
+  type M = Record<string, unknown>;
+  let metric: M = { name: 'leaf', datatype: 11, booleanValue: true };
+  for (let i = 0; i < depth; i++)
+    metric = { name: `Alarms/T${i}`, datatype: 19, templateValue: { metrics: [metric] } };
+  return tahu.Payload.encode({ timestamp: 1, metrics: [metric] }).finish();
+}
 const text = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
 
 describe('sources/mqtt decode: JSON', () => {
@@ -79,11 +93,46 @@ describe('sources/mqtt decode: JSON', () => {
     expect(r.errors).to.have.length(1);
     expect(r.errors[0]?.index).to.equal(null);
     expect(r.errors[0]?.message).to.match(/^dc1\/x\/alarm: payload is not JSON \(/);
-    expect(r.errors[0]?.raw).to.deep.equal({ topic: 'dc1/x/alarm', payload: 'leak!' });
+    expect(r.errors[0]?.raw).to.deep.equal({ topic: 'dc1/x/alarm', bytes: 5 });
     const noFields = source({ kind: 'mqtt', url: 'mqtt://127.0.0.1', topics: ['a'] });
     expect(
       decode('m', noFields, { topic: 'a', payload: text({}) }, opts, newSparkplugState()).errors[0]?.message,
     ).to.equal('source "m" (format json) has no fields map');
+  });
+});
+
+describe('sources/mqtt decode: hostile JSON', () => {
+  const shipped = shippedSource('mqtt', 'mqtt');
+  const one = (payload: Uint8Array, maxDepth?: number) =>
+    decode(
+      'mqtt',
+      shipped,
+      { topic: 'dc1/x/alarm', payload },
+      { ...opts, ...(maxDepth ? { maxDepth } : {}) },
+      newSparkplugState(),
+    );
+
+  it('refuses a message nested 5,000 deep (10 KB) with the limit, instead of overflowing the stack', () => {
+    const deep = `{"id":"L1","state":"alarm","severity":"major","type":"leak","x":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const r = one(text(deep));
+    expect(r.alarms).to.deep.equal([]);
+    expect(r.errors[0]?.message).to.equal(
+      `dc1/x/alarm: JSON nested deeper than 64 levels at byte ${deep.indexOf('[') + 63} (limits.nesting_depth)`,
+    );
+  });
+
+  it('refuses invalid UTF-8 instead of replacing it (two ids would become one)', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"id":"L'),
+      Buffer.from([0xc3]),
+      Buffer.from('","state":"alarm","severity":"major","type":"leak"}'),
+    ]);
+    expect(one(bytes).errors[0]?.message).to.match(/^dc1\/x\/alarm: invalid UTF-8 at byte 8 /);
+  });
+
+  it('keeps a 20-digit numeric id exactly', () => {
+    const r = one(text('{"id":12345678901234567890,"state":"alarm","severity":"major","type":"leak"}'));
+    expect(r.alarms[0]?.id).to.equal('12345678901234567890');
   });
 });
 
@@ -267,6 +316,7 @@ describe('sources/mqtt decode: Sparkplug B', () => {
     );
     expect(death).to.deep.equal({
       alarms: [],
+      positions: [],
       errors: [],
       notes: ['DC1/gw: NDEATH (alarm states unknown until the next BIRTH)'],
     });
@@ -280,6 +330,7 @@ describe('sources/mqtt decode: Sparkplug B', () => {
       ),
     ).to.deep.equal({
       alarms: [],
+      positions: [],
       errors: [],
     });
     const bad = decode(
@@ -302,6 +353,89 @@ describe('sources/mqtt decode: Sparkplug B', () => {
     );
     expect(notSp.errors[0]?.message).to.equal(
       'dc1/gw: not a Sparkplug B topic (spBv1.0/group/TYPE/edge[/device])',
+    );
+  });
+
+  it('decodes templates nested 30 deep in linear time (sparkplug-payload takes 2^30 steps)', () => {
+    const t0 = Date.now();
+    const r = decode(
+      'mqtt',
+      cfg,
+      { topic: 'spBv1.0/DC1/NDATA/gw', payload: nestedTemplates(30) },
+      opts,
+      newSparkplugState(),
+    );
+    expect(Date.now() - t0).to.be.below(500);
+    expect(r.errors[0]?.message).to.match(/Alarms\/T29: a Template value cannot be an alarm state/);
+  });
+
+  it('refuses templates nested deeper than the limit, naming it', () => {
+    const r = decode(
+      'mqtt',
+      cfg,
+      { topic: 'spBv1.0/DC1/NDATA/gw', payload: nestedTemplates(40) },
+      opts,
+      newSparkplugState(),
+    );
+    expect(r.errors[0]?.message).to.match(
+      /^spBv1\.0\/DC1\/NDATA\/gw: Sparkplug B payload nested deeper than 64 levels at byte \d+ \(limits.nesting_depth\)$/,
+    );
+  });
+
+  it('refuses more metrics than limits.alarms_per_batch in one message', () => {
+    const metrics = Array.from({ length: 11 }, (_, i) => ({
+      name: `Alarms/A${i}`,
+      type: 'Boolean' as const,
+      value: true,
+    }));
+    const r = decode(
+      'mqtt',
+      cfg,
+      { topic: 'spBv1.0/DC1/NDATA/gw', payload: encode({ timestamp: T, metrics }) },
+      { ...opts, maxItems: 10 },
+      newSparkplugState(),
+    );
+    expect(r.alarms).to.deep.equal([]);
+    expect(r.errors[0]).to.deep.include({ index: null, code: 'too_many_items' });
+    expect(r.errors[0]?.message).to.match(/holds 11 alarms, more than the limit of 10/);
+  });
+
+  it('reads a property named __proto__ as data', () => {
+    const r = decode(
+      'mqtt',
+      cfg,
+      {
+        topic: 'spBv1.0/DC1/NDATA/gw',
+        payload: encode({
+          timestamp: T,
+          metrics: [
+            {
+              name: 'Alarms/Leak',
+              type: 'Boolean',
+              value: true,
+              properties: {
+                ['__proto__']: { type: 'String', value: 'x' },
+                severity: { type: 'String', value: 'P1' },
+              },
+            },
+          ],
+        }),
+      },
+      opts,
+      newSparkplugState(),
+    );
+    expect(r.alarms[0]?.severity).to.equal('critical');
+  });
+
+  it('refuses a metric name that is not UTF-8 (protobufjs would read it as U+FFFD: names would collide)', () => {
+    const payload = tahu.Payload.encode({
+      timestamp: 1,
+      metrics: [{ name: 'Alarms/Leak\ud800', datatype: 11, booleanValue: true }],
+    }).finish();
+    const r = decode('mqtt', cfg, { topic: 'spBv1.0/DC1/NDATA/gw', payload }, opts, newSparkplugState());
+    expect(r.alarms).to.deep.equal([]);
+    expect(r.errors[0]?.message).to.match(
+      /^spBv1\.0\/DC1\/NDATA\/gw: Sparkplug B payload has a string that is not UTF-8 at byte \d+$/,
     );
   });
 });

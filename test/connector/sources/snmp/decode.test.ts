@@ -221,6 +221,7 @@ describe('sources/snmp decode', () => {
     const t = trap('1.3.6.1.2.1.33.2.3', [int(ALARM_ID, 7)]);
     expect(decode('snmp', cfg, t, opts)).to.deep.equal({
       alarms: [],
+      positions: [],
       errors: [
         {
           index: 0,

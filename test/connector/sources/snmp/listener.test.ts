@@ -7,7 +7,7 @@ import {
   startSnmpListener,
   type SnmpListener,
 } from '../../../../connector/src/sources/snmp/listener.js';
-import type { SourceLogger } from '../../../../connector/src/sources/listener-types.js';
+import type { ReceivedInput, SourceLogger } from '../../../../connector/src/sources/listener-types.js';
 import { freeUdpPort, sendTrapV1, sendTrapV2, snmptrapUnavailable } from '../../../support/snmptrap.js';
 import { source } from '../fixtures.js';
 
@@ -39,7 +39,7 @@ function config(port: number) {
   });
 }
 
-type Received = { result: DecodeResult; raw: unknown };
+type Received = { result: DecodeResult; input: ReceivedInput };
 type LogLine = { level: string; obj: Record<string, unknown>; msg: string };
 
 function recordingLogger(lines: LogLine[]): SourceLogger {
@@ -74,8 +74,8 @@ describe('sources/snmp listener (real snmptrap)', function () {
     listener = await startSnmpListener(
       'snmp',
       config(port),
-      async (result, raw) => {
-        received.push({ result, raw });
+      async (result, input) => {
+        received.push({ result, input });
       },
       recordingLogger(logs),
       { env: ENV, now: () => new Date('2025-06-12T09:31:07.000Z') },
@@ -112,7 +112,8 @@ describe('sources/snmp listener (real snmptrap)', function () {
       ],
     );
     await waitFor(1);
-    const [{ result, raw } = { result: null, raw: null }] = received;
+    const [{ result, input } = { result: null, input: null }] = received;
+    const raw: unknown = input ? JSON.parse(Buffer.from(input.body).toString()) : null;
     expect(result?.errors).to.deep.equal([]);
     expect(result?.alarms).to.have.length(1);
     expect(result?.alarms[0]).to.deep.include({
@@ -132,7 +133,8 @@ describe('sources/snmp listener (real snmptrap)', function () {
       senderAddress: '127.0.0.1',
       trapOid: '1.3.6.1.2.1.33.2.0.1',
     });
-    expect(result?.alarms[0]?.raw).to.equal(raw);
+    expect(result?.alarms[0]?.raw).to.deep.equal(raw);
+    expect(input?.origin).to.equal('trap from 10.20.0.11');
   });
 
   it('v2c: APC on battery then power restored arrive in order as raise and clear', async () => {

@@ -176,6 +176,7 @@ describe('sources/webhook decode', () => {
     it('decodes an empty batch to nothing, without errors', () => {
       expect(decode('dcim', vendor, { data: { alarms: [] } }, opts)).to.deep.equal({
         alarms: [],
+        positions: [],
         errors: [],
       });
     });

@@ -1,12 +1,25 @@
 import { expect } from 'chai';
-import spPayload from 'sparkplug-payload';
+import { get as sparkplugCodec } from 'sparkplug-payload';
+import { createRequire } from 'node:module';
+import type * as TahuProto from 'sparkplug-payload/lib/sparkplugPayloadProto.js';
 import {
   decodeMessage,
   newSparkplugState,
   type DecodeOptions,
 } from '../../../../connector/src/telemetry/mqtt/decode.js';
 
-const sp = spPayload.get('spBv1.0')!;
+const sp = sparkplugCodec('spBv1.0')!;
+const tahu = (
+  createRequire(import.meta.url)('sparkplug-payload/lib/sparkplugPayloadProto.js') as typeof TahuProto
+).org.eclipse.tahu.protobuf;
+/** A payload whose first metric is a template nested `depth` templates deep, then a plain metric. */
+function nestedTemplates(depth: number): Buffer {
+  let metric: Record<string, unknown> = { name: 'leaf', datatype: 10, doubleValue: 1 };
+  for (let i = 0; i < depth; i++)
+    metric = { name: `T${i}`, datatype: 19, templateValue: { metrics: [metric] } };
+  const flow = { name: 'Flow', datatype: 10, doubleValue: 42.5 };
+  return Buffer.from(tahu.Payload.encode({ timestamp: T, metrics: [metric, flow] }).finish());
+}
 const json: DecodeOptions = { format: 'json', valuePath: '$.value', timePath: '$.ts' };
 const T = 1736937000000;
 
@@ -135,5 +148,17 @@ describe('telemetry/mqtt/decode', () => {
     expect(decodeMessage('spBv1.0/dc1/NDATA/cdu-1', Buffer.from([0xff, 0xff, 0xff]), T, o, st).ok).to.equal(
       false,
     );
+  });
+
+  it('Sparkplug B: templates nested 30 deep decode in linear time; deeper than 64 levels are refused', () => {
+    const sb = { format: 'sparkplugb' as const, valuePath: '$.value', timePath: undefined };
+    const t0 = Date.now();
+    const r = decodeMessage('spBv1.0/G/NBIRTH/e', nestedTemplates(30), T, sb, newSparkplugState());
+    expect(Date.now() - t0).to.be.below(500);
+    expect(r.ok && r.readings.find((x) => x.metric === 'Flow')?.sample.v).to.equal(42.5);
+    const deep = decodeMessage('spBv1.0/G/NBIRTH/e', nestedTemplates(40), T, sb, newSparkplugState());
+    expect(deep.ok).to.equal(false);
+    if (!deep.ok)
+      expect(deep.message).to.match(/Sparkplug B payload nested deeper than 64 levels at byte \d+$/);
   });
 });

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
-import spPayload from 'sparkplug-payload';
+import { get as sparkplugCodec } from 'sparkplug-payload';
 import { MqttProviderSchema } from '../../../../connector/src/config/schema.js';
 import { evaluateChecks } from '../../../../connector/src/guard/evaluate-checks.js';
 import { createMqttProvider, type MqttProvider } from '../../../../connector/src/telemetry/mqtt/provider.js';
@@ -10,7 +10,7 @@ import { TelemetryError, type Series } from '../../../../connector/src/telemetry
 import { startBroker, type BrokerHandle } from '../../../support/mosquitto.js';
 import { check } from '../../guard/checks.js';
 
-const sp = spPayload.get('spBv1.0')!;
+const sp = sparkplugCodec('spBv1.0')!;
 const all = { startMs: 0, endMs: Number.MAX_SAFE_INTEGER };
 const signal = () => AbortSignal.timeout(3000);
 
