@@ -1,7 +1,7 @@
 // Which decoders give the source's own time and which fill in the receive time: the lifecycle orders
 // updates of one alarm by source time only, so every decoder must say which it is (Alarm.clock).
 import { expect } from 'chai';
-import spPayload from 'sparkplug-payload';
+import { get as sparkplugCodec } from 'sparkplug-payload';
 import { decode as alertmanager } from '../../../connector/src/sources/alertmanager/decode.js';
 import { decode as mqtt } from '../../../connector/src/sources/mqtt/decode.js';
 import { newSparkplugState } from '../../../connector/src/sources/mqtt/sparkplug.js';
@@ -96,7 +96,7 @@ describe('sources: whose clock raisedAt is', () => {
     );
     expect(clockOf(json)).to.deep.equal(['source', '2025-06-12T14:12:30.000Z']);
 
-    const sp = spPayload.get('spBv1.0')!;
+    const sp = sparkplugCodec('spBv1.0')!;
     const cfg = source({
       kind: 'mqtt',
       url: 'mqtt://127.0.0.1',

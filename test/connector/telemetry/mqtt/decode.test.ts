@@ -135,14 +135,14 @@ describe('telemetry/mqtt/decode', () => {
       deaths: ['spBv1.0/dc1/NDATA/cdu-1', 'spBv1.0/dc1/DDATA/cdu-1/+'],
       deathOf: 'NDEATH',
     });
-    // A metric sent as null (is_null; the codec hands it over as value null) is an invalid reading.
+    // A metric sent as null (is_null, which the codec keeps) is an invalid reading.
     const isNull = sp.encodePayload({
       timestamp: T,
       metrics: [{ alias: 1, type: 'Float', value: null, isNull: true }],
     });
     const n = decodeMessage('spBv1.0/dc1/NDATA/cdu-1', Buffer.from(isNull), T, o, st);
     expect(n.ok && n.readings.map((r) => [r.metric, r.sample])).to.deep.equal([
-      ['Secondary/Flow', { t: T, v: null, invalid: 'null (no value)' }],
+      ['Secondary/Flow', { t: T, v: null, invalid: 'null (Sparkplug is_null)' }],
     ]);
     expect(decodeMessage('dc1/x', Buffer.from('x'), T, o, st).ok).to.equal(false);
     expect(decodeMessage('spBv1.0/dc1/NDATA/cdu-1', Buffer.from([0xff, 0xff, 0xff]), T, o, st).ok).to.equal(
