@@ -70,6 +70,17 @@ export interface EventDetail {
   deliveries: OutboxEntry[];
 }
 
+/** One row of the alarm log: an alarm update as it came (every update but exact repeats is logged). */
+export interface AlarmLogEntry {
+  identity: string;
+  /** The event the update belonged to when it came. */
+  eventKey: string | null;
+  outcome: string;
+  receivedAt: string;
+  /** The alarm as that update carried it (a stale update as it came, not the newer state kept). */
+  alarm: Alarm;
+}
+
 export interface DeliveryCounts {
   pending: number;
   inflight: number;
@@ -97,6 +108,11 @@ export interface Store {
 
   listEvents(filter: EventFilter): Promise<EventRecord[]>;
   getEvent(key: string): Promise<EventDetail | null>;
+  /**
+   * The alarm updates of an event, oldest first: those logged under its key and under the keys of
+   * events it adopted (merged into it). At most the `limit` newest; `truncated` when there were more.
+   */
+  alarmHistory(key: string, limit: number): Promise<{ entries: AlarmLogEntry[]; truncated: boolean }>;
   findEventByIncident(ref: { sysId?: string; correlationId?: string }): Promise<EventRecord | null>;
   /** Raise held (hold-down) events whose time has come; returns how many were raised. */
   raiseDueEvents(now: Date): Promise<number>;
@@ -124,6 +140,8 @@ export interface Store {
   listDeliveries(state: DeliveryState | 'all', limit: number): Promise<OutboxEntry[]>;
   retryDelivery(id: number, now: Date): Promise<boolean>;
   deliveryCounts(): Promise<DeliveryCounts>;
+  /** Dead letters whose last attempt was at or after `since` (those retried since are pending again). */
+  countDeadLetters(since: Date): Promise<number>;
   /** Adds or replaces the silence of that id. */
   addSilence(s: Silence): Promise<void>;
   /** Adds the silence unless one of that id exists (then nothing changes and it returns false). */

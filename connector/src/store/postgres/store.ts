@@ -17,6 +17,7 @@ import type { DeliveryCounts, OutboxEntry, Store } from '../store.js';
 import {
   EVENT_COLUMNS,
   alarmFromRow,
+  alarmLogFromRow,
   eventFromRow,
   eventToRow,
   outboxFromRow,
@@ -179,6 +180,21 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
         alarms: alarms.rows.map(alarmFromRow),
         deliveries: deliveries.rows.map(outboxFromRow),
       };
+    },
+    alarmHistory: async (key, limit) => {
+      const res = await pool.query(
+        `SELECT id, identity, event_key, outcome, received_at, alarm_json FROM alarm_log
+         WHERE outcome != 'released' AND (event_key = $1 OR event_key IN (
+           SELECT key FROM events WHERE state = 'merged' AND (noise_json::json ->> 'mergedInto') = $1))
+         ORDER BY id DESC LIMIT $2`,
+        [key, limit + 1],
+      );
+      const truncated = res.rows.length > limit;
+      const entries = res.rows
+        .slice(0, limit)
+        .reverse()
+        .flatMap((r) => alarmLogFromRow(r) ?? []);
+      return { entries, truncated };
     },
     findEventByIncident: async ({ sysId, correlationId }) => {
       const res = correlationId
@@ -387,6 +403,13 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
         [at, id],
       );
       return r.rowCount === 1;
+    },
+    countDeadLetters: async (since) => {
+      const res = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE state = 'dead' AND updated_at >= $1`,
+        [since.toISOString()],
+      );
+      return Number(res.rows[0]?.n ?? 0);
     },
     deliveryCounts: async () => {
       const counts: DeliveryCounts = { pending: 0, inflight: 0, dead: 0, done: 0, cancelled: 0 };
