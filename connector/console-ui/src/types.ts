@@ -225,20 +225,51 @@ export interface PreviewResult {
   alarms: PreviewAlarm[];
 }
 
+export type DependencyHealth = 'ok' | 'disabled' | 'degraded' | 'missing';
+
+/** One dependency's state (connector/src/model/dependency.ts, observability/health-decision.ts). */
+export interface DependencyStatus {
+  kind: 'config' | 'source' | 'provider' | 'store' | 'servicenow' | 'outbox';
+  name: string;
+  health: DependencyHealth;
+  detail: string;
+  problems: string[];
+  reason: string | null;
+}
+
 export interface Health {
   at: string;
+  /** ready: accepting alarms, everything works; degraded: accepting alarms, something after fails. */
+  status: 'ready' | 'degraded' | 'not_ready';
   ready: { ok: boolean; reasons: string[] };
+  degraded: string[];
+  dependencies: DependencyStatus[];
   store: string;
   ingest: { source: string; received: number; rejected: number; dropped: number; perMinute: number | null }[];
   outbox: Record<string, number>;
   servicenow: {
     instance: string | null;
+    /** Since start. */
     requests: number;
     errors: number;
     errorRate: number | null;
-    recentErrorRate: number | null;
     byStatus: { status: string; count: number }[];
-    operations: { operation: string; count: number; meanMs: number | null; p95Ms: number | null }[];
+    operations: { operation: string; count: number; meanMs: number }[];
+    /** The last minutes, exact. */
+    recent: {
+      windowMs: number;
+      requests: number;
+      errors: number;
+      errorRate: number | null;
+      byStatus: { status: string; count: number }[];
+      operations: { operation: string; count: number; p50Ms: number; p95Ms: number; maxMs: number }[];
+    };
   };
-  providers: { name: string; kind: string | null; up: boolean | null }[];
+  providers: {
+    name: string;
+    kind: string | null;
+    up: boolean | null;
+    at: string | null;
+    since: string | null;
+  }[];
 }

@@ -18,15 +18,19 @@ import { createLogger } from '../observability/logger.js';
 import { runPreflight } from './preflight/run.js';
 import { formatStates, formatVerdict } from './preflight/report.js';
 
-/** Readiness as the running connector reports it (listeners that could not start, …). */
-async function readiness(url: string): Promise<{ ready: boolean; reasons: string[] }> {
+/** Readiness as the running connector reports it (listeners that could not start, …; or degraded). */
+async function readiness(url: string): Promise<{ ready: boolean; degraded: boolean; reasons: string[] }> {
   try {
     const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) });
-    const body = (await res.json()) as { reasons?: unknown };
+    const body = (await res.json()) as { status?: unknown; reasons?: unknown };
     const reasons = Array.isArray(body.reasons) ? body.reasons.map(String) : [];
-    return { ready: res.ok, reasons };
+    return { ready: res.ok, degraded: res.ok && body.status === 'degraded', reasons };
   } catch (e) {
-    return { ready: false, reasons: [`readiness could not be read: ${(e as Error).message}`] };
+    return {
+      ready: false,
+      degraded: false,
+      reasons: [`readiness could not be read: ${(e as Error).message}`],
+    };
   }
 }
 
@@ -106,9 +110,11 @@ export function serveCommand(ctx: CliContext): Command {
       );
       const r = await readiness(rt.connector.url);
       ctx.stderr(
-        r.ready
-          ? 'closeloop ready: accepting alarms\n'
-          : `closeloop NOT ready:\n  ${r.reasons.map(loaded.redact).join('\n  ')}\n`,
+        !r.ready
+          ? `closeloop NOT ready:\n  ${r.reasons.map(loaded.redact).join('\n  ')}\n`
+          : r.degraded
+            ? `closeloop ready: accepting alarms; degraded:\n  ${r.reasons.map(loaded.redact).join('\n  ')}\n`
+            : 'closeloop ready: accepting alarms\n',
       );
       await stopRequested;
       ctx.stderr('closeloop stopping: finishing deliveries in flight…\n');

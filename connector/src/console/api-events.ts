@@ -6,13 +6,13 @@ import { routesWith, type Route } from '../http/route-table.js';
 import { alarmView, deliveryView, eventView } from '../http/views.js';
 import { alarmStateCheck } from '../guard/event-verdict.js';
 import { combineVerdict, evaluateChecks } from '../guard/evaluate-checks.js';
-import type { CheckResult, RenderedCheck } from '../guard/types.js';
+import type { RenderedCheck } from '../guard/types.js';
 import { CloseCheckSchema } from '../mapping/schema.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import type { EventDetail } from '../store/store.js';
 import { eventTimeline, opSummary } from './timeline.js';
 import { checkChart } from './check-chart.js';
-import type { Metrics } from '../observability/metrics.js';
+import { observeCheckProviders } from '../observability/metrics.js';
 
 const ListQuery = z
   .object({
@@ -60,16 +60,6 @@ export function storedChecks(detail: EventDetail): { checks: RenderedCheck[]; pr
     else problems.push(`close check ${i + 1} is not readable: ${zodMessage(p.error)}`);
   });
   return { checks, problems };
-}
-
-/** Record what the charts learned about provider reachability in the shared gauge. */
-function noteProviders(metrics: Metrics, checks: RenderedCheck[], results: CheckResult[]): void {
-  results.forEach((r, i) => {
-    const provider = checks[i]?.provider;
-    if (!provider || r.reason === 'no_provider') return;
-    const down = r.reason === 'provider_error' || r.reason === 'timeout';
-    metrics.providerUp.set({ provider }, down ? 0 : 1);
-  });
 }
 
 export function eventsApi(
@@ -127,7 +117,11 @@ export function eventsApi(
           ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
         })
       : [];
-    noteProviders(ctx.metrics, checks, results);
+    // What the charts learned about reachability counts for health, as the watcher's evaluations do.
+    observeCheckProviders(
+      ctx.metrics,
+      results.map((r, i) => ({ provider: checks[i]?.provider, reason: r.reason })),
+    );
     const alarms = alarmStateCheck(detail);
     res.json({
       event_key: key,

@@ -20,6 +20,7 @@ import type { Silence } from '../correlation/silences.js';
 import type { RouteModule } from '../http/route-table.js';
 import { createCredentialThrottle } from '../http/credential-throttle.js';
 import { parseByteSize } from '../util/byte-size.js';
+import { createHealthSampler } from '../observability/health-sample.js';
 
 export interface ConnectorDeps {
   config: Config;
@@ -76,6 +77,16 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
     logger: d.logger.child({ component: 'outbox' }),
     now,
     onSettled: (entry, result) => {
+      metrics.recent.delivery(
+        result.ok
+          ? { at: now().getTime(), ok: true }
+          : {
+              at: now().getTime(),
+              ok: false,
+              error: result.error,
+              ...(result.status !== undefined ? { status: result.status } : {}),
+            },
+      );
       if (!result.ok) return;
       if (entry.op.op === 'create') metrics.incidentsCreated.inc();
       else metrics.incidentsUpdated.inc({ op: entry.op.op });
@@ -117,6 +128,16 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
     bodyLimitBytes,
     ingest,
     notReadyReasons: d.notReadyReasons ?? (() => []),
+    // Whatever ctx.notReadyReasons reports (listeners, a store that refuses writes) makes it not ready.
+    health: createHealthSampler({
+      store: d.store,
+      recent: metrics.recent,
+      notReadyReasons: () => ctx.notReadyReasons(),
+      sources: () => Object.keys(d.engine().sources),
+      servicenow: d.config.servicenow.instance_url ?? null,
+      providers: Object.entries(d.config.telemetry.providers).map(([name, p]) => ({ name, kind: p.kind })),
+      now,
+    }),
     now,
     throttle: createCredentialThrottle({
       maxFailures: security.failed_credentials,
