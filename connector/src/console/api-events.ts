@@ -3,14 +3,15 @@
 import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
 import { routesWith, type Route } from '../http/route-table.js';
-import { alarmView, deliveryView, eventView } from '../http/views.js';
+import { alarmView, eventView } from '../http/views.js';
+import { consoleDelivery } from './api-deliveries.js';
 import { alarmStateCheck } from '../guard/event-verdict.js';
 import { combineVerdict, evaluateChecks } from '../guard/evaluate-checks.js';
 import type { RenderedCheck } from '../guard/types.js';
 import { CloseCheckSchema } from '../mapping/schema.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import type { EventDetail } from '../store/store.js';
-import { eventTimeline, opSummary } from './timeline.js';
+import { eventTimeline } from './timeline.js';
 import { checkChart } from './check-chart.js';
 import { observeCheckProviders } from '../observability/metrics.js';
 
@@ -22,6 +23,9 @@ const ListQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
+
+/** Alarm updates a timeline tells at most (the newest); a flapping alarm must not make it endless. */
+const TIMELINE_ALARM_UPDATES = 300;
 
 function zodMessage(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
@@ -92,12 +96,13 @@ export function eventsApi(
     const key = String(req.params['key']);
     const detail = await ctx.store.getEvent(key);
     if (!detail) return void res.status(404).json({ error: `no event with key "${key}"` });
+    const history = await ctx.store.alarmHistory(key, TIMELINE_ALARM_UPDATES);
     res.json({
       ...eventView(detail.event),
       alarms_by_source: alarmsBySource(detail),
       alarms: detail.alarms.map(alarmView),
-      deliveries: detail.deliveries.map((d) => ({ ...deliveryView(d), summary: opSummary(d.op) })),
-      timeline: eventTimeline(detail),
+      deliveries: detail.deliveries.map(consoleDelivery),
+      timeline: eventTimeline(detail, history),
     });
   });
 
