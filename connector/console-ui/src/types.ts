@@ -69,6 +69,11 @@ export interface DeliveryRow {
   payload: unknown;
   /** What the write does, in one line: `note "…"`, `verdict fail`. */
   summary: string;
+  /**
+   * Whose the last error is: ServiceNow answered with a status; no answer (network) or none in time;
+   * or the connector's own refusal. Null when there is none.
+   */
+  error_origin: 'servicenow' | 'no_answer' | 'timeout' | 'connector' | null;
 }
 
 export interface TimelineEntry {

@@ -84,6 +84,29 @@ export function Section({
   </section>`;
 }
 
+const ORIGIN = {
+  servicenow: 'ServiceNow answered',
+  no_answer: 'No answer from ServiceNow',
+  timeout: 'No answer from ServiceNow in time',
+  connector: 'Not sent by the connector',
+} as const;
+
+/**
+ * A write's last error, saying whose it is: only an answer with a status is ServiceNow's; a refused
+ * connection or a timeout is no answer, and some writes the connector itself holds back.
+ */
+export function LastError({
+  d,
+}: {
+  d: { last_error: string | null; last_status: number | null; error_origin: keyof typeof ORIGIN | null };
+}) {
+  if (!d.error_origin) return null;
+  const status = d.last_status ? ` HTTP ${d.last_status}` : '';
+  return view`<span class="last-error" data-origin=${d.error_origin}
+    ><strong>${ORIGIN[d.error_origin]}${status}</strong>${d.last_error ? `: ${d.last_error}` : ''}</span
+  >`;
+}
+
 export function Empty({ children }: { children: ComponentChildren }) {
   return view`<p class="empty">${children}</p>`;
 }
