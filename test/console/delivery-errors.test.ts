@@ -102,6 +102,10 @@ describe('console: whose error a failed write carries (Chromium, ServiceNow stan
     const writes = page.locator('section[aria-labelledby="writes-title"]');
     await writes.locator('tbody tr').first().waitFor();
     expect(await writes.locator('thead').textContent()).to.include('Last answer or error');
+    // No incident, and why: not "not created yet" as if it were coming.
+    expect(await page.locator('dl.summary').textContent()).to.include(
+      'not created: the create failed (see the writes below)',
+    );
     expect(await writes.locator('tbody tr').first().locator('.last-error').textContent()).to.match(
       /^No answer from ServiceNow: /,
     );

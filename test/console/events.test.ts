@@ -346,6 +346,36 @@ describe('console: events list and the "why blocked" chart (Chromium, Prometheus
     expect(await row.textContent()).to.include('88 °C');
   });
 
+  it('says it does not know ServiceNow’s state, and shows it when the API reports it', async () => {
+    const page = b!.page;
+    const path = `/console/api/events/${encodeURIComponent(EVENT_KEY)}`;
+    await page.goto(`${c!.url}/console/events/${encodeURIComponent(EVENT_KEY)}`);
+    expect(await page.getByTestId('sn-state').textContent()).to.equal('not known to the connector');
+    // The API does not report it yet (the ServiceNow → connector sync will): the page is ready for it.
+    const real = (await (
+      await fetch(`${c!.url}${path}`, { headers: { 'x-api-key': API_KEY } })
+    ).json()) as object;
+    expect(real).to.not.have.property('servicenow');
+    const servicenow = {
+      state: 'Resolved',
+      synced_at: new Date().toISOString(),
+      actions: [{ action: 'resolved', by: 'beth.anglin', at: '2026-11-25T10:42:00Z' }],
+    };
+    await page.route(`**${path}`, (route) =>
+      route.fulfill({ json: { ...real, servicenow }, headers: { 'cache-control': 'no-store' } }),
+    );
+    await page.reload();
+    await page.locator('[data-testid="sn-state"] .sn-state').waitFor();
+    expect(await page.getByTestId('sn-state').textContent()).to.equal(
+      'Resolved · resolved by beth.anglin 10:42:00',
+    );
+    await page.unroute(`**${path}`);
+    // The list has no ServiceNow column while no event carries that state.
+    await page.goto(`${c!.url}/console/events`);
+    await page.locator('table.data tbody tr').first().waitFor();
+    expect(await page.locator('table.data thead').textContent()).to.not.include('In ServiceNow');
+  });
+
   it('serves the same series as JSON for tools (X-API-Key)', async () => {
     const r = await fetch(`${c!.url}/console/api/events/${encodeURIComponent(EVENT_KEY)}/telemetry`, {
       headers: { 'x-api-key': API_KEY },

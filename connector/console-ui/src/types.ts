@@ -17,6 +17,20 @@ export interface AlarmsBySource {
   total: number;
 }
 
+/**
+ * What ServiceNow says of the event's record, once the connector reads it back (ServiceNow → connector
+ * sync). Absent while the API does not provide it: the console then says it does not know, and never
+ * guesses from the connector's own state.
+ */
+export interface ServiceNowRecordState {
+  /** The record's state as the instance names it ("Resolved", "Closed", "In Progress"). */
+  state: string;
+  /** When the connector learned it. */
+  synced_at: string | null;
+  /** What people did in ServiceNow (resolved, closed, cancelled, reopened, overridden), oldest first. */
+  actions?: { action: string; by: string | null; at: string; note?: string | null }[];
+}
+
 export interface EventRow {
   key: string;
   correlation_key: string;
@@ -33,6 +47,7 @@ export interface EventRow {
   close_checks: unknown[];
   verdict: { verdict: CheckStatus; evaluated_at: string | null; checks: unknown[] | null } | null;
   alarms_by_source: AlarmsBySource[];
+  servicenow?: ServiceNowRecordState | null;
 }
 
 export interface AlarmRow {

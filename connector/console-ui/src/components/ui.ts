@@ -41,8 +41,15 @@ export function incidentHref(sysId: string): string | null {
   return `${config.instanceUrl}/nav_to.do?uri=${encodeURIComponent(target)}`;
 }
 
-export function IncidentLink({ incident }: { incident: { sys_id: string; number: string | null } | null }) {
-  if (!incident) return view`<span class="muted">not created yet</span>`;
+export function IncidentLink({
+  incident,
+  missing = 'not created yet',
+}: {
+  incident: { sys_id: string; number: string | null } | null;
+  /** What to say when there is no incident (held back, its create failed, …). */
+  missing?: string;
+}) {
+  if (!incident) return view`<span class="muted">${missing}</span>`;
   const text = incident.number ?? incident.sys_id;
   const href = incidentHref(incident.sys_id);
   return href
@@ -82,6 +89,22 @@ export function Section({
     </div>
     ${children}
   </section>`;
+}
+
+/** ServiceNow's own state of the record and the last thing a person did there, when the API gives it. */
+export function ServiceNowState({
+  sn,
+}: {
+  sn: {
+    state: string;
+    synced_at: string | null;
+    actions?: { action: string; by: string | null; at: string }[];
+  };
+}) {
+  const last = sn.actions?.[sn.actions.length - 1];
+  return view`<span class="sn-state" data-sn-state=${sn.state}
+    ><strong>${sn.state}</strong>${last ? ` · ${last.action.replace(/_/g, ' ')}${last.by ? ` by ${last.by}` : ''} ${clock(last.at)}` : ''}</span
+  >`;
 }
 
 const ORIGIN = {

@@ -6,7 +6,16 @@ import { api, keyPath } from '../api.js';
 import { config, isAdmin } from '../config.js';
 import { dateTime, relative } from '../format.js';
 import { usePoll, useTitle } from '../hooks.js';
-import { Badge, Empty, ErrorBox, IncidentLink, LastError, LiveStatus, Section } from '../components/ui.js';
+import {
+  Badge,
+  Empty,
+  ErrorBox,
+  IncidentLink,
+  LastError,
+  LiveStatus,
+  Section,
+  ServiceNowState,
+} from '../components/ui.js';
 import { CheckChart } from '../components/check-chart.js';
 import type { AlarmRow, DeliveryRow, EventDetail, Telemetry } from '../types.js';
 
@@ -70,6 +79,17 @@ function WhyBlocked({ eventKey, hasChecks, state }: { eventKey: string; hasCheck
           : null
     }
   <//>`;
+}
+
+/** Why there is no incident yet, from the event's state and its create's delivery. */
+function noIncident(e: EventDetail): string {
+  if (e.state === 'pending') return 'held back (hold-down), not created yet';
+  const create = e.deliveries.find((d) => d.op === 'create');
+  if (!create) return 'not created';
+  if (create.state === 'dead') return 'not created: the create failed (see the writes below)';
+  if (create.state === 'cancelled') return 'not created: the create was cancelled';
+  if (create.last_error) return 'not created yet: the create is being retried';
+  return 'not created yet';
 }
 
 function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetried: () => void }) {
@@ -164,20 +184,34 @@ export function EventPage({ eventKey }: { eventKey: string }) {
       </div>
       <div>
         <dt>Incident</dt>
-        <dd><${IncidentLink} incident=${e.incident} /></dd>
+        <dd><${IncidentLink} incident=${e.incident} missing=${noIncident(e)} /></dd>
       </div>
       <div>
-        <dt>State</dt>
+        <dt>Event state</dt>
         <dd><${Badge} value=${e.state} label=${e.state === 'pending' ? 'held' : e.state} /></dd>
+      </div>
+      <div>
+        <dt>In ServiceNow</dt>
+        <dd data-testid="sn-state">
+          ${
+            e.servicenow
+              ? view`<${ServiceNowState} sn=${e.servicenow} />`
+              : view`<span class="muted">${e.incident ? 'not known to the connector' : '—'}</span>`
+          }
+        </dd>
       </div>
       <div>
         <dt>Severity</dt>
         <dd><${Badge} value=${e.severity} /></dd>
       </div>
       <div>
-        <dt>Verdict</dt>
+        <dt>Recorded verdict</dt>
         <dd>
-          ${e.verdict ? view`<${Badge} value=${e.verdict.verdict} />` : view`<span class="muted">none yet</span>`}
+          ${
+            e.verdict
+              ? view`<${Badge} value=${e.verdict.verdict} />${e.verdict.evaluated_at ? view` <time class="muted small" datetime=${e.verdict.evaluated_at} title=${dateTime(e.verdict.evaluated_at)}>${relative(e.verdict.evaluated_at)}</time>` : null}`
+              : view`<span class="muted">none yet</span>`
+          }
         </dd>
       </div>
       <div>
