@@ -156,6 +156,15 @@ describe('console: health that tells the truth (Chromium, ServiceNow stand-in)',
     expect(metrics).to.match(
       /^closeloop_dependency_problem\{kind="provider",dependency="prometheus",reason="provider_unreachable"\} 1$/m,
     );
+    // The event page says why its check cannot pass, not that "data is missing".
+    await page.goto(`${c!.url}/console/events/${encodeURIComponent(KEY)}`);
+    const check = page.locator('article[data-check="supply-air-in-range"]');
+    await check.waitFor();
+    expect(await check.locator('.satisfied').textContent()).to.equal(
+      'No pass time can be given yet: the provider did not answer.',
+    );
+    expect(await page.locator('#why-title').textContent()).to.equal('Why blocked');
+    await page.goto(`${c!.url}/console/health`);
   });
 
   it('once ServiceNow answers again it is ok; the provider is what is left', async () => {

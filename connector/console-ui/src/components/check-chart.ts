@@ -243,10 +243,24 @@ function summary(c: CheckChartData): string {
   return `${c.label}: ${n} sample${n === 1 ? '' : 's'}, ${c.outOfRange} out of range, expected ${c.expected} for ${c.window}`;
 }
 
+/** Why an unknown check cannot pass yet, as its reason says (guard/types.ts UnknownReason). */
+const UNKNOWN_WHY: Record<string, string> = {
+  no_provider: 'its provider is not configured',
+  provider_error: 'the provider did not answer',
+  timeout: 'the provider did not answer in time',
+  no_data: 'there is no data',
+  stale: 'the newest sample is too old',
+  not_covered: 'the data does not cover the whole window yet',
+  gap: 'the data has a gap in the window',
+  too_few: 'there are too few samples in the window',
+  unsafe_query: 'the query was refused (an alarm value could not be placed in it safely)',
+  invalid: 'the source sent invalid readings in the window',
+};
+
 export function SatisfiedAt({ chart }: { chart: CheckChartData }) {
   if (chart.status === 'pass') return view`<p class="satisfied ok">In range for the whole window.</p>`;
   if (!chart.satisfiedAt)
-    return view`<p class="satisfied">No pass time can be given yet: ${chart.status === 'fail' ? 'the newest value is still out of range' : 'data is missing'}.</p>`;
+    return view`<p class="satisfied">No pass time can be given yet: ${chart.status === 'fail' ? 'the newest value is still out of range' : (UNKNOWN_WHY[chart.reason ?? ''] ?? 'the telemetry does not say')}.</p>`;
   const at = chart.satisfiedAt;
   return view`<p class="satisfied">Window satisfied at <strong><time datetime=${at}>${clock(at)}</time></strong> (${relative(at)}) if values stay in range.</p>`;
 }

@@ -45,7 +45,9 @@ function WhyBlocked({ eventKey, hasChecks, state }: { eventKey: string; hasCheck
     : closed
       ? `The event is ${state}; this is how its alarms and close checks read now.`
       : d.verdict === 'pass'
-        ? 'Closure is allowed: every alarm is clear and the telemetry is in range for its whole window.'
+        ? d.checks.length
+          ? 'Closure is allowed: every alarm is clear and the telemetry is in range for its whole window.'
+          : 'Closure is allowed: every alarm is clear (no close check gates it).'
         : d.verdict === 'fail'
           ? 'Closure is blocked.'
           : 'Closure cannot be confirmed: some telemetry is missing or stale (unknown is never a pass).';
