@@ -15,6 +15,7 @@ import { readConfigReferences } from '../config/env-vars.js';
 import { formatMappingError } from '../mapping/errors.js';
 import { loadMappings } from '../mapping/load.js';
 import { createLogger } from '../observability/logger.js';
+import { observeProvider } from '../observability/metrics.js';
 import { runPreflight } from './preflight/run.js';
 import { formatStates, formatVerdict } from './preflight/report.js';
 
@@ -108,6 +109,10 @@ export function serveCommand(ctx: CliContext): Command {
       ctx.stderr(
         `closeloop listening on ${rt.connector.url} (store: ${rt.store.kind}, config: ${loaded.file ?? 'built-in defaults'}); console: ${rt.connector.url}/console\n`,
       );
+      // The start checks queried each provider: the running connector's health starts from what they saw.
+      for (const st of pre.states)
+        if (st.kind === 'provider' && (st.health === 'ok' || st.health === 'degraded'))
+          observeProvider(rt.connector.metrics, st.name, st.health === 'ok');
       const r = await readiness(rt.connector.url);
       ctx.stderr(
         !r.ready
