@@ -11,7 +11,14 @@ import {
   logIn,
   type TestBrowser,
 } from './browser.js';
-import { API_KEY, postAlarm, startConsoleRuntime, type ConsoleRuntime } from './console-runtime.js';
+import {
+  ALERTMANAGER_TOKEN,
+  API_KEY,
+  postAlarm,
+  startConsoleRuntime,
+  type ConsoleRuntime,
+} from './console-runtime.js';
+import { waitFor } from '../support/wait.js';
 
 const MAPPINGS = {
   '00-sources.yaml': `
@@ -34,6 +41,10 @@ sources:
       text: $.message
     state_values: { ACTIVE: active, RETURN_TO_NORMAL: cleared }
     severity_values: { HIGH: major, CRITICAL: critical }
+  alertmanager:
+    kind: alertmanager
+    auth: { type: bearer, token_env: CLOSELOOP_ALERTMANAGER_TOKEN }
+    asset_labels: { site: site, rack: rack, equipment_id: Hostname }
 `,
   '20-cooling.yaml': `
 rules:
@@ -66,6 +77,30 @@ rules:
         min_samples: 3
         step: 30s
     options: { auto_resolve: false }
+  - name: rack-inlet-high
+    match: { source: bms, type: rack_inlet_high }
+    incident:
+      short_description: 'rack inlet high in {{asset.site}}'
+    correlation:
+      key: '{{asset.site}}/rack-inlet'
+    close_checks:
+      - name: rack-inlet
+        provider: prometheus
+        query: 'max(rack_inlet_celsius{site="{{asset.site}}"})'
+        label: 'hottest rack inlet'
+        unit: °C
+        expect: { max: 27 }
+        stabilize: 10m
+        max_age: 2m
+        min_samples: 3
+        step: 30s
+    options: { auto_resolve: false }
+  - name: gpu-temperature
+    match: { source: alertmanager }
+    incident:
+      short_description: 'GPU {{labels.gpu}} on {{asset.equipment_id}} hot'
+    correlation:
+      key: '{{asset.site}}/gpu/{{asset.equipment_id}}/{{labels.gpu}}'
 `,
 };
 
@@ -118,6 +153,41 @@ describe('console: events list and the "why blocked" chart (Chromium, Prometheus
     c = await startConsoleRuntime({ mappings: MAPPINGS, prometheusUrl: prom.url });
     const r = await postAlarm(c.url, 'bms', bmsAlarm(new Date()));
     expect(r.status).to.equal(202);
+    // A later reading of the same alarm, still active: the record now holds 25.6 °C, the raise 29.4 °C.
+    const later = { ...bmsAlarm(new Date()), reading: { value: 25.6, unit: '°C', limit: 27 } };
+    expect((await postAlarm(c.url, 'bms', later)).status).to.equal(202);
+    // A rack inlet alarm that is raised and cleared, its one check in range: a passing event.
+    const inlet = {
+      ...bmsAlarm(new Date()),
+      alarmId: 'DC1-RACK-INLET',
+      alarmType: 'rack_inlet_high',
+      device: { id: 'R01', name: 'R01' },
+    };
+    expect((await postAlarm(c.url, 'bms', inlet)).status).to.equal(202);
+    expect((await postAlarm(c.url, 'bms', { ...inlet, state: 'RETURN_TO_NORMAL' })).status).to.equal(202);
+    // A GPU alert whose rule names the unit of its value.
+    const gpu = {
+      version: '4',
+      status: 'firing',
+      alerts: [
+        {
+          status: 'firing',
+          labels: {
+            alertname: 'GpuTemperatureHigh',
+            severity: 'warning',
+            site: 'DC1',
+            rack: 'R03',
+            Hostname: 'gpu-r03-01',
+            gpu: '5',
+          },
+          annotations: { summary: 'GPU 5 on gpu-r03-01 is hot', value: '88', unit: '°C' },
+          startsAt: new Date().toISOString(),
+          endsAt: '0001-01-01T00:00:00Z',
+          fingerprint: '4f3a9c1d2b7e8f60',
+        },
+      ],
+    };
+    expect((await postAlarm(c.url, 'alertmanager', gpu, ALERTMANAGER_TOKEN)).status).to.equal(202);
     await c.rt.connector.worker.idle();
     b = await launchBrowser();
   });
@@ -194,6 +264,116 @@ describe('console: events list and the "why blocked" chart (Chromium, Prometheus
     await failing.locator('.uplot canvas').first().waitFor();
     await b!.shot('event-tablet');
     await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('the timeline shows the value the alarm was raised with; the table its last reading', async () => {
+    const page = b!.page;
+    const timeline = page.locator('section[aria-labelledby="timeline-title"] li');
+    const raised = timeline.filter({ hasText: 'raised' });
+    expect(await raised.count()).to.equal(1);
+    expect(await raised.textContent()).to.include(
+      'Alarm bms CRAH-1 Hall A row A1 supply_air_temp_high raised (major): 29.4 °C',
+    );
+    expect(await timeline.allTextContents()).to.satisfy((all: string[]) =>
+      all.every((t) => !t.includes('25.6')),
+    );
+    const alarms = page.locator('section[aria-labelledby="alarms-title"]');
+    expect(await alarms.locator('thead').textContent()).to.include('Last reading');
+    expect(await alarms.locator('tbody tr').first().textContent()).to.include('25.6 °C');
+    expect(await page.locator('#why-title').textContent()).to.equal('Why blocked');
+  });
+
+  it('the chart legend shows values: the newest at rest, the hovered one, and keeps it across a refresh', async () => {
+    const page = b!.page;
+    await page.goto(`${c!.url}/console/events/${encodeURIComponent(EVENT_KEY)}`);
+    const chart = page.locator('article[data-check="rack-inlet"]');
+    const legend = chart.locator('.u-legend td.u-value');
+    await legend.first().waitFor();
+    // At rest: the newest sample's time (24-hour clock) and value; no out-of-range sample there.
+    const rest = await legend.allTextContents();
+    expect(rest[0]).to.match(/^\d{2}:\d{2}:\d{2}$/);
+    expect(rest.slice(1)).to.deep.equal(['24 °C', 'in range']);
+    // Hovering the supply-air chart at the spike shows it.
+    const failing = page.locator('article[data-check="supply-air-in-range"]');
+    const over = failing.locator('.u-over');
+    const box = (await over.boundingBox())!;
+    // Sweep until the legend shows the spike (the x of a sample depends on the layout).
+    let seen = '';
+    for (let f = 0.02; f < 0.98 && !seen.includes('29.4'); f += 0.01) {
+      await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
+      seen = (await failing.locator('.u-legend td.u-value').allTextContents()).join(' | ');
+    }
+    expect(seen).to.match(/^\d{2}:\d{2}:\d{2} \| 29\.4 °C \| 29\.4 °C$/);
+    // The telemetry is polled again (the page redraws the charts): the hovered sample stays.
+    const live = page.locator('section[aria-labelledby="why-title"] .live');
+    const before = await live.textContent();
+    await waitFor(
+      'the telemetry to be polled again',
+      async () => (await live.textContent()) !== before,
+      25_000,
+    );
+    expect((await failing.locator('.u-legend td.u-value').allTextContents()).join(' | ')).to.equal(seen);
+  });
+
+  it('a passing event is not headed "Why blocked"', async () => {
+    const page = b!.page;
+    await page.goto(`${c!.url}/console/events/${encodeURIComponent('DC1/rack-inlet')}`);
+    await page.locator('article[data-check="rack-inlet"] .badge', { hasText: 'pass' }).waitFor();
+    expect(await page.locator('#why-title').textContent()).to.equal('Why closure is allowed');
+    expect(await page.getByRole('heading', { name: 'Why blocked' }).count()).to.equal(0);
+    expect(await page.locator('section[aria-labelledby="why-title"] .callout').textContent()).to.include(
+      'Closure is allowed',
+    );
+  });
+
+  it('GPU readings carry their unit: in the alarms and the timeline', async () => {
+    const key = 'DC1/gpu/gpu-r03-01/5';
+    const r = await fetch(`${c!.url}/console/api/events/${encodeURIComponent(key)}`, {
+      headers: { 'x-api-key': API_KEY },
+    });
+    const body = (await r.json()) as {
+      alarms: { value: number; unit: string }[];
+      timeline: { text: string }[];
+    };
+    expect(body.alarms[0]).to.include({ value: 88, unit: '°C' });
+    expect(body.timeline.map((t) => t.text)).to.include(
+      'Alarm alertmanager gpu-r03-01 GpuTemperatureHigh raised (warning): 88 °C',
+    );
+    const page = b!.page;
+    await page.goto(`${c!.url}/console/events/${encodeURIComponent(key)}`);
+    const row = page.locator('section[aria-labelledby="alarms-title"] tbody tr').first();
+    await row.waitFor();
+    expect(await row.textContent()).to.include('88 °C');
+  });
+
+  it('says it does not know ServiceNow’s state, and shows it when the API reports it', async () => {
+    const page = b!.page;
+    const path = `/console/api/events/${encodeURIComponent(EVENT_KEY)}`;
+    await page.goto(`${c!.url}/console/events/${encodeURIComponent(EVENT_KEY)}`);
+    expect(await page.getByTestId('sn-state').textContent()).to.equal('not known to the connector');
+    // The API does not report it yet (the ServiceNow → connector sync will): the page is ready for it.
+    const real = (await (
+      await fetch(`${c!.url}${path}`, { headers: { 'x-api-key': API_KEY } })
+    ).json()) as object;
+    expect(real).to.not.have.property('servicenow');
+    const servicenow = {
+      state: 'Resolved',
+      synced_at: new Date().toISOString(),
+      actions: [{ action: 'resolved', by: 'beth.anglin', at: '2026-11-25T10:42:00Z' }],
+    };
+    await page.route(`**${path}`, (route) =>
+      route.fulfill({ json: { ...real, servicenow }, headers: { 'cache-control': 'no-store' } }),
+    );
+    await page.reload();
+    await page.locator('[data-testid="sn-state"] .sn-state').waitFor();
+    expect(await page.getByTestId('sn-state').textContent()).to.equal(
+      'Resolved · resolved by beth.anglin 10:42:00',
+    );
+    await page.unroute(`**${path}`);
+    // The list has no ServiceNow column while no event carries that state.
+    await page.goto(`${c!.url}/console/events`);
+    await page.locator('table.data tbody tr').first().waitFor();
+    expect(await page.locator('table.data thead').textContent()).to.not.include('In ServiceNow');
   });
 
   it('serves the same series as JSON for tools (X-API-Key)', async () => {

@@ -17,6 +17,20 @@ export interface AlarmsBySource {
   total: number;
 }
 
+/**
+ * What ServiceNow says of the event's record, once the connector reads it back (ServiceNow → connector
+ * sync). Absent while the API does not provide it: the console then says it does not know, and never
+ * guesses from the connector's own state.
+ */
+export interface ServiceNowRecordState {
+  /** The record's state as the instance names it ("Resolved", "Closed", "In Progress"). */
+  state: string;
+  /** When the connector learned it. */
+  synced_at: string | null;
+  /** What people did in ServiceNow (resolved, closed, cancelled, reopened, overridden), oldest first. */
+  actions?: { action: string; by: string | null; at: string; note?: string | null }[];
+}
+
 export interface EventRow {
   key: string;
   correlation_key: string;
@@ -33,6 +47,7 @@ export interface EventRow {
   close_checks: unknown[];
   verdict: { verdict: CheckStatus; evaluated_at: string | null; checks: unknown[] | null } | null;
   alarms_by_source: AlarmsBySource[];
+  servicenow?: ServiceNowRecordState | null;
 }
 
 export interface AlarmRow {
@@ -69,6 +84,11 @@ export interface DeliveryRow {
   payload: unknown;
   /** What the write does, in one line: `note "…"`, `verdict fail`. */
   summary: string;
+  /**
+   * Whose the last error is: ServiceNow answered with a status; no answer (network) or none in time;
+   * or the connector's own refusal. Null when there is none.
+   */
+  error_origin: 'servicenow' | 'no_answer' | 'timeout' | 'connector' | null;
 }
 
 export interface TimelineEntry {
@@ -227,20 +247,51 @@ export interface PreviewResult {
   alarms: PreviewAlarm[];
 }
 
+export type DependencyHealth = 'ok' | 'disabled' | 'degraded' | 'missing';
+
+/** One dependency's state (connector/src/model/dependency.ts, observability/health-decision.ts). */
+export interface DependencyStatus {
+  kind: 'config' | 'source' | 'provider' | 'store' | 'servicenow' | 'outbox';
+  name: string;
+  health: DependencyHealth;
+  detail: string;
+  problems: string[];
+  reason: string | null;
+}
+
 export interface Health {
   at: string;
+  /** ready: accepting alarms, everything works; degraded: accepting alarms, something after fails. */
+  status: 'ready' | 'degraded' | 'not_ready';
   ready: { ok: boolean; reasons: string[] };
+  degraded: string[];
+  dependencies: DependencyStatus[];
   store: string;
   ingest: { source: string; received: number; rejected: number; dropped: number; perMinute: number | null }[];
   outbox: Record<string, number>;
   servicenow: {
     instance: string | null;
+    /** Since start. */
     requests: number;
     errors: number;
     errorRate: number | null;
-    recentErrorRate: number | null;
     byStatus: { status: string; count: number }[];
-    operations: { operation: string; count: number; meanMs: number | null; p95Ms: number | null }[];
+    operations: { operation: string; count: number; meanMs: number }[];
+    /** The last minutes, exact. */
+    recent: {
+      windowMs: number;
+      requests: number;
+      errors: number;
+      errorRate: number | null;
+      byStatus: { status: string; count: number }[];
+      operations: { operation: string; count: number; p50Ms: number; p95Ms: number; maxMs: number }[];
+    };
   };
-  providers: { name: string; kind: string | null; up: boolean | null }[];
+  providers: {
+    name: string;
+    kind: string | null;
+    up: boolean | null;
+    at: string | null;
+    since: string | null;
+  }[];
 }

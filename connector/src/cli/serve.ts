@@ -15,18 +15,23 @@ import { readConfigReferences } from '../config/env-vars.js';
 import { formatMappingError } from '../mapping/errors.js';
 import { loadMappings } from '../mapping/load.js';
 import { createLogger } from '../observability/logger.js';
+import { observeProvider } from '../observability/metrics.js';
 import { runPreflight } from './preflight/run.js';
 import { formatStates, formatVerdict } from './preflight/report.js';
 
-/** Readiness as the running connector reports it (listeners that could not start, …). */
-async function readiness(url: string): Promise<{ ready: boolean; reasons: string[] }> {
+/** Readiness as the running connector reports it (listeners that could not start, …; or degraded). */
+async function readiness(url: string): Promise<{ ready: boolean; degraded: boolean; reasons: string[] }> {
   try {
     const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) });
-    const body = (await res.json()) as { reasons?: unknown };
+    const body = (await res.json()) as { status?: unknown; reasons?: unknown };
     const reasons = Array.isArray(body.reasons) ? body.reasons.map(String) : [];
-    return { ready: res.ok, reasons };
+    return { ready: res.ok, degraded: res.ok && body.status === 'degraded', reasons };
   } catch (e) {
-    return { ready: false, reasons: [`readiness could not be read: ${(e as Error).message}`] };
+    return {
+      ready: false,
+      degraded: false,
+      reasons: [`readiness could not be read: ${(e as Error).message}`],
+    };
   }
 }
 
@@ -104,11 +109,17 @@ export function serveCommand(ctx: CliContext): Command {
       ctx.stderr(
         `closeloop listening on ${rt.connector.url} (store: ${rt.store.kind}, config: ${loaded.file ?? 'built-in defaults'}); console: ${rt.connector.url}/console\n`,
       );
+      // The start checks queried each provider: the running connector's health starts from what they saw.
+      for (const st of pre.states)
+        if (st.kind === 'provider' && (st.health === 'ok' || st.health === 'degraded'))
+          observeProvider(rt.connector.metrics, st.name, st.health === 'ok');
       const r = await readiness(rt.connector.url);
       ctx.stderr(
-        r.ready
-          ? 'closeloop ready: accepting alarms\n'
-          : `closeloop NOT ready:\n  ${r.reasons.map(loaded.redact).join('\n  ')}\n`,
+        !r.ready
+          ? `closeloop NOT ready:\n  ${r.reasons.map(loaded.redact).join('\n  ')}\n`
+          : r.degraded
+            ? `closeloop ready: accepting alarms; degraded:\n  ${r.reasons.map(loaded.redact).join('\n  ')}\n`
+            : 'closeloop ready: accepting alarms\n',
       );
       await stopRequested;
       ctx.stderr('closeloop stopping: finishing deliveries in flight…\n');

@@ -1,10 +1,17 @@
-// Console API for the outbox: pending and dead deliveries with ServiceNow's error, retry of one or of
+// Console API for the outbox: pending and dead deliveries with their last error (and whose it is), retry of one or of
 // every dead letter (admin), and the raw payloads of rejected alarm requests.
 import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
 import { deliveryView, rejectedView } from '../http/views.js';
 import { routesWith, type Route } from '../http/route-table.js';
 import { opSummary } from './timeline.js';
+import { errorOrigin } from './delivery-error.js';
+import type { OutboxEntry } from '../store/store.js';
+
+/** A delivery as the console shows it: what the write does, and whose error it carries. */
+export function consoleDelivery(d: OutboxEntry) {
+  return { ...deliveryView(d), summary: opSummary(d.op), error_origin: errorOrigin(d) };
+}
 
 const ListQuery = z
   .object({
@@ -27,7 +34,7 @@ export function deliveriesApi(ctx: HttpContext): Route[] {
       ctx.store.listDeliveries(q.data.state, q.data.limit),
       ctx.store.deliveryCounts(),
     ]);
-    res.json({ deliveries: rows.map((d) => ({ ...deliveryView(d), summary: opSummary(d.op) })), counts });
+    res.json({ deliveries: rows.map(consoleDelivery), counts });
   });
 
   admin.post('/console/api/deliveries/:id/retry', async (req, res) => {

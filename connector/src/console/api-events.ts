@@ -3,16 +3,15 @@
 import { z } from 'zod';
 import type { HttpContext } from '../http/context.js';
 import { routesWith, type Route } from '../http/route-table.js';
-import { alarmView, deliveryView, eventView } from '../http/views.js';
+import { alarmView, eventView } from '../http/views.js';
+import { consoleDelivery } from './api-deliveries.js';
 import { alarmStateCheck } from '../guard/event-verdict.js';
 import { combineVerdict, evaluateChecks } from '../guard/evaluate-checks.js';
-import type { RenderedCheck } from '../model/close-check.js';
-import type { CheckResult } from '../model/verdict.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import type { EventDetail } from '../store/store.js';
-import { eventTimeline, opSummary } from './timeline.js';
+import { eventTimeline } from './timeline.js';
 import { checkChart } from './check-chart.js';
-import type { Metrics } from '../observability/metrics.js';
+import { observeCheckProviders } from '../observability/metrics.js';
 
 const ListQuery = z
   .object({
@@ -22,6 +21,9 @@ const ListQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
+
+/** Alarm updates a timeline tells at most (the newest); a flapping alarm must not make it endless. */
+const TIMELINE_ALARM_UPDATES = 300;
 
 function zodMessage(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
@@ -38,16 +40,6 @@ export function alarmsBySource(detail: EventDetail): { source: string; active: n
   return [...by.entries()]
     .map(([source, c]) => ({ source, ...c }))
     .sort((a, b) => a.source.localeCompare(b.source));
-}
-
-/** Record what the charts learned about provider reachability in the shared gauge. */
-function noteProviders(metrics: Metrics, checks: RenderedCheck[], results: CheckResult[]): void {
-  results.forEach((r, i) => {
-    const provider = checks[i]?.provider;
-    if (!provider || r.reason === 'no_provider') return;
-    const down = r.reason === 'provider_error' || r.reason === 'timeout';
-    metrics.providerUp.set({ provider }, down ? 0 : 1);
-  });
 }
 
 export function eventsApi(
@@ -80,12 +72,13 @@ export function eventsApi(
     const key = String(req.params['key']);
     const detail = await ctx.store.getEvent(key);
     if (!detail) return void res.status(404).json({ error: `no event with key "${key}"` });
+    const history = await ctx.store.alarmHistory(key, TIMELINE_ALARM_UPDATES);
     res.json({
       ...eventView(detail.event),
       alarms_by_source: alarmsBySource(detail),
       alarms: detail.alarms.map(alarmView),
-      deliveries: detail.deliveries.map((d) => ({ ...deliveryView(d), summary: opSummary(d.op) })),
-      timeline: eventTimeline(detail),
+      deliveries: detail.deliveries.map(consoleDelivery),
+      timeline: eventTimeline(detail, history),
     });
   });
 
@@ -105,7 +98,11 @@ export function eventsApi(
           ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
         })
       : [];
-    noteProviders(ctx.metrics, checks, results);
+    // What the charts learned about reachability counts for health, as the watcher's evaluations do.
+    observeCheckProviders(
+      ctx.metrics,
+      results.map((r, i) => ({ provider: checks[i]?.provider, reason: r.reason })),
+    );
     const alarms = alarmStateCheck(detail);
     res.json({
       event_key: key,

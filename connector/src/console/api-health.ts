@@ -1,6 +1,8 @@
-// Console API: who is logged in and what the console may link to (session), and health figures.
+// Console API: who is logged in and what the console may link to (session), and health: ready or not,
+// degraded or not and why, each dependency's state (the same decision as /readyz), and the figures.
 import type { HttpContext } from '../http/context.js';
 import { routesWith, type Route } from '../http/route-table.js';
+import { DEFAULT_HEALTH_POLICY } from '../observability/health-decision.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { consoleLocals } from './auth.js';
 import { createRateWindow, healthFigures } from './health.js';
@@ -19,25 +21,26 @@ export function healthApi(
   });
 
   router.get('/console/api/health', async (_req, res) => {
-    const [figures, ready] = await Promise.all([
+    const nowMs = ctx.now().getTime();
+    const windowMs = DEFAULT_HEALTH_POLICY.windowMs;
+    const [figures, health] = await Promise.all([
       healthFigures({
         registry: ctx.metrics.registry,
         providers: [...deps.providers.values()].map((p) => ({ name: p.name, kind: p.kind })),
         sources: Object.keys(ctx.engine().sources),
-        nowMs: ctx.now().getTime(),
+        nowMs,
         rates,
+        recent: ctx.metrics.recent.snapshot(nowMs, windowMs),
+        windowMs,
       }),
-      ctx.store
-        .ping()
-        .then(() => ctx.notReadyReasons())
-        .catch((err: unknown) => [
-          ...ctx.notReadyReasons(),
-          `store: ${err instanceof Error ? err.message : String(err)}`,
-        ]),
+      ctx.health(),
     ]);
     res.json({
       ...figures,
-      ready: { ok: ready.length === 0, reasons: ready },
+      status: health.status,
+      ready: { ok: health.ready, reasons: health.notReady },
+      degraded: health.degraded,
+      dependencies: health.dependencies,
       store: ctx.store.kind,
       servicenow: { ...figures.servicenow, instance: deps.instanceUrl },
     });

@@ -1,8 +1,10 @@
-// Health figures for the console, read from the connector's own Prometheus registry: alarms in per
-// source (with a per-minute rate between polls), outbox depth, ServiceNow latency and error rates, and
-// whether each telemetry provider answered last time.
+// Health figures for the console, read from the connector's own Prometheus registry (alarms in per
+// source, with a per-minute rate between polls; outbox depth; ServiceNow requests since start) and from
+// what it saw lately (observability/recent-outcomes.ts: ServiceNow's answers and exact latencies over the
+// last minutes, each telemetry provider's last answer).
 import { z } from 'zod';
 import type { Registry } from 'prom-client';
+import { exactQuantile, type RecentSnapshot } from '../observability/recent-outcomes.js';
 
 const MetricJson = z.array(
   z.object({
@@ -31,16 +33,32 @@ export interface HealthFigures {
   }[];
   outbox: Record<string, number>;
   servicenow: {
+    /** Since start. */
     requests: number;
     errors: number;
-    /** Share of responses that were errors (4xx, 5xx, no response), over all time. */
+    /** Share of responses that were errors (4xx, 5xx, no response), since start. */
     errorRate: number | null;
-    /** The same over the recent interval (null until two readings exist). */
-    recentErrorRate: number | null;
     byStatus: { status: string; count: number }[];
-    operations: { operation: string; count: number; meanMs: number | null; p95Ms: number | null }[];
+    operations: { operation: string; count: number; meanMs: number }[];
+    /** The last minutes, exact. */
+    recent: {
+      windowMs: number;
+      requests: number;
+      errors: number;
+      errorRate: number | null;
+      byStatus: { status: string; count: number }[];
+      operations: { operation: string; count: number; p50Ms: number; p95Ms: number; maxMs: number }[];
+    };
   };
-  providers: { name: string; kind: string | null; up: boolean | null }[];
+  providers: {
+    name: string;
+    kind: string | null;
+    /** Whether its last query was answered; null when not queried since start. */
+    up: boolean | null;
+    /** When it last answered or failed, and since when it has been so. */
+    at: string | null;
+    since: string | null;
+  }[];
 }
 
 function sumBy(values: MetricValues, label: string): Map<string, number> {
@@ -52,57 +70,59 @@ function sumBy(values: MetricValues, label: string): Map<string, number> {
   return out;
 }
 
-/** Quantile from cumulative histogram buckets, interpolated within the bucket (as histogram_quantile). */
-export function bucketQuantile(q: number, buckets: { le: number; count: number }[]): number | null {
-  const sorted = [...buckets].sort((a, b) => a.le - b.le);
-  const total = sorted[sorted.length - 1]?.count ?? 0;
-  if (total === 0) return null;
-  const rank = q * total;
-  let prevLe = 0;
-  let prevCount = 0;
-  for (const b of sorted) {
-    if (b.count >= rank) {
-      if (!Number.isFinite(b.le)) return prevLe;
-      const inBucket = b.count - prevCount;
-      return inBucket > 0 ? prevLe + ((b.le - prevLe) * (rank - prevCount)) / inBucket : b.le;
-    }
-    prevLe = b.le;
-    prevCount = b.count;
-  }
-  return prevLe;
-}
-
+/** Since start, from the histogram's exact sum and count: requests and mean latency per operation. */
 function latency(values: MetricValues): HealthFigures['servicenow']['operations'] {
-  const ops = new Map<string, { count: number; sum: number; buckets: Map<number, number> }>();
-  const get = (op: string) => {
-    let o = ops.get(op);
-    if (!o) ops.set(op, (o = { count: 0, sum: 0, buckets: new Map() }));
-    return o;
-  };
+  const ops = new Map<string, { count: number; sum: number }>();
   for (const v of values) {
-    const o = get(String(v.labels['operation'] ?? ''));
+    const op = String(v.labels['operation'] ?? '');
+    const o = ops.get(op) ?? { count: 0, sum: 0 };
     if (v.metricName?.endsWith('_count')) o.count += v.value;
     else if (v.metricName?.endsWith('_sum')) o.sum += v.value;
-    else if (v.metricName?.endsWith('_bucket')) {
-      const le = v.labels['le'] === '+Inf' ? Infinity : Number(v.labels['le']);
-      o.buckets.set(le, (o.buckets.get(le) ?? 0) + v.value);
-    }
+    ops.set(op, o);
   }
   return [...ops.entries()]
     .filter(([, o]) => o.count > 0)
-    .map(([operation, o]) => {
-      const p95 = bucketQuantile(
-        0.95,
-        [...o.buckets.entries()].map(([le, count]) => ({ le, count })),
-      );
-      return {
-        operation,
-        count: o.count,
-        meanMs: Math.round((o.sum / o.count) * 1000),
-        p95Ms: p95 === null ? null : Math.round(p95 * 1000),
-      };
-    })
+    .map(([operation, o]) => ({ operation, count: o.count, meanMs: round((o.sum / o.count) * 1000) }))
     .sort((a, b) => a.operation.localeCompare(b.operation));
+}
+
+const round = (ms: number) => (ms >= 10 ? Math.round(ms) : Math.round(ms * 10) / 10);
+
+/**
+ * The recent window, exact: every response this process saw in it (up to the recorder's capacity),
+ * percentiles by nearest rank over the answered ones. Exact rather than estimated from histogram
+ * buckets, and recent rather than since start, because a Health page is read to see how the instance
+ * answers now.
+ */
+export function recentServiceNow(r: RecentSnapshot, windowMs: number): HealthFigures['servicenow']['recent'] {
+  const byStatus = new Map<string, number>();
+  for (const s of r.responses) byStatus.set(String(s.status), (byStatus.get(String(s.status)) ?? 0) + 1);
+  const errors = r.responses.filter((s) => isError(String(s.status))).length;
+  const ops = new Map<string, number[]>();
+  for (const s of r.responses) {
+    if (s.status === 0) continue; // no answer: its duration is the timeout, not the instance's
+    const list = ops.get(s.operation) ?? [];
+    list.push(s.ms);
+    ops.set(s.operation, list);
+  }
+  return {
+    windowMs,
+    requests: r.responses.length,
+    errors,
+    errorRate: r.responses.length ? errors / r.responses.length : null,
+    byStatus: [...byStatus.entries()]
+      .map(([status, count]) => ({ status, count }))
+      .sort((a, b) => a.status.localeCompare(b.status)),
+    operations: [...ops.entries()]
+      .map(([operation, ms]) => ({
+        operation,
+        count: ms.length,
+        p50Ms: round(exactQuantile(ms, 0.5)!),
+        p95Ms: round(exactQuantile(ms, 0.95)!),
+        maxMs: round(Math.max(...ms)),
+      }))
+      .sort((a, b) => a.operation.localeCompare(b.operation)),
+  };
 }
 
 const isError = (status: string) => status === '0' || Number(status) >= 400;
@@ -133,6 +153,8 @@ export async function healthFigures(o: {
   sources: string[];
   nowMs: number;
   rates: ReturnType<typeof createRateWindow>;
+  recent: RecentSnapshot;
+  windowMs: number;
 }): Promise<HealthFigures> {
   const metrics = MetricJson.parse(await o.registry.getMetricsAsJSON());
   const values = (name: string): MetricValues => metrics.find((m) => m.name === name)?.values ?? [];
@@ -147,15 +169,13 @@ export async function healthFigures(o: {
   const sources = [
     ...new Set([...o.sources, ...received.keys(), ...rejected.keys(), ...dropped.keys()]),
   ].sort();
-  const totals: Record<string, number> = { 'sn:requests': requests, 'sn:errors': errors };
+  const totals: Record<string, number> = {};
   for (const s of sources) totals[`in:${s}`] = received.get(s) ?? 0;
   const rates = o.rates(o.nowMs, totals);
-  const dReq = rates['sn:requests'];
-  const dErr = rates['sn:errors'];
 
-  const up = new Map<string, number>();
-  for (const v of values('closeloop_telemetry_provider_up')) up.set(String(v.labels['provider']), v.value);
-  const providerNames = [...new Set([...o.providers.map((p) => p.name), ...up.keys()])].sort();
+  const providerNames = [
+    ...new Set([...o.providers.map((p) => p.name), ...o.recent.providers.map((p) => p.name)]),
+  ].sort();
 
   return {
     at: new Date(o.nowMs).toISOString(),
@@ -173,18 +193,20 @@ export async function healthFigures(o: {
       requests,
       errors,
       errorRate: requests ? errors / requests : null,
-      recentErrorRate: dReq && dErr !== null && dErr !== undefined ? dErr / dReq : null,
       byStatus: [...statuses.entries()]
         .map(([status, count]) => ({ status, count }))
         .sort((a, b) => a.status.localeCompare(b.status)),
       operations: latency(values('closeloop_servicenow_request_duration_seconds')),
+      recent: recentServiceNow(o.recent, o.windowMs),
     },
     providers: providerNames.map((name) => {
-      const u = up.get(name);
+      const r = o.recent.providers.find((p) => p.name === name);
       return {
         name,
         kind: o.providers.find((p) => p.name === name)?.kind ?? null,
-        up: u === undefined ? null : u === 1,
+        up: r ? r.up : null,
+        at: r ? new Date(r.at).toISOString() : null,
+        since: r ? new Date(r.since).toISOString() : null,
       };
     }),
   };

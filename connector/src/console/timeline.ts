@@ -1,7 +1,9 @@
-// An event's story in time order, from what the store keeps: the event's own milestones, each attached
-// alarm (first seen, last state change), the verdicts and every ServiceNow write with its outcome.
+// An event's story in time order, from what the store keeps: the event's own milestones, each alarm
+// update as it came (raised, cleared, severity changed — each with the reading it carried, from the
+// alarm log), the verdicts and every ServiceNow write with its outcome.
+import type { Alarm } from '../model/alarm.js';
 import type { Operation } from '../model/operation.js';
-import type { EventDetail, OutboxEntry } from '../store/store.js';
+import type { AlarmLogEntry, EventDetail, OutboxEntry } from '../store/store.js';
 
 export type TimelineKind = 'event' | 'alarm' | 'write' | 'verdict';
 
@@ -13,12 +15,60 @@ export interface TimelineEntry {
   text: string;
 }
 
-function alarmName(a: EventDetail['alarms'][number]): string {
-  const asset = a.alarm.asset;
+function alarmName(a: Pick<Alarm, 'source' | 'asset' | 'type'>): string {
+  const asset = a.asset;
   return `${a.source} ${asset.equipmentName ?? asset.equipmentId ?? asset.rack ?? ''} ${a.type}`.replace(
     /\s+/g,
     ' ',
   );
+}
+
+/** ": 29 °C", or nothing when the update carried no reading. */
+function reading(a: Alarm): string {
+  return a.value !== undefined ? `: ${a.value}${a.unit ? ` ${a.unit}` : ''}` : '';
+}
+
+/**
+ * Each logged update of the event's alarms, told against the one before it of the same alarm. When
+ * older updates were left out, the first one seen of an alarm is not called its raise.
+ */
+function historyEntries(eventKey: string, history: AlarmHistory): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  const prev = new Map<string, Alarm>();
+  for (const h of history.entries) {
+    const a = h.alarm;
+    const name = alarmName(a);
+    const from =
+      h.eventKey && h.eventKey !== eventKey ? ` (under event ${h.eventKey}, adopted by this one)` : '';
+    const entry = (tone: TimelineEntry['tone'], what: string) =>
+      out.push({ at: h.receivedAt, kind: 'alarm', tone, text: `Alarm ${name}${what}${from}` });
+    if (h.outcome === 'stale') {
+      entry(
+        'info',
+        `: an update older (by the source clock) than one already applied was ignored (${a.state}${a.value !== undefined ? `, ${reading(a).slice(2)}` : ''})`,
+      );
+      continue;
+    }
+    const p = prev.get(h.identity);
+    prev.set(h.identity, a);
+    if (!p) {
+      if (a.state === 'cleared') entry('ok', ` cleared${reading(a)}`);
+      else entry('bad', ` ${history.truncated ? 'active' : 'raised'} (${a.severity})${reading(a)}`);
+    } else if (p.state !== a.state) {
+      if (a.state === 'cleared') entry('ok', ` cleared${reading(a)}`);
+      else entry('bad', ` active again (${a.severity})${reading(a)}`);
+    } else if (p.severity !== a.severity) {
+      entry(a.state === 'active' ? 'bad' : 'info', ` severity ${p.severity} → ${a.severity}${reading(a)}`);
+    } else {
+      entry('info', ` ${h.outcome.replace(/_/g, ' ')} (${a.state}, ${a.severity})${reading(a)}`);
+    }
+  }
+  return out;
+}
+
+export interface AlarmHistory {
+  entries: AlarmLogEntry[];
+  truncated: boolean;
 }
 
 function clip(text: string, max = 90): string {
@@ -77,29 +127,40 @@ function writeOutcome(d: OutboxEntry): TimelineEntry {
   }
 }
 
-export function eventTimeline(detail: EventDetail): TimelineEntry[] {
+/**
+ * The timeline. Alarm lines come from the alarm log (`history`); an attached alarm with no logged
+ * update in it is told from its record alone, without a reading: the record holds the newest update,
+ * not the one it was raised with.
+ */
+export function eventTimeline(
+  detail: EventDetail,
+  history: AlarmHistory = { entries: [], truncated: false },
+): TimelineEntry[] {
   const e = detail.event;
   const out: TimelineEntry[] = [
     { at: e.createdAt, kind: 'event', tone: 'info', text: `Event opened by rule ${e.rule}` },
   ];
   if (e.raiseAt && e.state === 'pending')
     out.push({ at: e.raiseAt, kind: 'event', tone: 'wait', text: 'Held back (hold-down) until this time' });
-  for (const a of detail.alarms) {
-    const name = alarmName(a);
+  if (history.truncated && history.entries[0])
     out.push({
-      at: a.firstSeenAt,
+      at: history.entries[0].receivedAt,
       kind: 'alarm',
-      tone: 'bad',
-      text: `Alarm ${name} raised (${a.severity})${a.alarm.value !== undefined ? `: ${a.alarm.value}${a.alarm.unit ? ` ${a.alarm.unit}` : ''}` : ''}`,
+      tone: 'info',
+      text: 'Earlier alarm updates are not shown (only the newest are kept in the timeline)',
     });
-    if (a.lastChangeAt !== a.firstSeenAt || a.state === 'cleared') {
-      out.push({
-        at: a.lastChangeAt,
-        kind: 'alarm',
-        tone: a.state === 'cleared' ? 'ok' : 'bad',
-        text: `Alarm ${name} ${a.state === 'cleared' ? 'cleared' : 'active again'}${a.changeCount > 1 ? ` (${a.changeCount} changes${a.flapping ? ', flapping' : ''})` : ''}`,
-      });
-    }
+  out.push(...historyEntries(e.key, history));
+  const logged = new Set(history.entries.map((h) => h.identity));
+  for (const a of detail.alarms) {
+    if (logged.has(a.identity)) continue;
+    const name = alarmName(a.alarm);
+    out.push({ at: a.firstSeenAt, kind: 'alarm', tone: 'bad', text: `Alarm ${name} first seen` });
+    out.push({
+      at: a.lastChangeAt,
+      kind: 'alarm',
+      tone: a.state === 'cleared' ? 'ok' : 'bad',
+      text: `Alarm ${name} ${a.state} (${a.severity}) since this time${a.changeCount > 1 ? ` (${a.changeCount} changes${a.flapping ? ', flapping' : ''})` : ''}`,
+    });
   }
   for (const d of detail.deliveries) {
     // A write delivered at once is one line; one that waited or failed shows when it was queued too.

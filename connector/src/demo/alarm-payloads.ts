@@ -65,6 +65,7 @@ export function alertmanagerGpuThermal(o: {
         summary: `GPU ${gpu.gpu} on ${gpu.host} is in thermal slowdown`,
         description: `DCGM_FI_DEV_CLOCKS_EVENT_REASONS has SW thermal slowdown (0x${SW_THERMAL_SLOWDOWN.toString(16)}) set.`,
         value: String(temperature),
+        unit: '°C',
       },
       startsAt: startsAt.toISOString(),
       endsAt: (endsAt ?? new Date(0)).toISOString(),

@@ -10,6 +10,7 @@ import type { HttpContext } from './context.js';
 import { routesWith, type Route } from './route-table.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { evaluateEvent } from '../guard/event-verdict.js';
+import { observeCheckProviders } from '../observability/metrics.js';
 import type { CheckResult } from '../guard/types.js';
 
 const TABLE = z.string().regex(/^[a-z][a-z0-9_]{0,79}$/, 'must be a table name');
@@ -96,6 +97,7 @@ export function closureRoutes(
       budgetMs: deps.budgetMs,
       nowMs: evaluatedAt.getTime(),
     });
+    observeCheckProviders(ctx.metrics, v.checks);
     const base = deps.publicUrl?.replace(/\/$/, '');
     res.json({
       verdict: v.verdict,

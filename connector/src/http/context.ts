@@ -5,6 +5,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { Engine } from '../service/engine-types.js';
 import type { IngestDeps } from '../service/ingest.js';
 import type { CredentialThrottle } from './credential-throttle.js';
+import type { HealthSampler } from '../observability/health-sample.js';
 
 export interface HttpContext {
   store: Store;
@@ -19,6 +20,8 @@ export interface HttpContext {
   ingest: IngestDeps;
   /** Readiness beyond the store: e.g. mappings loaded. Empty list = ready. */
   notReadyReasons: () => string[];
+  /** Ready or not, degraded or not, each dependency's state and why (observability/health-decision.ts). */
+  health: HealthSampler;
   now: () => Date;
   /** Failed credentials of every endpoint, per client and per credential. */
   throttle: CredentialThrottle;

@@ -1,15 +1,18 @@
 // What the connector depends on and in which state each part is: sources, telemetry providers, the
 // store, ServiceNow and its own settings. `closeloop serve` (before listening) and `closeloop doctor`
-// report in this shape; health and metrics can report the same states.
+// report in this shape; the running connector's health (`/readyz`, the console, metrics) reports in it
+// too (observability/health-decision.ts).
 
-export type DependencyKind = 'config' | 'source' | 'provider' | 'store' | 'servicenow';
+/** `outbox`: the running connector's dead letters (health only). */
+export type DependencyKind = 'config' | 'source' | 'provider' | 'store' | 'servicenow' | 'outbox';
 
 /**
  * - `ok`: usable;
  * - `disabled`: switched off on purpose (`enabled: false`), not needed;
  * - `degraded`: the connector runs and keeps every alarm, but this part does not work yet (ServiceNow
  *   unreachable: deliveries wait in the outbox; a provider unreachable: its close checks say unknown);
- * - `missing`: something the connector needs is not configured or not available, so it does not start.
+ * - `missing`: something the connector needs is not configured or not available, so it does not start
+ *   (or, once running, is not ready: alarms are refused with 503 until it is back).
  */
 export type DependencyHealth = 'ok' | 'disabled' | 'degraded' | 'missing';
 

@@ -1,4 +1,6 @@
 // Prometheus metrics of the connector. One registry per service instance so tests can run several.
+// Beside the registry, `recent` keeps what was seen lately of ServiceNow and the providers, exactly (for
+// health decisions and the console's recent latencies); observeServiceNow/observeProvider feed both.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DeliveryCounts } from '../model/delivery.js';
 
@@ -6,6 +8,8 @@ import type { DeliveryCounts } from '../model/delivery.js';
 export interface DeliveryCountSource {
   deliveryCounts(): Promise<DeliveryCounts>;
 }
+import { HEALTH_REASONS, type HealthReport } from './health-decision.js';
+import { createRecentOutcomes, type RecentOutcomes } from './recent-outcomes.js';
 
 export interface Metrics {
   registry: Registry;
@@ -21,7 +25,20 @@ export interface Metrics {
   providerUp: Gauge<'provider'>;
   authFailures: Counter<'credential'>;
   snmpRefused: Counter<'source' | 'reason'>;
+  ready: Gauge;
+  degraded: Gauge;
+  dependencyUp: Gauge<'kind' | 'dependency'>;
+  dependencyProblem: Gauge<'kind' | 'dependency' | 'reason'>;
+  recent: RecentOutcomes;
 }
+
+/**
+ * ServiceNow request latency buckets, from 1 ms: requests to a near instance (or a MID Server on the same
+ * network) take a few ms, and a first bucket of 50 ms made every percentile of them read ~48 ms.
+ */
+export const SN_LATENCY_BUCKETS = [
+  0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
+];
 
 /** The `source` label of a name taken from a request: only configured sources get their own series. */
 export const UNKNOWN_SOURCE_LABEL = '_unknown';
@@ -81,7 +98,7 @@ export function createMetrics(store: DeliveryCountSource, opts: { defaults?: boo
       name: 'closeloop_servicenow_request_duration_seconds',
       help: 'ServiceNow request latency.',
       labelNames: ['operation', 'status'],
-      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      buckets: SN_LATENCY_BUCKETS,
       registers: [registry],
     }),
     snResponses: new Counter({
@@ -108,5 +125,73 @@ export function createMetrics(store: DeliveryCountSource, opts: { defaults?: boo
       labelNames: ['source', 'reason'],
       registers: [registry],
     }),
+    ready: new Gauge({
+      name: 'closeloop_ready',
+      help: '1 when the connector accepts alarms (the store answers, intake reports no problem), as /readyz.',
+      registers: [registry],
+    }),
+    degraded: new Gauge({
+      name: 'closeloop_degraded',
+      help: '1 when a dependency after intake is failing (ServiceNow, a telemetry provider, new dead letters); see closeloop_dependency_problem.',
+      registers: [registry],
+    }),
+    dependencyUp: new Gauge({
+      name: 'closeloop_dependency_up',
+      help: '1 when the dependency works, 0 when it is degraded or missing, by kind (source, store, servicenow, provider, outbox) and name.',
+      labelNames: ['kind', 'dependency'],
+      registers: [registry],
+    }),
+    dependencyProblem: new Gauge({
+      name: 'closeloop_dependency_problem',
+      help: `1 for the reason a dependency is not working (${HEALTH_REASONS.join(', ')}); the words are in /readyz and the console.`,
+      labelNames: ['kind', 'dependency', 'reason'],
+      registers: [registry],
+    }),
+    recent: createRecentOutcomes(),
   };
+}
+
+/** One ServiceNow response (status 0 = no answer), in the registry and in `recent`. */
+export function observeServiceNow(
+  m: Metrics,
+  r: { operation: string; status: number; ms: number },
+  atMs = Date.now(),
+): void {
+  m.snLatency.observe({ operation: r.operation, status: String(r.status) }, r.ms / 1000);
+  m.snResponses.inc({ status: String(r.status) });
+  m.recent.response({ at: atMs, operation: r.operation, status: r.status, ms: r.ms });
+}
+
+/** Whether a telemetry provider answered a query, in the registry and in `recent`. */
+export function observeProvider(m: Metrics, provider: string, up: boolean, atMs = Date.now()): void {
+  m.providerUp.set({ provider }, up ? 1 : 0);
+  m.recent.provider(provider, up, atMs);
+}
+
+/**
+ * What close-check results say of their providers: answered, or not (error, timeout). Checks that sent
+ * no query (no such provider, a query refused as unsafe) say nothing.
+ */
+export function observeCheckProviders(
+  m: Metrics,
+  results: readonly { provider?: string; reason?: string }[],
+  atMs = Date.now(),
+): void {
+  for (const r of results) {
+    if (!r.provider || r.reason === 'no_provider' || r.reason === 'unsafe_query') continue;
+    observeProvider(m, r.provider, r.reason !== 'provider_error' && r.reason !== 'timeout', atMs);
+  }
+}
+
+/** The health gauges as a report says (set when /metrics is read; old labels are dropped). */
+export function setHealthGauges(m: Metrics, report: HealthReport): void {
+  m.ready.set(report.ready ? 1 : 0);
+  m.degraded.set(report.degraded.length ? 1 : 0);
+  m.dependencyUp.reset();
+  m.dependencyProblem.reset();
+  for (const d of report.dependencies) {
+    const labels = { kind: d.kind, dependency: d.name };
+    m.dependencyUp.set(labels, d.health === 'ok' || d.health === 'disabled' ? 1 : 0);
+    if (d.reason) m.dependencyProblem.set({ ...labels, reason: d.reason }, 1);
+  }
 }

@@ -8,7 +8,7 @@ import { providerKindsOf } from '../mapping/query/language.js';
 import type { Mappings } from '../mapping/compiled.js';
 import { addLogSecrets, createLogger } from '../observability/logger.js';
 import { consoleSecrets, sourceSecrets, weakSourceAuth } from './credentials.js';
-import type { Metrics } from '../observability/metrics.js';
+import { observeProvider, observeServiceNow, type Metrics } from '../observability/metrics.js';
 import { createServiceNowClient, type ServiceNowClient } from '../itsm/servicenow/client.js';
 import { deliverOperation } from '../itsm/servicenow/deliver.js';
 import type { DeliveryAttempt, DeliveryResult } from '../outbox/operations.js';
@@ -129,9 +129,8 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
     ? createServiceNowClient({
         config: config.servicenow,
         logger: logger.child({ component: 'servicenow' }),
-        onResponse: ({ operation, status, ms }) => {
-          metrics?.snLatency.observe({ operation, status: String(status) }, ms / 1000);
-          metrics?.snResponses.inc({ status: String(status) });
+        onResponse: (r) => {
+          if (metrics) observeServiceNow(metrics, r);
         },
       })
     : null;
@@ -202,7 +201,9 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
     concurrency: config.guard.concurrency,
     logger: logger.child({ component: 'watcher' }),
     kick: () => connector.worker.kick(),
-    onProvider: (name, up) => metrics?.providerUp.set({ provider: name }, up ? 1 : 0),
+    onProvider: (name, up) => {
+      if (metrics) observeProvider(metrics, name, up);
+    },
   });
 
   return {

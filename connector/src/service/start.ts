@@ -24,6 +24,7 @@ import { parseByteSize } from '../util/byte-size.js';
 import { limitsFromConfig } from './limits.js';
 import { createRefusalLog } from './rejections.js';
 import { createWriteHealth } from './write-health.js';
+import { createHealthSampler } from '../observability/health-sample.js';
 
 export interface ConnectorDeps {
   config: Config;
@@ -81,6 +82,16 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
     logger: d.logger.child({ component: 'outbox' }),
     now,
     onSettled: (entry, result) => {
+      metrics.recent.delivery(
+        result.ok
+          ? { at: now().getTime(), ok: true }
+          : {
+              at: now().getTime(),
+              ok: false,
+              error: result.error,
+              ...(result.status !== undefined ? { status: result.status } : {}),
+            },
+      );
       if (!result.ok) return;
       if (entry.op.op === 'create') metrics.incidentsCreated.inc();
       else metrics.incidentsUpdated.inc({ op: entry.op.op });
@@ -130,6 +141,16 @@ export async function startConnector(d: ConnectorDeps): Promise<RunningConnector
       const stored = health.problem();
       return [...(d.notReadyReasons?.() ?? []), ...(stored ? [stored] : [])];
     },
+    // Whatever ctx.notReadyReasons reports (listeners, a store that refuses writes) makes it not ready.
+    health: createHealthSampler({
+      store: d.store,
+      recent: metrics.recent,
+      notReadyReasons: () => ctx.notReadyReasons(),
+      sources: () => Object.keys(d.engine().sources),
+      servicenow: d.config.servicenow.instance_url ?? null,
+      providers: Object.entries(d.config.telemetry.providers).map(([name, p]) => ({ name, kind: p.kind })),
+      now,
+    }),
     now,
     throttle: createCredentialThrottle({
       maxFailures: security.failed_credentials,

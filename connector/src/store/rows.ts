@@ -10,7 +10,7 @@ import { EventKindSchema, EventStateSchema, RoleSchema, type EventRecord } from 
 import { OperationSchema } from '../model/operation.js';
 import { RuleBehaviourSchema } from '../model/rule-behaviour.js';
 import { CheckResultSchema, VerdictSchema } from '../model/verdict.js';
-import type { OutboxEntry, RejectedRecord } from './store.js';
+import type { AlarmLogEntry, OutboxEntry, RejectedRecord } from './store.js';
 
 const num = z.coerce.number();
 const nullableString = z.string().nullable();
@@ -73,6 +73,34 @@ export function alarmToRow(a: AlarmRecord): Record<string, string | number | nul
     change_count: a.changeCount,
     alarm_json: JSON.stringify(a.alarm),
     extra_json: JSON.stringify({ recentChanges: a.recentChanges, flapping: a.flapping }),
+  };
+}
+
+const AlarmLogRowSchema = z.object({
+  identity: z.string(),
+  event_key: nullableString,
+  outcome: z.string(),
+  received_at: z.string(),
+  alarm_json: z.string(),
+});
+
+/** Alarm log rows the console may read; null for one that is not an alarm update (storm marks, …). */
+export function alarmLogFromRow(row: unknown): AlarmLogEntry | null {
+  const r = AlarmLogRowSchema.parse(row);
+  let json: unknown;
+  try {
+    json = JSON.parse(r.alarm_json);
+  } catch {
+    return null;
+  }
+  const alarm = AlarmSchema.safeParse(json);
+  if (!alarm.success) return null;
+  return {
+    identity: r.identity,
+    eventKey: r.event_key,
+    outcome: r.outcome,
+    receivedAt: r.received_at,
+    alarm: alarm.data,
   };
 }
 

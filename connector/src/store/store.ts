@@ -4,6 +4,7 @@
 // the lifecycle; a store only says how it is read and written.
 import type { LifecycleStore } from '../lifecycle/ports.js';
 import type { Silence } from '../correlation/silences.js';
+import type { Alarm } from '../model/alarm.js';
 import type { AlarmRecord } from '../model/alarm-record.js';
 import type { DeliveryCounts, DeliveryResult } from '../model/delivery.js';
 import type { EventRecord, EventState } from '../model/event.js';
@@ -99,6 +100,17 @@ export interface EventDetail {
 
 export type { DeliveryCounts };
 
+/** One row of the alarm log: an alarm update as it came (every update but exact repeats is logged). */
+export interface AlarmLogEntry {
+  identity: string;
+  /** The event the update belonged to when it came. */
+  eventKey: string | null;
+  outcome: string;
+  receivedAt: string;
+  /** The alarm as that update carried it (a stale update as it came, not the newer state kept). */
+  alarm: Alarm;
+}
+
 export interface Store extends LifecycleStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Cheap check that the store answers and accepts writes. */
@@ -109,6 +121,11 @@ export interface Store extends LifecycleStore {
 
   listEvents(filter: EventFilter): Promise<EventRecord[]>;
   getEvent(key: string): Promise<EventDetail | null>;
+  /**
+   * The alarm updates of an event, oldest first: those logged under its key and under the keys of
+   * events it adopted (merged into it). At most the `limit` newest; `truncated` when there were more.
+   */
+  alarmHistory(key: string, limit: number): Promise<{ entries: AlarmLogEntry[]; truncated: boolean }>;
   findEventByIncident(ref: { sysId?: string; correlationId?: string }): Promise<EventRecord | null>;
   /**
    * Claim due deliveries: the oldest undelivered entry of each key only, so a key is delivered in order.
@@ -126,6 +143,8 @@ export interface Store extends LifecycleStore {
   listDeliveries(state: DeliveryState | 'all', limit: number): Promise<OutboxEntry[]>;
   retryDelivery(id: number, now: Date): Promise<boolean>;
   deliveryCounts(): Promise<DeliveryCounts>;
+  /** Dead letters whose last attempt was at or after `since` (those retried since are pending again). */
+  countDeadLetters(since: Date): Promise<number>;
   /** Adds or replaces the silence of that id. */
   addSilence(s: Silence): Promise<void>;
   /** Adds the silence unless one of that id exists (then nothing changes and it returns false). */

@@ -157,6 +157,13 @@ describe('cli: closeloop serve checks the configuration first', function () {
         );
         expect(err).to.match(/its close checks answer unknown until it does$/m);
         expect(err).to.match(/^ready to start, degraded: prometheus \(see above\)$/m);
+        // Running, it says the same: accepting alarms, degraded by the provider the start check found silent.
+        await s.waitFor(
+          /closeloop ready: accepting alarms; degraded:\n {2}telemetry provider prometheus did not answer/,
+        );
+        const ready = await fetch(`${url}/readyz`);
+        expect(ready.status).to.equal(200);
+        expect(((await ready.json()) as { status: string }).status).to.equal('degraded');
         // No secret in the summary.
         for (const secret of ['sn-pass-4c1d', 'api-key-5e7f0a', 'am-token-91b2c3'])
           expect(s.output()).to.not.include(secret);

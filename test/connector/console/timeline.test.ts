@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { eventTimeline } from '../../../connector/src/console/timeline.js';
-import type { EventDetail, OutboxEntry } from '../../../connector/src/store/store.js';
+import type { AlarmLogEntry, EventDetail, OutboxEntry } from '../../../connector/src/store/store.js';
 import { opSummary } from '../../../connector/src/console/timeline.js';
 import type { AlarmRecord } from '../../../connector/src/model/alarm-record.js';
 import { emptyNoise, type EventRecord } from '../../../connector/src/model/event.js';
@@ -97,11 +97,22 @@ describe('console event timeline', () => {
         }),
       ],
     };
-    expect(eventTimeline(detail).map((t) => [t.at.slice(11, 16), t.tone, t.text])).to.deep.equal([
+    const logged = (m: number, a: ReturnType<typeof alarm>, outcome: string): AlarmLogEntry => ({
+      identity: 'bms:A1',
+      eventKey: 'DC1/cooling/ZONE-A1',
+      outcome,
+      receivedAt: at(m),
+      alarm: a,
+    });
+    const history = {
+      entries: [logged(0, alarm(), 'created'), logged(5, alarm({ state: 'cleared', value: 24 }), 'cleared')],
+      truncated: false,
+    };
+    expect(eventTimeline(detail, history).map((t) => [t.at.slice(11, 16), t.tone, t.text])).to.deep.equal([
       ['10:00', 'info', 'Event opened by rule crah-supply-air-high'],
       ['10:00', 'bad', 'Alarm bms CRAH-2 supply_air_temp_high raised (major): 29.4 °C'],
       ['10:01', 'ok', 'ServiceNow create "CRAH-2 supply air high" delivered after 1 attempt'],
-      ['10:05', 'ok', 'Alarm bms CRAH-2 supply_air_temp_high cleared'],
+      ['10:05', 'ok', 'Alarm bms CRAH-2 supply_air_temp_high cleared: 24 °C'],
       ['10:05', 'info', 'ServiceNow note "Alarm cleared" queued'],
       ['10:06', 'bad', 'Telemetry verdict: fail'],
       [
@@ -109,6 +120,80 @@ describe('console event timeline', () => {
         'bad',
         'ServiceNow note "Alarm cleared" failed (HTTP 400), dead letter after 3 attempts: Invalid field: u_zone',
       ],
+    ]);
+  });
+
+  it('shows the value each alarm was raised with, not its current reading, and each change with its own', () => {
+    // The record holds the newest update (25.6 °C, cleared); the log holds each update as it came.
+    const detail: EventDetail = {
+      event: event({ verdict: null, verdictAt: null }),
+      alarms: [alarmRecord({ alarm: alarm({ value: 25.6, state: 'cleared' }) })],
+      deliveries: [],
+    };
+    const log = (m: number, over: Parameters<typeof alarm>[0], outcome: string): AlarmLogEntry => ({
+      identity: 'bms:A1',
+      eventKey: 'DC1/cooling/ZONE-A1',
+      outcome,
+      receivedAt: at(m),
+      alarm: alarm(over),
+    });
+    const history = {
+      entries: [
+        log(0, { value: 29 }, 'created'),
+        log(2, { value: 30.5, severity: 'critical' }, 'severity_raised'),
+        log(5, { value: 25.6, state: 'cleared', severity: 'critical' }, 'cleared'),
+        log(7, { value: 24, state: 'cleared' }, 'stale'),
+      ],
+      truncated: false,
+    };
+    expect(eventTimeline(detail, history).map((t) => [t.at.slice(11, 16), t.tone, t.text])).to.deep.equal([
+      ['10:00', 'info', 'Event opened by rule crah-supply-air-high'],
+      ['10:00', 'bad', 'Alarm bms CRAH-2 supply_air_temp_high raised (major): 29 °C'],
+      ['10:02', 'bad', 'Alarm bms CRAH-2 supply_air_temp_high severity major → critical: 30.5 °C'],
+      ['10:05', 'ok', 'Alarm bms CRAH-2 supply_air_temp_high cleared: 25.6 °C'],
+      [
+        '10:07',
+        'info',
+        'Alarm bms CRAH-2 supply_air_temp_high: an update older (by the source clock) than one already applied was ignored (cleared, 24 °C)',
+      ],
+    ]);
+  });
+
+  it('an alarm with no logged update is told from its record, without claiming a raised value', () => {
+    const detail: EventDetail = {
+      event: event({ verdict: null, verdictAt: null }),
+      alarms: [alarmRecord()],
+      deliveries: [],
+    };
+    expect(eventTimeline(detail).map((t) => t.text)).to.deep.equal([
+      'Event opened by rule crah-supply-air-high',
+      'Alarm bms CRAH-2 supply_air_temp_high first seen',
+      'Alarm bms CRAH-2 supply_air_temp_high cleared (major) since this time',
+    ]);
+  });
+
+  it('names the event an adopted alarm came from, and says when earlier updates are not shown', () => {
+    const detail: EventDetail = {
+      event: event({ verdict: null, verdictAt: null }),
+      alarms: [],
+      deliveries: [],
+    };
+    const history = {
+      entries: [
+        {
+          identity: 'alertmanager:fp1',
+          eventKey: 'DC1/rack/R03',
+          outcome: 'cleared',
+          receivedAt: at(3),
+          alarm: alarm({ source: 'alertmanager', type: 'GpuTemp', state: 'cleared', value: 71, unit: '°C' }),
+        },
+      ],
+      truncated: true,
+    };
+    expect(eventTimeline(detail, history).map((t) => t.text)).to.deep.equal([
+      'Event opened by rule crah-supply-air-high',
+      'Earlier alarm updates are not shown (only the newest are kept in the timeline)',
+      'Alarm alertmanager CRAH-2 GpuTemp cleared: 71 °C (under event DC1/rack/R03, adopted by this one)',
     ]);
   });
 

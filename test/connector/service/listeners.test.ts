@@ -97,9 +97,16 @@ describe('runtime: SNMP traps and MQTT messages from the real tools become event
       (await rt!.store.listRejected(50)).find((r) => r.source === source && pattern.test(r.reason)),
     );
 
-  it('starts the listeners and is ready', async () => {
+  it('starts the listeners and accepts alarms (degraded only for want of a ServiceNow instance)', async () => {
     const r = await fetch(`${rt!.connector.url}/readyz`);
-    expect(await r.json()).to.deep.equal({ status: 'ready', store: 'sqlite' });
+    expect(r.status).to.equal(200);
+    expect(await r.json()).to.deep.equal({
+      status: 'degraded',
+      store: 'sqlite',
+      reasons: [
+        'ServiceNow is not configured (servicenow.instance_url): alarms are stored and their incidents queued, nothing is delivered',
+      ],
+    });
   });
 
   it('opens an event for upsTrapOnBattery from UPS-1 through the shipped UPS rule', async () => {

@@ -579,6 +579,26 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         ]);
       });
 
+      it('counts dead letters by the time they died; a retried one no longer counts', async () => {
+        const fail = { ok: false as const, retryable: false, status: 400, error: 'Invalid field' };
+        await ingest(store, [{ alarm: alarm(), plan: plan() }], at(0), D, QUIET);
+        await ingest(
+          store,
+          [{ alarm: alarm({ id: 'B' }), plan: plan({ correlationKey: 'K2' }) }],
+          at(0),
+          D,
+          QUIET,
+        );
+        const [a, b] = await store.claimDeliveries(10, at(1), 'w', 60_000);
+        await store.settleDelivery(a!, fail, { dead: true, nextAttemptAt: at(10) }, at(10));
+        await store.settleDelivery(b!, fail, { dead: true, nextAttemptAt: at(100) }, at(100));
+        expect(await store.countDeadLetters(at(0))).to.equal(2);
+        expect(await store.countDeadLetters(at(50))).to.equal(1);
+        expect(await store.countDeadLetters(at(101))).to.equal(0);
+        expect(await store.retryDelivery(b!.id, at(120))).to.equal(true);
+        expect(await store.countDeadLetters(at(0))).to.equal(1);
+      });
+
       it('lists deliveries by state and all, newest first for all', async () => {
         await ingest(store, [{ alarm: alarm(), plan: plan() }], at(0), D, QUIET);
         await ingest(
@@ -596,6 +616,38 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
     });
 
     describe('records', () => {
+      it('keeps each alarm update as it came: the history has the raised value, the record the newest', async () => {
+        const p = plan();
+        await ingest(store, [{ alarm: alarm({ value: 29 }), plan: p }], at(0), D, QUIET);
+        // A repeat (same state and severity) updates the record but is not a new entry.
+        await ingest(store, [{ alarm: alarm({ value: 28.1 }), plan: p }], at(30), D, QUIET);
+        await ingest(
+          store,
+          [{ alarm: alarm({ value: 30.5, severity: 'critical' }), plan: p }],
+          at(60),
+          D,
+          QUIET,
+        );
+        await ingest(store, [{ alarm: alarm({ value: 25.6, state: 'cleared' }), plan: p }], at(90), D, QUIET);
+        const h = await store.alarmHistory(K, 100);
+        expect(h.truncated).to.equal(false);
+        expect(
+          h.entries.map((e) => [e.outcome, e.alarm.state, e.alarm.severity, e.alarm.value]),
+        ).to.deep.equal([
+          ['created', 'active', 'major', 29],
+          ['severity_raised', 'active', 'critical', 30.5],
+          ['resolved', 'cleared', 'major', 25.6],
+        ]);
+        expect(h.entries[0]!.receivedAt).to.equal(at(0).toISOString());
+        expect(h.entries.every((e) => e.identity === 'bms:A1' && e.eventKey === K)).to.equal(true);
+        expect((await store.getEvent(K))!.alarms[0]!.alarm.value).to.equal(25.6);
+        // The newest entries when limited, still oldest first.
+        const last = await store.alarmHistory(K, 2);
+        expect(last.truncated).to.equal(true);
+        expect(last.entries.map((e) => e.alarm.value)).to.deep.equal([30.5, 25.6]);
+        expect(await store.alarmHistory('no/such/key', 10)).to.deep.equal({ entries: [], truncated: false });
+      });
+
       const rejected = (body: string | Uint8Array) => ({
         source: 'bms',
         reason: 'malformed JSON',
@@ -884,6 +936,17 @@ export function storeContract(name: string, setup: (ctx: Mocha.Context) => Promi
         const r = await ingest(store, [{ alarm: gpu('fp1'), plan: effectPlan }], at(10), D, quiet);
         expect(r[0]).to.include({ outcome: 'attached', eventKey: K });
         expect(await store.getEvent('DC1/rack/R03')).to.equal(null);
+      });
+
+      it('the alarm history of a cause includes the updates of the effects it adopted', async () => {
+        await ingest(store, [{ alarm: gpu('fp1'), plan: effectPlan }], at(0), D, quiet);
+        await ingest(store, [{ alarm: crah, plan: causePlan }], at(20), D, quiet);
+        const h = await store.alarmHistory(K, 100);
+        expect(h.entries.map((e) => [e.identity, e.eventKey, e.outcome])).to.deep.equal([
+          ['alertmanager:fp1', 'DC1/rack/R03', 'created'],
+          ['bms:CRAH-1-SAT', K, 'created'],
+        ]);
+        expect((await store.alarmHistory('DC1/rack/R03', 100)).entries).to.have.length(1);
       });
 
       it('a cause adopts effects opened before it; undelivered effect writes are cancelled', async () => {

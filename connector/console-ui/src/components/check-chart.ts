@@ -121,7 +121,8 @@ function chartOptions(c: CheckChartData, width: number): uPlot.Options {
       },
     ],
     series: [
-      {},
+      // The legend's time in the console's 24-hour clock (uPlot's default is a 12-hour date).
+      { value: (_u, v) => (v === null ? '—' : clock(v * 1000)) },
       {
         label: c.label,
         stroke: COLORS.line,
@@ -137,10 +138,18 @@ function chartOptions(c: CheckChartData, width: number): uPlot.Options {
         width: 0,
         paths: () => null,
         points: { show: true, size: 11, stroke: COLORS.out, fill: COLORS.out, width: 2 },
-        value: (_u, v) => (v === null ? '—' : valueText(c, v)),
+        // No value here means the sample at that time is in range (or there is no sample).
+        value: (u, v, _si, idx) =>
+          v !== null ? valueText(c, v) : idx !== null && u.data[1]?.[idx] != null ? 'in range' : '—',
       },
     ],
     hooks: {
+      // Off the plot, the legend shows the newest sample instead of dashes.
+      setCursor: [
+        (u) => {
+          if (u.cursor.idx === null || u.cursor.idx === undefined) restLegend(u);
+        },
+      ],
       drawClear: [
         (u) => {
           if (!c.band) return;
@@ -179,6 +188,14 @@ function chartOptions(c: CheckChartData, width: number): uPlot.Options {
   };
 }
 
+/** The newest sample with a value, shown in the legend while the pointer is not over the plot. */
+function restLegend(u: uPlot): void {
+  const ys = u.data[1] ?? [];
+  for (let i = ys.length - 1; i >= 0; i--) {
+    if (ys[i] !== null && ys[i] !== undefined) return void u.setLegend({ idx: i });
+  }
+}
+
 function chartData(c: CheckChartData): uPlot.AlignedData {
   return [
     c.points.map((p) => p.t / 1000),
@@ -189,10 +206,23 @@ function chartData(c: CheckChartData): uPlot.AlignedData {
 
 function Plot({ chart }: { chart: CheckChartData }) {
   const box = useRef<HTMLDivElement>(null);
+  // Where the pointer was over the plot, so a refresh of the data (every poll) keeps the hovered
+  // sample in the legend instead of blanking it.
+  const pointer = useRef<{ left: number; top: number } | null>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     const u = new uPlot(chartOptions(chart, Math.max(280, el.clientWidth)), chartData(chart), el);
+    const over = u.root.querySelector('.u-over');
+    const leave = () => (pointer.current = null);
+    const move = () => {
+      const { left, top } = u.cursor;
+      if (left !== undefined && top !== undefined && left >= 0) pointer.current = { left, top };
+    };
+    over?.addEventListener('mousemove', move);
+    over?.addEventListener('mouseleave', leave);
+    if (pointer.current) u.setCursor(pointer.current);
+    else restLegend(u);
     const ro = new ResizeObserver(() => {
       const w = Math.max(280, el.clientWidth);
       if (Math.abs(w - u.width) > 2) u.setSize({ width: w, height: 240 });
@@ -200,6 +230,8 @@ function Plot({ chart }: { chart: CheckChartData }) {
     ro.observe(el);
     return () => {
       ro.disconnect();
+      over?.removeEventListener('mousemove', move);
+      over?.removeEventListener('mouseleave', leave);
       u.destroy();
     };
   }, [chart]);
@@ -211,10 +243,24 @@ function summary(c: CheckChartData): string {
   return `${c.label}: ${n} sample${n === 1 ? '' : 's'}, ${c.outOfRange} out of range, expected ${c.expected} for ${c.window}`;
 }
 
+/** Why an unknown check cannot pass yet, as its reason says (guard/types.ts UnknownReason). */
+const UNKNOWN_WHY: Record<string, string> = {
+  no_provider: 'its provider is not configured',
+  provider_error: 'the provider did not answer',
+  timeout: 'the provider did not answer in time',
+  no_data: 'there is no data',
+  stale: 'the newest sample is too old',
+  not_covered: 'the data does not cover the whole window yet',
+  gap: 'the data has a gap in the window',
+  too_few: 'there are too few samples in the window',
+  unsafe_query: 'the query was refused (an alarm value could not be placed in it safely)',
+  invalid: 'the source sent invalid readings in the window',
+};
+
 export function SatisfiedAt({ chart }: { chart: CheckChartData }) {
   if (chart.status === 'pass') return view`<p class="satisfied ok">In range for the whole window.</p>`;
   if (!chart.satisfiedAt)
-    return view`<p class="satisfied">No pass time can be given yet: ${chart.status === 'fail' ? 'the newest value is still out of range' : 'data is missing'}.</p>`;
+    return view`<p class="satisfied">No pass time can be given yet: ${chart.status === 'fail' ? 'the newest value is still out of range' : (UNKNOWN_WHY[chart.reason ?? ''] ?? 'the telemetry does not say')}.</p>`;
   const at = chart.satisfiedAt;
   return view`<p class="satisfied">Window satisfied at <strong><time datetime=${at}>${clock(at)}</time></strong> (${relative(at)}) if values stay in range.</p>`;
 }

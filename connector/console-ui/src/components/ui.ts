@@ -11,6 +11,10 @@ const TONES: Record<string, string> = {
   done: 'ok',
   resolved: 'ok',
   ready: 'ok',
+  ok: 'ok',
+  degraded: 'warn',
+  missing: 'bad',
+  disabled: 'info',
   fail: 'bad',
   dead: 'bad',
   active: 'bad',
@@ -37,8 +41,15 @@ export function incidentHref(sysId: string): string | null {
   return `${config.instanceUrl}/nav_to.do?uri=${encodeURIComponent(target)}`;
 }
 
-export function IncidentLink({ incident }: { incident: { sys_id: string; number: string | null } | null }) {
-  if (!incident) return view`<span class="muted">not created yet</span>`;
+export function IncidentLink({
+  incident,
+  missing = 'not created yet',
+}: {
+  incident: { sys_id: string; number: string | null } | null;
+  /** What to say when there is no incident (held back, its create failed, …). */
+  missing?: string;
+}) {
+  if (!incident) return view`<span class="muted">${missing}</span>`;
   const text = incident.number ?? incident.sys_id;
   const href = incidentHref(incident.sys_id);
   return href
@@ -78,6 +89,45 @@ export function Section({
     </div>
     ${children}
   </section>`;
+}
+
+/** ServiceNow's own state of the record and the last thing a person did there, when the API gives it. */
+export function ServiceNowState({
+  sn,
+}: {
+  sn: {
+    state: string;
+    synced_at: string | null;
+    actions?: { action: string; by: string | null; at: string }[];
+  };
+}) {
+  const last = sn.actions?.[sn.actions.length - 1];
+  return view`<span class="sn-state" data-sn-state=${sn.state}
+    ><strong>${sn.state}</strong>${last ? ` · ${last.action.replace(/_/g, ' ')}${last.by ? ` by ${last.by}` : ''} ${clock(last.at)}` : ''}</span
+  >`;
+}
+
+const ORIGIN = {
+  servicenow: 'ServiceNow answered',
+  no_answer: 'No answer from ServiceNow',
+  timeout: 'No answer from ServiceNow in time',
+  connector: 'Not sent by the connector',
+} as const;
+
+/**
+ * A write's last error, saying whose it is: only an answer with a status is ServiceNow's; a refused
+ * connection or a timeout is no answer, and some writes the connector itself holds back.
+ */
+export function LastError({
+  d,
+}: {
+  d: { last_error: string | null; last_status: number | null; error_origin: keyof typeof ORIGIN | null };
+}) {
+  if (!d.error_origin) return null;
+  const status = d.last_status ? ` HTTP ${d.last_status}` : '';
+  return view`<span class="last-error" data-origin=${d.error_origin}
+    ><strong>${ORIGIN[d.error_origin]}${status}</strong>${d.last_error ? `: ${d.last_error}` : ''}</span
+  >`;
 }
 
 export function Empty({ children }: { children: ComponentChildren }) {

@@ -1,4 +1,4 @@
-// Deliveries: dead letters with ServiceNow's error (retry one or all), writes still pending, and the raw
+// Deliveries: dead letters with their last error and whose it is (retry one or all), writes still pending, and the raw
 // payloads of alarm requests the connector refused.
 import { view } from '../view.js';
 import { useState } from 'preact/hooks';
@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { config, isAdmin } from '../config.js';
 import { dateTime, json, relative } from '../format.js';
 import { usePoll, useTitle } from '../hooks.js';
-import { Badge, Empty, ErrorBox, LiveStatus, Section } from '../components/ui.js';
+import { Badge, Empty, ErrorBox, LastError, LiveStatus, Section } from '../components/ui.js';
 import type { DeliveryRow, RejectedRow } from '../types.js';
 
 interface Lists {
@@ -58,7 +58,7 @@ function DeliveryTable({
           <th scope="col">Operation</th>
           <th scope="col">State</th>
           <th scope="col">Attempts</th>
-          <th scope="col">ServiceNow's error</th>
+          <th scope="col">Last error</th>
           <th scope="col">${retry ? 'Failed' : 'Next attempt'}</th>
           <th scope="col">Payload</th>
           ${retry && isAdmin() ? view`<th scope="col"><span class="visually-hidden">Actions</span></th>` : null}
@@ -77,9 +77,7 @@ function DeliveryTable({
               <td class="wrap">${d.summary}</td>
               <td><${Badge} value=${d.state} /></td>
               <td>${d.attempts}</td>
-              <td class="wrap">
-                ${d.last_status ? view`<span class="mono">HTTP ${d.last_status}</span> ` : null}${d.last_error ?? '—'}
-              </td>
+              <td class="wrap">${d.error_origin ? view`<${LastError} d=${d} />` : '—'}</td>
               <td>
                 ${
                   retry

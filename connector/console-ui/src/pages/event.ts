@@ -6,7 +6,16 @@ import { api, keyPath } from '../api.js';
 import { config, isAdmin } from '../config.js';
 import { dateTime, relative } from '../format.js';
 import { usePoll, useTitle } from '../hooks.js';
-import { Badge, Empty, ErrorBox, IncidentLink, LiveStatus, Section } from '../components/ui.js';
+import {
+  Badge,
+  Empty,
+  ErrorBox,
+  IncidentLink,
+  LastError,
+  LiveStatus,
+  Section,
+  ServiceNowState,
+} from '../components/ui.js';
 import { CheckChart } from '../components/check-chart.js';
 import type { AlarmRow, DeliveryRow, EventDetail, Telemetry } from '../types.js';
 
@@ -14,23 +23,37 @@ function equipment(a: AlarmRow): string {
   return a.asset['equipmentName'] ?? a.asset['equipmentId'] ?? a.asset['rack'] ?? '—';
 }
 
-function WhyBlocked({ eventKey, hasChecks }: { eventKey: string; hasChecks: boolean }) {
+/** The section's heading says what the verdict says: only a failing one is "Why blocked". */
+function whyTitle(verdict: Telemetry['verdict'] | null, state: string): string {
+  if (state === 'resolved' || state === 'discarded' || state === 'merged') return 'Close checks now';
+  if (verdict === 'fail') return 'Why blocked';
+  if (verdict === 'pass') return 'Why closure is allowed';
+  if (verdict === 'unknown') return 'Why closure cannot be confirmed';
+  return 'Close checks';
+}
+
+function WhyBlocked({ eventKey, hasChecks, state }: { eventKey: string; hasChecks: boolean; state: string }) {
   const t = usePoll(
     (signal) => api<Telemetry>(`/console/api/events/${keyPath(eventKey)}/telemetry`, { signal }),
     [eventKey],
     Math.max(config.pollIntervalMs, 15_000),
   );
   const d = t.data;
+  const closed = state === 'resolved' || state === 'discarded' || state === 'merged';
   const verdictText = !d
     ? ''
-    : d.verdict === 'pass'
-      ? 'Closure is allowed: every alarm is clear and the telemetry is in range for its whole window.'
-      : d.verdict === 'fail'
-        ? 'Closure is blocked.'
-        : 'Closure cannot be confirmed: some telemetry is missing or stale (unknown is never a pass).';
+    : closed
+      ? `The event is ${state}; this is how its alarms and close checks read now.`
+      : d.verdict === 'pass'
+        ? d.checks.length
+          ? 'Closure is allowed: every alarm is clear and the telemetry is in range for its whole window.'
+          : 'Closure is allowed: every alarm is clear (no close check gates it).'
+        : d.verdict === 'fail'
+          ? 'Closure is blocked.'
+          : 'Closure cannot be confirmed: some telemetry is missing or stale (unknown is never a pass).';
   return view`<${Section}
     id="why"
-    title="Why blocked"
+    title=${whyTitle(d?.verdict ?? null, state)}
     actions=${view`<${LiveStatus} updatedAt=${t.updatedAt} error=${t.error} />`}
   >
     ${t.error && !d ? view`<${ErrorBox} message=${t.error} />` : null}
@@ -59,6 +82,17 @@ function WhyBlocked({ eventKey, hasChecks }: { eventKey: string; hasChecks: bool
   <//>`;
 }
 
+/** Why there is no incident yet, from the event's state and its create's delivery. */
+function noIncident(e: EventDetail): string {
+  if (e.state === 'pending') return 'held back (hold-down), not created yet';
+  const create = e.deliveries.find((d) => d.op === 'create');
+  if (!create) return 'not created';
+  if (create.state === 'dead') return 'not created: the create failed (see the writes below)';
+  if (create.state === 'cancelled') return 'not created: the create was cancelled';
+  if (create.last_error) return 'not created yet: the create is being retried';
+  return 'not created yet';
+}
+
 function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetried: () => void }) {
   const [status, setStatus] = useState('');
   const retry = async (id: number) => {
@@ -83,7 +117,7 @@ function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetrie
                   <th scope="col">Operation</th>
                   <th scope="col">Outcome</th>
                   <th scope="col">Attempts</th>
-                  <th scope="col">ServiceNow said</th>
+                  <th scope="col">Last answer or error</th>
                   <th scope="col">Queued</th>
                   <th scope="col">Last change</th>
                   ${isAdmin() ? view`<th scope="col"><span class="visually-hidden">Actions</span></th>` : null}
@@ -100,7 +134,7 @@ function Writes({ deliveries, onRetried }: { deliveries: DeliveryRow[]; onRetrie
                       </td>
                       <td>${d.attempts}</td>
                       <td class="wrap">
-                        ${d.last_status ? view`<span class="mono">HTTP ${d.last_status}</span> ` : null}${d.last_error ?? (d.state === 'done' ? 'OK' : '—')}
+                        ${d.error_origin ? view`<${LastError} d=${d} />` : d.state === 'done' ? 'delivered' : '—'}
                       </td>
                       <td><time datetime=${d.created_at}>${dateTime(d.created_at)}</time></td>
                       <td><time datetime=${d.updated_at}>${dateTime(d.updated_at)}</time></td>
@@ -151,20 +185,34 @@ export function EventPage({ eventKey }: { eventKey: string }) {
       </div>
       <div>
         <dt>Incident</dt>
-        <dd><${IncidentLink} incident=${e.incident} /></dd>
+        <dd><${IncidentLink} incident=${e.incident} missing=${noIncident(e)} /></dd>
       </div>
       <div>
-        <dt>State</dt>
+        <dt>Event state</dt>
         <dd><${Badge} value=${e.state} label=${e.state === 'pending' ? 'held' : e.state} /></dd>
+      </div>
+      <div>
+        <dt>In ServiceNow</dt>
+        <dd data-testid="sn-state">
+          ${
+            e.servicenow
+              ? view`<${ServiceNowState} sn=${e.servicenow} />`
+              : view`<span class="muted">${e.incident ? 'not known to the connector' : '—'}</span>`
+          }
+        </dd>
       </div>
       <div>
         <dt>Severity</dt>
         <dd><${Badge} value=${e.severity} /></dd>
       </div>
       <div>
-        <dt>Verdict</dt>
+        <dt>Recorded verdict</dt>
         <dd>
-          ${e.verdict ? view`<${Badge} value=${e.verdict.verdict} />` : view`<span class="muted">none yet</span>`}
+          ${
+            e.verdict
+              ? view`<${Badge} value=${e.verdict.verdict} />${e.verdict.evaluated_at ? view` <time class="muted small" datetime=${e.verdict.evaluated_at} title=${dateTime(e.verdict.evaluated_at)}>${relative(e.verdict.evaluated_at)}</time>` : null}`
+              : view`<span class="muted">none yet</span>`
+          }
         </dd>
       </div>
       <div>
@@ -182,7 +230,7 @@ export function EventPage({ eventKey }: { eventKey: string }) {
         </dd>
       </div>
     </dl>
-    <${WhyBlocked} eventKey=${e.key} hasChecks=${e.close_checks.length > 0} />
+    <${WhyBlocked} eventKey=${e.key} hasChecks=${e.close_checks.length > 0} state=${e.state} />
     <${Section} id="alarms" title=${`Alarms (${e.alarms.length})`}>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="alarms-title">
         <table class="data">
@@ -193,7 +241,7 @@ export function EventPage({ eventKey }: { eventKey: string }) {
               <th scope="col">Equipment</th>
               <th scope="col">Severity</th>
               <th scope="col">State</th>
-              <th scope="col">Reading</th>
+              <th scope="col">Last reading</th>
               <th scope="col">First seen</th>
               <th scope="col">Last change</th>
             </tr>

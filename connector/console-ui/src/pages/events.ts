@@ -7,7 +7,7 @@ import { config } from '../config.js';
 import { relative, dateTime } from '../format.js';
 import { usePoll, useTitle } from '../hooks.js';
 import { navigate, useLocation } from '../router.js';
-import { Badge, Empty, ErrorBox, IncidentLink, LiveStatus } from '../components/ui.js';
+import { Badge, Empty, ErrorBox, IncidentLink, LiveStatus, ServiceNowState } from '../components/ui.js';
 import type { EventRow } from '../types.js';
 
 const STATES = [
@@ -69,6 +69,8 @@ export function EventsPage() {
   };
 
   const events = list.data?.events ?? [];
+  // ServiceNow's own state, once the API reports it (the column is left out until then).
+  const withSn = events.some((e) => e.servicenow);
   return view`
     <div class="page-head">
       <h1 tabindex="-1">Events</h1>
@@ -131,7 +133,8 @@ export function EventsPage() {
               <th scope="col">Incident</th>
               <th scope="col">Severity</th>
               <th scope="col">Alarms by source</th>
-              <th scope="col">State</th>
+              <th scope="col">Event state</th>
+              ${withSn ? view`<th scope="col">In ServiceNow</th>` : null}
               <th scope="col">Verdict</th>
               <th scope="col">Updated</th>
             </tr>
@@ -146,10 +149,16 @@ export function EventsPage() {
                     >
                     <div class="muted mono small">${e.key}</div>
                   </td>
-                  <td><${IncidentLink} incident=${e.incident} /></td>
+                  <td>
+                    <${IncidentLink}
+                      incident=${e.incident}
+                      missing=${e.state === 'pending' ? 'held back, not created yet' : 'not created yet'}
+                    />
+                  </td>
                   <td><${Badge} value=${e.severity} /></td>
                   <td><${AlarmSources} list=${e.alarms_by_source} /></td>
                   <td><${Badge} value=${e.state} label=${e.state === 'pending' ? 'held' : e.state} /></td>
+                  ${withSn ? view`<td>${e.servicenow ? view`<${ServiceNowState} sn=${e.servicenow} />` : view`<span class="muted">not known</span>`}</td>` : null}
                   <td>
                     ${e.verdict ? view`<${Badge} value=${e.verdict.verdict} />` : view`<span class="muted">${e.close_checks.length ? 'not yet' : 'no checks'}</span>`}
                   </td>

@@ -1,18 +1,79 @@
-// Health: is the connector ready, how fast alarms arrive per source, how deep the outbox is, how
-// ServiceNow answers (latency, errors) and whether each telemetry provider was reachable.
+// Health: does the connector accept alarms (ready), does what comes after work (not degraded) and why
+// not — the same decision as /readyz — then each dependency's state, how fast alarms arrive per
+// source, how deep the outbox is, how ServiceNow answers (lately: exact latencies and errors; since
+// start) and whether each telemetry provider answered its last query.
 import { view } from '../view.js';
 import { api } from '../api.js';
 import { config } from '../config.js';
-import { num, percent } from '../format.js';
+import { durationMs, num, percent, relative } from '../format.js';
 import { usePoll, useTitle } from '../hooks.js';
-import { Empty, ErrorBox, LiveStatus, Section } from '../components/ui.js';
+import { Badge, Empty, ErrorBox, LiveStatus, Section } from '../components/ui.js';
 import type { Health } from '../types.js';
 
-function Reach({ up }: { up: boolean | null }) {
-  if (up === null) return view`<span class="badge tone-wait">not checked yet</span>`;
-  return up
-    ? view`<span class="badge tone-ok">reachable</span>`
-    : view`<span class="badge tone-bad">unreachable</span>`;
+function Reach({ p }: { p: Health['providers'][number] }) {
+  if (p.up === null) return view`<span class="badge tone-wait">not checked yet</span>`;
+  const when = p.at ? view` <span class="muted small">${relative(p.at)}</span>` : null;
+  return p.up
+    ? view`<span class="badge tone-ok">answered</span>${when}`
+    : view`<span class="badge tone-bad">unreachable</span>${when}`;
+}
+
+const STATUS = {
+  ready: { tone: 'ok', title: 'Ready', text: 'accepting alarms; no dependency is failing' },
+  degraded: { tone: 'warn', title: 'Degraded', text: 'accepting alarms, but:' },
+  not_ready: { tone: 'bad', title: 'Not ready', text: 'alarms are refused (503) until:' },
+} as const;
+
+function Readiness({ d }: { d: Health }) {
+  const s = STATUS[d.status];
+  return view`<div class=${`callout callout-${s.tone}`} data-testid="readiness" data-status=${d.status}>
+    <p><strong>${s.title}</strong> · ${s.text}</p>
+    ${d.ready.reasons.length ? view`<ul aria-label="Why not ready">${d.ready.reasons.map((r) => view`<li>${r}</li>`)}</ul>` : null}
+    ${
+      d.degraded.length
+        ? view`${d.status === 'not_ready' ? view`<p>Also degraded:</p>` : null}
+            <ul aria-label="Why degraded">
+              ${d.degraded.map((r) => view`<li>${r}</li>`)}
+            </ul>`
+        : null
+    }
+  </div>`;
+}
+
+function Dependencies({ d }: { d: Health }) {
+  return view`<${Section} id="dependencies" title="Dependencies">
+    <div class="table-wrap">
+      <table class="data compact">
+        <caption class="visually-hidden">
+          State of each dependency
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Dependency</th>
+            <th scope="col">State</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${d.dependencies.map(
+            (x) =>
+              view`<tr data-dependency=${`${x.kind}:${x.name}`}>
+                <th scope="row">${x.kind === 'provider' ? `provider ${x.name}` : x.name.replace(/_/g, ' ')}</th>
+                <td><${Badge} value=${x.health} label=${x.health === 'missing' ? 'not ready' : x.health} /></td>
+                <td class="wrap">
+                  <div class="small">${x.detail}</div>
+                  ${x.problems.map((p) => view`<div class="small">→ ${p}</div>`)}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  <//>`;
+}
+
+function Statuses({ list }: { list: { status: string; count: number }[] }) {
+  return view`${list.map((s) => view`<span class="chip">${s.status === '0' ? 'no answer' : s.status}: ${s.count}</span> `)}`;
 }
 
 export function HealthPage() {
@@ -27,16 +88,8 @@ export function HealthPage() {
     ${h.error && !d ? view`<${ErrorBox} message=${h.error} />` : null}
     ${
       d
-        ? view` <div class=${`callout ${d.ready.ok ? 'callout-ok' : 'callout-bad'}`} data-testid="readiness">
-              <strong>${d.ready.ok ? 'Ready' : 'Not ready'}</strong> · store ${d.store}
-              ${
-                d.ready.reasons.length
-                  ? view`<ul>
-                      ${d.ready.reasons.map((r) => view`<li>${r}</li>`)}
-                    </ul>`
-                  : null
-              }
-            </div>
+        ? view` <${Readiness} d=${d} />
+            <${Dependencies} d=${d} />
             <div class="grid-2">
               <${Section} id="ingest" title="Ingest">
                 <div class="table-wrap">
@@ -90,54 +143,56 @@ export function HealthPage() {
                     <dd class="mono small">${d.servicenow.instance ?? 'not configured'}</dd>
                   </div>
                   <div>
-                    <dt>Requests</dt>
-                    <dd>${d.servicenow.requests}</dd>
+                    <dt>Last ${durationMs(d.servicenow.recent.windowMs)}</dt>
+                    <dd data-testid="sn-recent">
+                      ${d.servicenow.recent.requests} requests, ${percent(d.servicenow.recent.errorRate)} errors
+                    </dd>
                   </div>
                   <div>
-                    <dt>Error rate</dt>
-                    <dd>${percent(d.servicenow.errorRate)}</dd>
-                  </div>
-                  <div>
-                    <dt>Recent error rate</dt>
-                    <dd>${percent(d.servicenow.recentErrorRate)}</dd>
+                    <dt>Since start</dt>
+                    <dd>${d.servicenow.requests} requests, ${percent(d.servicenow.errorRate)} errors</dd>
                   </div>
                 </dl>
                 ${
-                  d.servicenow.operations.length
+                  d.servicenow.recent.byStatus.length
+                    ? view`<p class="small">Last ${durationMs(d.servicenow.recent.windowMs)} by status: <${Statuses} list=${d.servicenow.recent.byStatus} /></p>`
+                    : null
+                }
+                ${
+                  d.servicenow.recent.operations.length
                     ? view`<div class="table-wrap">
-                        <table class="data compact">
+                        <table class="data compact" data-testid="sn-latency">
                           <caption>
-                            Latency by operation
+                            Latency by operation, last ${durationMs(d.servicenow.recent.windowMs)} (exact, answered requests)
                           </caption>
                           <thead>
                             <tr>
                               <th scope="col">Operation</th>
                               <th scope="col">Requests</th>
-                              <th scope="col">Mean</th>
+                              <th scope="col">p50</th>
                               <th scope="col">p95</th>
+                              <th scope="col">Max</th>
                             </tr>
                           </thead>
                           <tbody>
-                            ${d.servicenow.operations.map(
+                            ${d.servicenow.recent.operations.map(
                               (o) =>
-                                view`<tr>
+                                view`<tr data-operation=${o.operation}>
                                   <th scope="row">${o.operation}</th>
                                   <td>${o.count}</td>
-                                  <td>${o.meanMs === null ? '—' : `${o.meanMs} ms`}</td>
-                                  <td>${o.p95Ms === null ? '—' : `${o.p95Ms} ms`}</td>
+                                  <td>${o.p50Ms} ms</td>
+                                  <td>${o.p95Ms} ms</td>
+                                  <td>${o.maxMs} ms</td>
                                 </tr>`,
                             )}
                           </tbody>
                         </table>
                       </div>`
-                    : view`<${Empty}>No requests to ServiceNow yet.<//>`
+                    : view`<${Empty}>No answer from ServiceNow in the last ${durationMs(d.servicenow.recent.windowMs)}.<//>`
                 }
                 ${
                   d.servicenow.byStatus.length
-                    ? view`<p class="small">
-                        Responses by status:${' '}
-                        ${d.servicenow.byStatus.map((s) => view`<span class="chip">${s.status === '0' ? 'no response' : s.status}: ${s.count}</span> `)}
-                      </p>`
+                    ? view`<p class="small">Since start by status: <${Statuses} list=${d.servicenow.byStatus} /></p>`
                     : null
                 }
               <//>
@@ -153,7 +208,7 @@ export function HealthPage() {
                             <tr>
                               <th scope="col">Provider</th>
                               <th scope="col">Kind</th>
-                              <th scope="col">Reachability</th>
+                              <th scope="col">Last query</th>
                             </tr>
                           </thead>
                           <tbody>
@@ -162,7 +217,7 @@ export function HealthPage() {
                                 view`<tr data-provider=${p.name}>
                                   <th scope="row">${p.name}</th>
                                   <td>${p.kind ?? '—'}</td>
-                                  <td><${Reach} up=${p.up} /></td>
+                                  <td><${Reach} p=${p} /></td>
                                 </tr>`,
                             )}
                           </tbody>

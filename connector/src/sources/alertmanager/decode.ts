@@ -180,9 +180,11 @@ function decodeAlert(
     if (v) asset[ASSET_KEYS[field as keyof typeof ASSET_KEYS]] = v;
   }
 
-  // Rules often carry the sample in an annotation (`value: "{{ $value }}"`); keep it when numeric.
+  // Rules often carry the sample in an annotation (`value: "{{ $value }}"`); keep it when numeric,
+  // with its unit when the rule names one (`unit: "°C"`): a bare number is not a reading.
   const valueText = a.annotations.value;
   const value = valueText === undefined ? undefined : toNumber(valueText);
+  const unit = a.annotations.unit?.trim();
 
   if (messages.length || !alertname || !time.ok) return { ok: false, messages };
   const alarm: Alarm = {
@@ -196,7 +198,7 @@ function decodeAlert(
     clock: 'source',
     receivedAt: opts.receivedAt.toISOString(),
     asset,
-    ...(value?.ok ? { value: value.value } : {}),
+    ...(value?.ok ? { value: value.value, ...(unit ? { unit } : {}) } : {}),
     text: a.annotations.summary ?? a.annotations.description ?? a.annotations.message ?? alertname,
     labels: { ...a.labels },
     raw,

@@ -15,7 +15,14 @@ import {
   type RejectedRetention,
   type Store,
 } from '../store.js';
-import { alarmFromRow, eventFromRow, outboxFromRow, rejectedFromRow, silenceFromRow } from '../rows.js';
+import {
+  alarmFromRow,
+  alarmLogFromRow,
+  eventFromRow,
+  outboxFromRow,
+  rejectedFromRow,
+  silenceFromRow,
+} from '../rows.js';
 import { createPgPool, withTransaction } from './pool.js';
 import { migratePostgres } from './migrations.js';
 import { openIngestTx } from './ingest-tx.js';
@@ -152,6 +159,21 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
         deliveries: deliveries.rows.map(outboxFromRow),
       };
     },
+    alarmHistory: async (key, limit) => {
+      const res = await pool.query(
+        `SELECT id, identity, event_key, outcome, received_at, alarm_json FROM alarm_log
+         WHERE outcome != 'released' AND (event_key = $1 OR event_key IN (
+           SELECT key FROM events WHERE state = 'merged' AND (noise_json::json ->> 'mergedInto') = $1))
+         ORDER BY id DESC LIMIT $2`,
+        [key, limit + 1],
+      );
+      const truncated = res.rows.length > limit;
+      const entries = res.rows
+        .slice(0, limit)
+        .reverse()
+        .flatMap((r) => alarmLogFromRow(r) ?? []);
+      return { entries, truncated };
+    },
     findEventByIncident: async ({ sysId, correlationId }) => {
       const res = correlationId
         ? await pool.query('SELECT * FROM events WHERE key = $1', [correlationId])
@@ -271,6 +293,13 @@ export async function createPostgresStore(o: PostgresStoreOptions): Promise<Stor
         [at, id],
       );
       return r.rowCount === 1;
+    },
+    countDeadLetters: async (since) => {
+      const res = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE state = 'dead' AND updated_at >= $1`,
+        [since.toISOString()],
+      );
+      return Number(res.rows[0]?.n ?? 0);
     },
     deliveryCounts: async () => {
       const counts: DeliveryCounts = { pending: 0, inflight: 0, dead: 0, done: 0, cancelled: 0 };

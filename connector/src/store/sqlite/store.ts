@@ -9,7 +9,14 @@ import {
   type RejectedRetention,
   type Store,
 } from '../store.js';
-import { alarmFromRow, eventFromRow, outboxFromRow, rejectedFromRow, silenceFromRow } from '../rows.js';
+import {
+  alarmFromRow,
+  alarmLogFromRow,
+  eventFromRow,
+  outboxFromRow,
+  rejectedFromRow,
+  silenceFromRow,
+} from '../rows.js';
 import { sqliteLifecycleTx } from './lifecycle-tx.js';
 import { openSqlite, type Db } from './open.js';
 
@@ -163,6 +170,22 @@ export function createSqliteStore(file: string, opts: SqliteStoreOptions = {}): 
           .map(outboxFromRow),
       };
     },
+    alarmHistory: async (key, limit) => {
+      const rows = reader
+        .prepare(
+          `SELECT id, identity, event_key, outcome, received_at, alarm_json FROM alarm_log
+           WHERE outcome != 'released' AND (event_key = @key OR event_key IN (
+             SELECT key FROM events WHERE state = 'merged' AND json_extract(noise_json, '$.mergedInto') = @key))
+           ORDER BY id DESC LIMIT @n`,
+        )
+        .all({ key, n: limit + 1 });
+      const truncated = rows.length > limit;
+      const entries = rows
+        .slice(0, limit)
+        .reverse()
+        .flatMap((r) => alarmLogFromRow(r) ?? []);
+      return { entries, truncated };
+    },
     findEventByIncident: async ({ sysId, correlationId }) => {
       const row = correlationId
         ? reader.prepare('SELECT * FROM events WHERE key = ?').get(correlationId)
@@ -263,6 +286,14 @@ export function createSqliteStore(file: string, opts: SqliteStoreOptions = {}): 
           .run(at, at, id);
         return r.changes === 1;
       }),
+    countDeadLetters: async (since) =>
+      Number(
+        (
+          reader
+            .prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'dead' AND updated_at >= ?`)
+            .get(since.toISOString()) as { n: number }
+        ).n,
+      ),
     deliveryCounts: async () => {
       const counts = { pending: 0, inflight: 0, dead: 0, done: 0, cancelled: 0 };
       for (const r of reader.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as {

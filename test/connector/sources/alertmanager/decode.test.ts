@@ -40,6 +40,16 @@ describe('sources/alertmanager decode', () => {
     });
   });
 
+  it('keeps the unit the alert rule names beside its value (`unit` annotation)', () => {
+    const body = fixture('alertmanager-gpu-thermal-slowdown.json');
+    const alert = body.alerts[0] as { annotations: Record<string, string> };
+    alert.annotations = { ...alert.annotations, unit: ' °C ' };
+    expect(decode('alertmanager', am, body, opts).alarms[0]).to.deep.include({ value: 88, unit: '°C' });
+    // No value, no unit: a unit alone says nothing.
+    delete alert.annotations['value'];
+    expect(decode('alertmanager', am, body, opts).alarms[0]).to.not.have.property('unit');
+  });
+
   it('turns a resolved alert into a clear at endsAt', () => {
     const body = fixture('alertmanager-gpu-xid.json');
     body.status = 'resolved';
