@@ -1,7 +1,15 @@
 // Samples the signals health is decided on, at the edges: the store's ping, dead letters, what intake
 // reports, and what this process saw lately of ServiceNow and the providers. The decision itself is
 // health-decision.ts. Nothing is cached: a load balancer polling /readyz must see a store outage at once.
-import type { Store } from '../store/store.js';
+import type { DeliveryCounts } from '../model/delivery.js';
+
+/** What health reads from the store (a narrow view, so observability does not depend on store/). */
+export interface HealthStoreView {
+  readonly kind: 'sqlite' | 'postgres';
+  ping(): Promise<void>;
+  deliveryCounts(): Promise<DeliveryCounts>;
+  countDeadLetters(since: Date): Promise<number>;
+}
 import {
   DEFAULT_HEALTH_POLICY,
   decideHealth,
@@ -12,7 +20,7 @@ import {
 import type { RecentOutcomes } from './recent-outcomes.js';
 
 export interface HealthSamplerDeps {
-  store: Store;
+  store: HealthStoreView;
   recent: RecentOutcomes;
   /** Problems that stop alarms being taken in (listeners, a store that refuses writes, …). */
   notReadyReasons: () => string[];
