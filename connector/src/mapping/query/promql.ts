@@ -95,6 +95,14 @@ export function placePromql(value: string, state: PromqlState): Placed {
       : { ok: true, text: value };
   }
   if (state.escaped) return { ok: false, reason: 'follows a backslash in the query template' };
+  // `label=""` does not mean "this label, empty": it selects every series WITHOUT the label (and `!=""`
+  // every series with it), so an empty alarm value would point the check at other equipment.
+  if (value === '' && state.role !== 'other')
+    return {
+      ok: false,
+      reason:
+        'is empty; in a label matcher an empty value selects the series that do not have that label at all',
+    };
   const body = state.role === 'regex' ? value.replace(REGEX_META, '\\$&') : value;
   if (state.quote === '`') {
     return body.includes('`')
