@@ -69,6 +69,12 @@ describe('mapping/query: rendering per query language', () => {
       );
     });
 
+    it('escapes U+FFFD, which Prometheus takes for broken UTF-8 and refuses the query over', () => {
+      expect(value('promql', sel, 'a\ufffdb')).to.equal('m{host="a\\ufffdb"}');
+      expect(value('promql', 'm{host=~"{{labels.x}}"}', '\ufffd')).to.equal('m{host=~"\\ufffd"}');
+      expect(refusal('promql', 'm{host=`{{labels.x}}`}', 'a\ufffd')).to.match(/U\+FFFD/);
+    });
+
     it('outside a quoted value accepts only a plain number or duration', () => {
       expect(value('promql', 'm > {{labels.x}}', '27.5')).to.equal('m > 27.5');
       expect(value('promql', 'max_over_time(m[{{labels.x}}])', '5m')).to.equal('max_over_time(m[5m])');
