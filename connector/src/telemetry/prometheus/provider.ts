@@ -13,6 +13,9 @@ import { WireErrorSchema, WireSuccessSchema } from './wire.js';
 
 export type PrometheusProviderConfig = z.output<typeof PrometheusProviderSchema>;
 
+/** Annotations PromQL adds about the query itself ("PromQL info: metric might not be a counter …"). */
+const PROMQL_NOTE = /^PromQL (?:info|warning):/;
+
 function rangeSelector(query: string, w: RangeWindow): string {
   return `${query.trim()}[${Math.max(1, Math.round(w.endMs - w.startMs))}ms]`;
 }
@@ -68,6 +71,17 @@ export function createPrometheusProvider(name: string, cfg: PrometheusProviderCo
         name,
         'bad_response',
         `${name}: HTTP ${status}, unexpected answer: ${text.slice(0, 200)}`,
+      );
+    }
+    // A success with warnings other than PromQL's own notes about the query is a partial answer: a
+    // remote-read store, a Thanos/Mimir store or a shard did not answer, and the series it holds are
+    // simply missing. Judging what is left would pass a check on the racks that did answer.
+    const partial = (ok.data.warnings ?? []).filter((w) => !PROMQL_NOTE.test(w));
+    if (partial.length) {
+      throw new TelemetryError(
+        name,
+        'unreachable',
+        `${name}: partial answer, some data could not be read: ${partial.join('; ').slice(0, 300)}`,
       );
     }
     return toSeries(ok.data.data);

@@ -95,6 +95,27 @@ describe('telemetry/prometheus provider (real Prometheus)', function () {
     expect((err as TelemetryError).message).to.match(/^prom: bad_data: .*parse error/);
   });
 
+  it('a partial answer (a remote-read store did not answer) is an error, not the series that came', async function () {
+    // The local TSDB holds the history; the remote store behind it is down.
+    const partial = await startPrometheus(gpuHistory(now), { remoteRead: 'http://127.0.0.1:9/api/v1/read' });
+    const p = createPrometheusProvider(
+      'prom',
+      PrometheusProviderSchema.parse({ kind: 'prometheus', url: partial.url }),
+    );
+    try {
+      for (const q of ['crah_supply_air_celsius{unit="CRAH-1"}', 'max(crah_supply_air_celsius)']) {
+        const err = await p.queryRange(q, { ...window, stepMs: STEP }, signal()).catch((e: unknown) => e);
+        expect(err, q).to.be.instanceOf(TelemetryError).with.property('kind', 'unreachable');
+        expect((err as Error).message).to.match(
+          /^prom: partial answer, some data could not be read: remote_read: /,
+        );
+      }
+    } finally {
+      await p.close();
+      await partial.stop();
+    }
+  });
+
   it('reports an unreachable Prometheus as unreachable', async () => {
     const dead = createPrometheusProvider(
       'dead',
