@@ -39,7 +39,14 @@ export async function evaluateEvent(
   opts: { budgetMs: number; nowMs: number },
 ): Promise<EventVerdict> {
   const checks = detail.event.closeChecks as RenderedCheck[];
-  const telemetry = checks.length ? await evaluateChecks(checks, providers, opts) : [];
+  // Every series the checks selected since the event began is judged, also one that stopped reporting.
+  const since = Date.parse(detail.event.createdAt);
+  const telemetry = checks.length
+    ? await evaluateChecks(checks, providers, {
+        ...opts,
+        ...(Number.isFinite(since) ? { seriesSinceMs: since } : {}),
+      })
+    : [];
   const results = [alarmStateCheck(detail), ...telemetry];
   return {
     verdict: combineVerdict(results),
