@@ -76,6 +76,8 @@ export function createMqttProvider(
     // (re)subscription however old it is: a sensor that died days ago would look fresh after each
     // reconnect or restart. Only a reading that carries its own time (time_path, Sparkplug timestamps)
     // is kept from it; readings that would be stamped with the arrival time get no time at all (NaN).
+    // Their topic is still known to exist: a wildcard query answers it with no samples ("no data")
+    // rather than leaving a dead sensor out.
     const retained = packet.retain;
     const decoded = decodeMessage(topic, payload, retained ? Number.NaN : arrival, decodeOpts, sparkplug);
     if (!decoded.ok) {
@@ -84,8 +86,9 @@ export function createMqttProvider(
     }
     if (decoded.problem) lastError = decoded.problem;
     for (const r of decoded.readings) {
-      if (!Number.isFinite(r.sample.t)) continue;
-      appendSample(history, keyOf(r.topic, r.metric), r.sample, cfg.history);
+      const key = keyOf(r.topic, r.metric);
+      if (Number.isFinite(r.sample.t)) appendSample(history, key, r.sample, cfg.history);
+      else if (!history.has(key)) history.set(key, []);
     }
     // A dead node's metrics have no valid reading from now on (until it is born again).
     const death = { t: arrival, v: null, invalid: `Sparkplug ${decoded.deathOf ?? 'DEATH'} (node offline)` };
