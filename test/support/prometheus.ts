@@ -89,8 +89,14 @@ async function waitReady(
   throw new Error(`prometheus not ready after ${timeoutMs} ms:\n${log()}`);
 }
 
-/** Backfill `series` and start Prometheus on them. Call stop() in an after hook. */
-export async function startPrometheus(series: OmSeries[]): Promise<PrometheusHandle> {
+/**
+ * Backfill `series` and start Prometheus on them. Call stop() in an after hook. `remoteRead`: also read
+ * from this remote-read URL (e.g. one nothing listens on, for partial answers).
+ */
+export async function startPrometheus(
+  series: OmSeries[],
+  opts: { remoteRead?: string } = {},
+): Promise<PrometheusHandle> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'closeloop-prom-'));
   const data = path.join(dir, 'data');
   await mkdir(data);
@@ -98,7 +104,8 @@ export async function startPrometheus(series: OmSeries[]): Promise<PrometheusHan
   await writeFile(om, toOpenMetrics(series));
   if (series.length) await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '-q', om, data]);
   const config = path.join(dir, 'prometheus.yml');
-  await writeFile(config, 'global:\n  scrape_interval: 15s\nscrape_configs: []\n');
+  const remote = opts.remoteRead ? `remote_read:\n  - url: ${opts.remoteRead}\n    read_recent: true\n` : '';
+  await writeFile(config, `global:\n  scrape_interval: 15s\nscrape_configs: []\n${remote}`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(

@@ -5,7 +5,7 @@ import type { HttpContext } from '../http/context.js';
 import { routesWith, type Route } from '../http/route-table.js';
 import { alarmView, eventView } from '../http/views.js';
 import { consoleDelivery } from './api-deliveries.js';
-import { alarmStateCheck } from '../guard/event-verdict.js';
+import { alarmStateCheck, seriesSince } from '../guard/event-verdict.js';
 import { combineVerdict, evaluateChecks } from '../guard/evaluate-checks.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import type { EventDetail } from '../store/store.js';
@@ -95,6 +95,7 @@ export function eventsApi(
           budgetMs: deps.budgetMs,
           nowMs,
           signal: ac.signal,
+          ...seriesSince(detail.event),
           ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
         })
       : [];

@@ -20,6 +20,8 @@ export interface ParsedQuery {
   /** Range of a range-vector selector in ms (`sel[30s]`), else null. */
   rangeMs: number | null;
   aggregation: Aggregation | null;
+  /** `count_over_time(sel[range])`: how many samples each series has in the range. */
+  countOverTime?: boolean;
 }
 
 export class PromQlSubsetError extends Error {
@@ -31,6 +33,14 @@ const LABEL = /^[A-Za-z_][A-Za-z0-9_]*/;
 const AGGREGATIONS = new Set<string>(['max', 'min', 'avg', 'sum', 'count']);
 
 export function parseQuery(text: string): ParsedQuery {
+  // The provider asks `count_over_time(sel[range])` for the series a selector matched in a longer range.
+  const over = /^count_over_time\s*\(([\s\S]*)\)$/.exec(text.trim());
+  if (over) {
+    const inner = parseQuery(over[1] ?? '');
+    if (inner.rangeMs === null || inner.aggregation || inner.countOverTime)
+      throw new PromQlSubsetError('count_over_time() needs a range selector');
+    return { ...inner, countOverTime: true };
+  }
   let rest = text.trim();
   let aggregation: Aggregation | null = null;
   const agg = /^([a-z]+)\s*\(([\s\S]*)\)$/.exec(rest);

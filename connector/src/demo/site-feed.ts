@@ -119,6 +119,15 @@ function instantAt(timeline: Timeline, q: ParsedQuery, t: number, nowMs: number)
 
 export function queryInstant(timeline: Timeline, text: string, t: number, nowMs: number): object {
   const q = parseQuery(text);
+  if (q.countOverTime && q.rangeMs !== null) {
+    const range = q.rangeMs;
+    const result = selected(timeline, q).flatMap((s) => {
+      const n = samplesBetween(s, t - range, t, timeline.scrapeMs, nowMs).length;
+      const { __name__: _name, ...metric } = s.labels;
+      return n > 0 ? [{ metric, value: point(t, n) }] : [];
+    });
+    return { resultType: 'vector', result };
+  }
   if (q.rangeMs !== null) {
     const range = q.rangeMs;
     const result = selected(timeline, q)

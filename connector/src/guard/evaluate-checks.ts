@@ -23,6 +23,11 @@ export interface EvaluateChecksOptions {
   timeZone?: string;
   /** Cancels everything (e.g. the HTTP client went away). */
   signal?: AbortSignal;
+  /**
+   * Series the queries selected since this time (ms; the event's start) are judged even when they no
+   * longer report: a sensor that died is "no data", not a series that left the answer.
+   */
+  seriesSinceMs?: number;
 }
 
 const timeoutError = (provider: string, limitMs: number) =>
@@ -103,6 +108,7 @@ export async function evaluateChecks(
       startMs: nowMs - lookbackMs(check),
       endMs: nowMs,
       ...(check.step !== undefined ? { stepMs: check.step } : {}),
+      ...(opts.seriesSinceMs !== undefined ? { seriesSinceMs: opts.seriesSinceMs - lookbackMs(check) } : {}),
     };
     const key = JSON.stringify([check.provider, check.query, window]);
     let f = fetches.get(key);

@@ -1,6 +1,7 @@
 // The verdict for one event: its alarms must all be clear AND every close check must pass over its
 // stabilisation window. Stale or missing telemetry is `unknown`, never `pass`.
 import type { CheckResult, Verdict } from '../model/verdict.js';
+import type { EventRecord } from '../model/event.js';
 import type { EventDetail } from '../store/store.js';
 import type { TelemetryProvider } from '../telemetry/types.js';
 import { combineVerdict, evaluateChecks } from './evaluate-checks.js';
@@ -31,13 +32,24 @@ export function alarmStateCheck(detail: EventDetail): CheckResult {
   };
 }
 
+/**
+ * Every series the checks selected since the event began is judged, also one that stopped reporting:
+ * whoever evaluates an event's checks (the guard, the watcher, the console) passes this.
+ */
+export function seriesSince(event: Pick<EventRecord, 'createdAt'>): { seriesSinceMs?: number } {
+  const since = Date.parse(event.createdAt);
+  return Number.isFinite(since) ? { seriesSinceMs: since } : {};
+}
+
 export async function evaluateEvent(
   detail: EventDetail,
   providers: Map<string, TelemetryProvider>,
   opts: { budgetMs: number; nowMs: number },
 ): Promise<EventVerdict> {
   const checks = detail.event.closeChecks;
-  const telemetry = checks.length ? await evaluateChecks(checks, providers, opts) : [];
+  const telemetry = checks.length
+    ? await evaluateChecks(checks, providers, { ...opts, ...seriesSince(detail.event) })
+    : [];
   const results = [alarmStateCheck(detail), ...telemetry];
   return {
     verdict: combineVerdict(results),

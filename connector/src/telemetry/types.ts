@@ -19,6 +19,12 @@ export interface RangeWindow {
   endMs: number;
   /** Resolution wanted; absent = the provider's configured default. Providers with raw samples may ignore it. */
   stepMs?: number;
+  /**
+   * Also answer, with no samples, every series the query selected since this time that has none in the
+   * window: a sensor that stopped reporting must stay in the answer (and be judged "no data"), not drop
+   * out of it. Providers that keep every series they have seen (MQTT) need not look.
+   */
+  seriesSinceMs?: number;
 }
 
 export type ProviderKind = 'prometheus' | 'redfish' | 'mqtt';

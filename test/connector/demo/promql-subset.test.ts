@@ -28,6 +28,14 @@ describe('demo site feed: PromQL subset', () => {
     expect(parseQuery('up[30s]').rangeMs).to.equal(30_000);
   });
 
+  it('parses count_over_time around a range selector (the provider asks which series reported)', () => {
+    expect(parseQuery('count_over_time(up{job="a"}[600000ms])')).to.include({
+      rangeMs: 600_000,
+      countOverTime: true,
+    });
+    expect(() => parseQuery('count_over_time(up)')).to.throw(PromQlSubsetError, /needs a range selector/);
+  });
+
   it('parses one aggregation around an instant selector', () => {
     const q = parseQuery('max(rack_inlet_temperature_celsius{site="DC1",cooling_zone="ZONE-A1"})');
     expect(q.aggregation).to.equal('max');

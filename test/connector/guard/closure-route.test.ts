@@ -58,14 +58,20 @@ async function openEvent(
   c: TestConnector,
   key: string,
   checks: RenderedCheck[],
-  opts: { active?: boolean; equipment?: string } = {},
+  opts: { active?: boolean; equipment?: string; at?: Date } = {},
 ): Promise<void> {
   const equipmentId = opts.equipment ?? 'CRAH-2';
   const a = alarm({ id: `${key}-a`, asset: { site: 'DC1', equipmentId, equipmentName: equipmentId } });
   const p = plan({ correlationKey: key, closeChecks: checks });
-  await ingest(c.store, [{ alarm: a, plan: p }], new Date(), 'Closeloop', QUIET);
+  await ingest(c.store, [{ alarm: a, plan: p }], opts.at ?? new Date(), 'Closeloop', QUIET);
   if (!opts.active)
-    await ingest(c.store, [{ alarm: { ...a, state: 'cleared' }, plan: p }], new Date(), 'Closeloop', QUIET);
+    await ingest(
+      c.store,
+      [{ alarm: { ...a, state: 'cleared' }, plan: p }],
+      opts.at ?? new Date(),
+      'Closeloop',
+      QUIET,
+    );
   c.worker.kick();
 }
 
@@ -162,11 +168,33 @@ describe('POST /v1/closure-checks', function () {
     await openEvent(c, 'DC1/cooling/ZONE-A2', [airCheck('CRAH-2')]);
     await openEvent(c, 'DC1/cooling/ZONE-A4', [airCheck('CRAH-4')], { equipment: 'CRAH-4' });
     await openEvent(c, 'DC1/cooling/ZONE-A5', [airCheck('CRAH-1')], { active: true, equipment: 'CRAH-5' });
+    // Opened 15 min ago over CRAH-1 and CRAH-3; CRAH-3 has not reported for 6 min (gpuHistory).
+    const zone = check({
+      name: 'zone-air',
+      provider: 'prom',
+      label: 'zone B supply air',
+      query: 'crah_supply_air_celsius{unit=~"CRAH-[13]"}',
+      stabilize: '1m',
+      max_age: '1m',
+    });
+    await openEvent(c, 'DC1/cooling/ZONE-B', [zone], {
+      equipment: 'CRAH-3',
+      at: new Date(Date.now() - 15 * 60_000),
+    });
   });
   after(async () => {
     await c?.stop();
     for (const p of providers?.values() ?? []) await p.close();
     await prom?.stop();
+  });
+
+  it('a sensor that stopped reporting during the event keeps its check unknown (it does not leave the answer)', async () => {
+    const r = await post(c, { record: { table: 'incident', correlation_id: 'DC1/cooling/ZONE-B' } });
+    expect(r.status).to.equal(200);
+    expect(expectContract(r.body).verdict).to.equal('unknown');
+    const zone = r.body.checks.find((x) => x.name === 'zone-air')!;
+    expect(zone.status).to.equal('unknown');
+    expect(zone.message).to.equal('zone B supply air (unit=CRAH-3): no data from prom in the last 1 min');
   });
 
   it('refuses a missing or wrong X-API-Key with 401', async () => {

@@ -52,6 +52,29 @@ describe('mapping/query: rendering per query language', () => {
       expect(refusal('promql', 'm{host="\\{{labels.x}}"}', 'n')).to.match(/follows a backslash/);
     });
 
+    it('refuses an empty value in a label matcher: `label=""` selects the series WITHOUT that label', () => {
+      for (const t of [
+        sel,
+        "m{host='{{labels.x}}'}",
+        'm{host!="{{labels.x}}"}',
+        'm{host=~"{{labels.x}}"}',
+        'm{host!~"{{labels.x}}"}',
+        'm{host=`{{labels.x}}`}',
+      ])
+        expect(refusal('promql', t, '')).to.match(/is empty; in a label matcher/);
+      // Part of a longer literal, or in a string that is not a matcher value: still refused / still data.
+      refusal('promql', 'm{host="{{labels.x}}-bmc"}', '');
+      expect(value('promql', 'label_replace(m, "dst", "{{labels.x}}", "src", ".*")', '')).to.equal(
+        'label_replace(m, "dst", "", "src", ".*")',
+      );
+    });
+
+    it('escapes U+FFFD, which Prometheus takes for broken UTF-8 and refuses the query over', () => {
+      expect(value('promql', sel, 'a\ufffdb')).to.equal('m{host="a\\ufffdb"}');
+      expect(value('promql', 'm{host=~"{{labels.x}}"}', '\ufffd')).to.equal('m{host=~"\\ufffd"}');
+      expect(refusal('promql', 'm{host=`{{labels.x}}`}', 'a\ufffd')).to.match(/U\+FFFD/);
+    });
+
     it('outside a quoted value accepts only a plain number or duration', () => {
       expect(value('promql', 'm > {{labels.x}}', '27.5')).to.equal('m > 27.5');
       expect(value('promql', 'max_over_time(m[{{labels.x}}])', '5m')).to.equal('max_over_time(m[5m])');

@@ -68,6 +68,9 @@ describe('plugin closure/guarded-tables', () => {
     expect(move(change, '-1', '3', 'successful')).to.equal('closing');
     expect(move(change, '0', '3', 'successful_issues')).to.equal('closing');
     expect(move(change, '-1', '3', 'unsuccessful')).to.equal('none');
+    // The instance compares choice values without regard to case: another spelling is the same code.
+    expect(move(change, '-1', '3', 'Successful')).to.equal('closing');
+    expect(move(change, '-1', '3', ' SUCCESSFUL_ISSUES ')).to.equal('closing');
     expect(move(change, '-1', '4')).to.equal('cancel');
   });
 

@@ -13,6 +13,11 @@ function refuse(operation: string, message: string): never {
   throw new ServiceNowError({ operation, kind: 'invalid_input', retryable: false, message });
 }
 
+// An encoded-query value that starts with `javascript:` is not compared: the instance runs it as a
+// script (as the integration user, in its sandbox) and compares with the result. Alarm values reach
+// these queries (correlation keys, CI and group names), so such a value is refused, never sent.
+const SCRIPT_VALUE = /^\s*javascript\s*:/i;
+
 /** Why `key` cannot be a correlation_id, or null when it can. */
 export function correlationIdProblem(key: unknown): string | null {
   if (typeof key !== 'string') return 'correlation_id must be a string';
@@ -21,6 +26,8 @@ export function correlationIdProblem(key: unknown): string | null {
     return `correlation_id is ${key.length} characters (max ${MAX_CORRELATION_ID})`;
   if (key.includes('^')) return 'correlation_id contains "^" (the encoded-query separator)';
   if (/[\r\n]/.test(key)) return 'correlation_id contains a line break';
+  if (SCRIPT_VALUE.test(key))
+    return 'correlation_id starts with "javascript:" (the instance would run it as a script)';
   // eslint-disable-next-line no-control-regex -- the point is to find them
   if (/[\x00-\x1f\x7f-\x9f]/.test(key)) return 'correlation_id contains control characters';
   return null;
@@ -31,6 +38,8 @@ export function queryValueProblem(value: string): string | null {
   if (value.trim() === '') return 'value is empty';
   if (value.includes('^')) return 'value contains "^" (the encoded-query separator)';
   if (/[\r\n]/.test(value)) return 'value contains a line break';
+  if (SCRIPT_VALUE.test(value))
+    return 'value starts with "javascript:" (the instance would run it as a script)';
   return null;
 }
 

@@ -68,6 +68,9 @@ function quoteBody(value: string, quote: '"' | "'"): string {
     else if (c === '\r') out += '\\r';
     else if (c === '\t') out += '\\t';
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    // Prometheus's lexer takes a literal U+FFFD for a broken UTF-8 byte and refuses the whole query;
+    // escaped, it is the character itself.
+    else if (code === 0xfffd) out += '\\ufffd';
     else out += c;
   }
   return out;
@@ -95,11 +98,21 @@ export function placePromql(value: string, state: PromqlState): Placed {
       : { ok: true, text: value };
   }
   if (state.escaped) return { ok: false, reason: 'follows a backslash in the query template' };
+  // `label=""` does not mean "this label, empty": it selects every series WITHOUT the label (and `!=""`
+  // every series with it), so an empty alarm value would point the check at other equipment.
+  if (value === '' && state.role !== 'other')
+    return {
+      ok: false,
+      reason:
+        'is empty; in a label matcher an empty value selects the series that do not have that label at all',
+    };
   const body = state.role === 'regex' ? value.replace(REGEX_META, '\\$&') : value;
   if (state.quote === '`') {
-    return body.includes('`')
-      ? { ok: false, reason: 'contains a backtick, which a PromQL raw string (`…`) cannot hold' }
-      : { ok: true, text: body };
+    if (body.includes('`'))
+      return { ok: false, reason: 'contains a backtick, which a PromQL raw string (`…`) cannot hold' };
+    if (body.includes('\ufffd'))
+      return { ok: false, reason: 'contains U+FFFD, which Prometheus refuses in a raw string (`…`)' };
+    return { ok: true, text: body };
   }
   return { ok: true, text: quoteBody(body, state.quote) };
 }

@@ -70,15 +70,26 @@ export function createMqttProvider(
   client.on('error', (err) => {
     lastError = `${name}: ${err.message}`;
   });
-  client.on('message', (topic, payload) => {
+  client.on('message', (topic, payload, packet) => {
     const arrival = now();
-    const decoded = decodeMessage(topic, payload, arrival, decodeOpts, sparkplug);
+    // A retained message is the broker's copy of the last one published, handed over on every
+    // (re)subscription however old it is: a sensor that died days ago would look fresh after each
+    // reconnect or restart. Only a reading that carries its own time (time_path, Sparkplug timestamps)
+    // is kept from it; readings that would be stamped with the arrival time get no time at all (NaN).
+    // Their topic is still known to exist: a wildcard query answers it with no samples ("no data")
+    // rather than leaving a dead sensor out.
+    const retained = packet.retain;
+    const decoded = decodeMessage(topic, payload, retained ? Number.NaN : arrival, decodeOpts, sparkplug);
     if (!decoded.ok) {
       lastError = decoded.message;
       return;
     }
     if (decoded.problem) lastError = decoded.problem;
-    for (const r of decoded.readings) appendSample(history, keyOf(r.topic, r.metric), r.sample, cfg.history);
+    for (const r of decoded.readings) {
+      const key = keyOf(r.topic, r.metric);
+      if (Number.isFinite(r.sample.t)) appendSample(history, key, r.sample, cfg.history);
+      else if (!history.has(key)) history.set(key, []);
+    }
     // A dead node's metrics have no valid reading from now on (until it is born again).
     const death = { t: arrival, v: null, invalid: `Sparkplug ${decoded.deathOf ?? 'DEATH'} (node offline)` };
     for (const filter of decoded.deaths ?? []) {

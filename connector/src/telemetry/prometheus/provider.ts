@@ -13,6 +13,21 @@ import { WireErrorSchema, WireSuccessSchema } from './wire.js';
 
 export type PrometheusProviderConfig = z.output<typeof PrometheusProviderSchema>;
 
+/** How far back series that stopped reporting are still looked for (a bound on the query's cost). */
+export const MAX_SERIES_LOOKBACK_MS = 24 * 3_600_000;
+
+/** A series' identity without its metric name (`count_over_time` drops `__name__`). */
+function identity(labels: Record<string, string>): string {
+  return JSON.stringify(
+    Object.entries(labels)
+      .filter(([k]) => k !== '__name__')
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+}
+
+/** Annotations PromQL adds about the query itself ("PromQL info: metric might not be a counter …"). */
+const PROMQL_NOTE = /^PromQL (?:info|warning):/;
+
 function rangeSelector(query: string, w: RangeWindow): string {
   return `${query.trim()}[${Math.max(1, Math.round(w.endMs - w.startMs))}ms]`;
 }
@@ -70,6 +85,17 @@ export function createPrometheusProvider(name: string, cfg: PrometheusProviderCo
         `${name}: HTTP ${status}, unexpected answer: ${text.slice(0, 200)}`,
       );
     }
+    // A success with warnings other than PromQL's own notes about the query is a partial answer: a
+    // remote-read store, a Thanos/Mimir store or a shard did not answer, and the series it holds are
+    // simply missing. Judging what is left would pass a check on the racks that did answer.
+    const partial = (ok.data.warnings ?? []).filter((w) => !PROMQL_NOTE.test(w));
+    if (partial.length) {
+      throw new TelemetryError(
+        name,
+        'unreachable',
+        `${name}: partial answer, some data could not be read: ${partial.join('; ').slice(0, 300)}`,
+      );
+    }
     return toSeries(ok.data.data);
   }
 
@@ -113,10 +139,33 @@ export function createPrometheusProvider(name: string, cfg: PrometheusProviderCo
               ),
         signal,
       );
-      return series.map((s) => ({
+      const inWindow = series.map((s) => ({
         ...s,
         samples: s.samples.filter((p) => p.t >= w.startMs && p.t <= w.endMs),
       }));
+      if (!plain || w.seriesSinceMs === undefined || w.seriesSinceMs >= startMs) return inWindow;
+      // A series that stopped reporting (a dead sensor, a rack's exporter gone) is not in a range
+      // selector's answer once its last sample is older than the window: the check would judge the
+      // racks that still report and pass. Every series the selector matched since `seriesSinceMs` is
+      // kept in the answer, with no samples when it has none in the window.
+      const sinceMs = Math.max(w.seriesSinceMs, endMs - MAX_SERIES_LOOKBACK_MS);
+      const seen = await shared.get(
+        JSON.stringify(['seen', query, sinceMs, endMs]),
+        () =>
+          call(
+            '/api/v1/query',
+            {
+              query: `count_over_time(${rangeSelector(query, { startMs: sinceMs, endMs })})`,
+              time: toPromTime(endMs),
+              timeout: timeoutParam,
+            },
+            own(),
+          ),
+        signal,
+      );
+      const present = new Set(inWindow.map((s) => identity(s.labels)));
+      const gone = seen.filter((s) => !present.has(identity(s.labels)));
+      return [...inWindow, ...gone.map((s) => ({ labels: s.labels, samples: [] }))];
     },
     async close() {
       httpAgent.destroy();

@@ -38,9 +38,29 @@ export function parseRedfishQuery(query: string): RedfishQuery | { error: string
 }
 
 /** The numeric reading at `path` in a Redfish resource. */
+// Resource.State values in which the resource works and its readings are current. In any other
+// (UnavailableOffline, Absent, Disabled, StandbyOffline, InTest, Starting, Updating …) a BMC keeps
+// serving the last Reading it had: a value, but not a reading of now.
+const WORKING_STATES = new Set(['Enabled', 'Degraded', 'Qualified']);
+
+/** Why the object holding a value says its readings are not current (its Status.State), or null. */
+function notWorking(holder: unknown): string | null {
+  if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return null;
+  const status = Object.hasOwn(holder, 'Status') ? (holder as Record<string, unknown>).Status : undefined;
+  if (status === null || typeof status !== 'object' || Array.isArray(status)) return null;
+  if (!Object.hasOwn(status, 'State')) return null;
+  const state = (status as Record<string, unknown>).State;
+  if (typeof state === 'string' && WORKING_STATES.has(state)) return null;
+  return `Status.State ${typeof state === 'string' ? state : JSON.stringify(state)}`;
+}
+
 export function extractReading(doc: unknown, q: RedfishQuery): Reading {
   let cur: unknown = doc;
+  // Every object on the way to the value (the resource, a connector, an excerpt): a Status on any
+  // of them says whether what it holds is a current reading.
+  const holders: unknown[] = [];
   for (const step of q.path) {
+    holders.push(cur);
     if (Array.isArray(cur) && /^\d+$/.test(step)) cur = cur[Number(step)];
     else if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && Object.hasOwn(cur, step)) {
       cur = (cur as Record<string, unknown>)[step];
@@ -49,10 +69,13 @@ export function extractReading(doc: unknown, q: RedfishQuery): Reading {
     }
   }
   if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && Object.hasOwn(cur, 'Reading')) {
+    holders.push(cur);
     cur = (cur as Record<string, unknown>).Reading;
   }
   const where = `${q.uri}${q.path.length ? `#${q.path.join('.')}` : ''}`;
   if (cur === undefined) return { ok: false, message: `${where} has no Reading` };
+  const stopped = holders.map(notWorking).find((why) => why !== null) ?? null;
+  if (stopped !== null) return { ok: true, value: null, invalid: `${stopped} (not a current reading)` };
   if (typeof cur === 'string' && Object.hasOwn(ENUM_VALUES, cur))
     return { ok: true, value: ENUM_VALUES[cur]! };
   if (cur !== null && typeof cur === 'object')

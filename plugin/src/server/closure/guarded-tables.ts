@@ -62,7 +62,10 @@ export function classifyTransition(table: GuardedTable, update: RecordUpdate): T
   if (after === before) return 'none';
   if (table.closingStates.includes(after)) {
     if (table.closingStates.includes(before)) return 'none';
-    if (table.guardedCloseCodes.length > 0 && !table.guardedCloseCodes.includes(update.current.closeCode.trim())) {
+    // Choice values compare without regard to case on the instance (queries, reports): "Successful"
+    // is the guarded "successful", not a way past the check.
+    const code = update.current.closeCode.trim().toLowerCase();
+    if (table.guardedCloseCodes.length > 0 && !table.guardedCloseCodes.some((c) => c.toLowerCase() === code)) {
       return 'none';
     }
     return 'closing';

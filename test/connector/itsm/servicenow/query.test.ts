@@ -37,6 +37,9 @@ describe('itsm/servicenow/query', () => {
       ['a newline', 'a\nb', /line break/],
       ['a carriage return', 'a\rb', /line break/],
       ['not a string', 42, /must be a string/],
+      ['a script value', 'javascript:gs.getUser().getName()', /javascript:/],
+      ['a script value in other case, after spaces', '  JavaScript :1', /javascript:/],
+      ['"javascript:" not at the start', 'DC1/equipment/javascript:x', null],
     ];
     for (const [name, key, expected] of cases) {
       it(`${name} → ${expected === null ? 'accepted' : 'refused'}`, () => {
@@ -68,6 +71,9 @@ describe('itsm/servicenow/query', () => {
     refusal(() => eq('op', 'name', 'a^b'));
     refusal(() => isIn('op', 'name', []));
     refusal(() => isIn('op', 'name', ['a,b']));
+    // The instance would run it as a script and compare with the result.
+    refusal(() => eq('op', 'name', 'javascript:gs.getUserID()'));
+    refusal(() => isIn('op', 'name', ['CRAH-1', 'javascript:new GlideRecord("sys_user")']));
   });
 
   it('builds table paths with checked names and sys_ids', () => {

@@ -191,6 +191,44 @@ describe('telemetry/mqtt provider (real Mosquitto)', function () {
     expect(r!.worst!.value).to.equal(28.2);
   });
 
+  it('a retained message is no reading of now: kept only with a time of its own', async () => {
+    // The sensors' last messages, retained by the broker, then silence (the sensors died).
+    const plain = `${root}/retained/r01/leak`;
+    const timed = `${root}/retained/r02/leak`;
+    const dead = `${root}/retained/r03/leak`;
+    const ts = Date.now() - 3_600_000;
+    await pub.publishAsync(plain, '0', { qos: 1, retain: true });
+    await pub.publishAsync(dead, '0', { qos: 1, retain: true });
+    await pub.publishAsync(timed, JSON.stringify({ value: 0, ts }), { qos: 1, retain: true });
+    try {
+      // The connector (re)starts and subscribes: the broker hands the retained copies over first.
+      const numbers = await make({ topics: [`${root}/retained/+/leak`], format: 'number' });
+      const json = await make({ topics: [`${root}/retained/r02/#`], time_path: '$.ts' });
+      const [old] = await values(json, timed, 1);
+      expect(old!.samples).to.deep.equal([{ t: ts, v: 0 }]);
+      // A live message after the retained one proves the retained one was handed over (in order).
+      await publish(plain, '1');
+      const [live] = await values(numbers, plain, 1);
+      expect(live!.samples.map((x) => x.v)).to.deep.equal([1]);
+      // The sensor that only left a retained message is known, with no reading: a wildcard check
+      // judges it "no data" instead of passing on the sensors that still report.
+      const all = await numbers.queryRange(
+        `${root}/retained/+/leak`,
+        { startMs: 0, endMs: Number.MAX_SAFE_INTEGER },
+        signal(),
+      );
+      expect(all.map((x) => [x.labels['topic'], x.samples.map((y) => y.v)])).to.deep.equal([
+        [plain, [1]],
+        [timed, []], // read as a plain number here: its time is not found, so it is no reading of now either
+        [dead, []],
+      ]);
+    } finally {
+      await pub.publishAsync(plain, '', { qos: 1, retain: true });
+      await pub.publishAsync(timed, '', { qos: 1, retain: true });
+      await pub.publishAsync(dead, '', { qos: 1, retain: true });
+    }
+  });
+
   it('works the same on a Mosquitto started for the test', async function () {
     let own: BrokerHandle;
     try {

@@ -33,6 +33,45 @@ describe('telemetry/redfish/query', () => {
     expect(parseRedfishQuery('/redfish/v1/X#')).to.have.property('error');
   });
 
+  it('a value of a resource that is not working (Status.State) is an invalid reading, not a reading of now', () => {
+    const sensor = (State: unknown) => ({ Reading: 79.6, Status: { State, Health: 'OK' } });
+    for (const state of [
+      'UnavailableOffline',
+      'Absent',
+      'Disabled',
+      'StandbyOffline',
+      'Starting',
+      'InTest',
+      'Updating',
+    ])
+      for (const query of [
+        '/redfish/v1/Chassis/CDU/Sensors/SecondaryFlow',
+        '/redfish/v1/Chassis/CDU/Sensors/SecondaryFlow#Reading',
+      ])
+        expect(extractReading(sensor(state), q(query)), `${state} ${query}`).to.deep.equal({
+          ok: true,
+          value: null,
+          invalid: `Status.State ${state} (not a current reading)`,
+        });
+    for (const state of ['Enabled', 'Degraded'])
+      expect(extractReading(sensor(state), q('/redfish/v1/S'))).to.deep.equal({ ok: true, value: 79.6 });
+    // A leak detector that went offline keeps its last DetectorState; a connector that is absent, its excerpts.
+    const detector = { DetectorState: 'OK', Status: { State: 'UnavailableOffline', Health: 'OK' } };
+    expect(extractReading(detector, q('/redfish/v1/L#DetectorState'))).to.include({ value: null });
+    const connector = {
+      Status: { State: 'Absent' },
+      SupplyTemperatureCelsius: { Reading: 30, DataSourceUri: '/x' },
+    };
+    expect(extractReading(connector, q('/redfish/v1/C#SupplyTemperatureCelsius'))).to.include({
+      value: null,
+    });
+    // No Status, or no State in it: nothing says the value is not current.
+    expect(extractReading({ Reading: 5, Status: { Health: 'OK' } }, q('/redfish/v1/S'))).to.deep.equal({
+      ok: true,
+      value: 5,
+    });
+  });
+
   it('reads excerpts (Reading), plain numbers, health enums, booleans; nulls and text are invalid readings', () => {
     const doc = {
       Reading: 79.6,
